@@ -1,0 +1,2 @@
+export { SaisieInvalide, depuisParseError, formaterChemin, prefixer, type ErreurDeChamp } from "./erreurs.js";
+export { contexteDeterministe, type Contexte } from "./contexte.js";
