@@ -1,0 +1,283 @@
+import { Either } from "effect";
+import { NonAutorise } from "./autorisation.errors.js";
+import {
+  ROLES_AGENT,
+  type Acteur,
+  type ActeurAgent,
+  type ActeurUtilisateur,
+  type Action,
+  type Application,
+  type Autorise,
+  type Cible,
+  type CibleMemoire,
+  type CibleStructure,
+  type Habilitation,
+  type JuridictionRef,
+  type RaisonRefus,
+  type RoleAgent,
+  type RoleStructure,
+} from "./autorisation.model.js";
+
+/**
+ * What a prestataire-side action requires (the role matrix of `docs/autorisation.md`):
+ * - `PRINCIPAL`: the gestionnaire principal only;
+ * - `GESTION`: a gestionnaire (principal or secondaire);
+ * - `CONSULTATION`: a gestionnaire, or a habilitation on `application` in any mode;
+ * - `ECRITURE`: a gestionnaire, or a habilitation on `application` in MODIFICATION mode;
+ * - `RATTACHEMENT`: any user attached to the structure.
+ * `application: "TOUTE"` accepts a habilitation on any application; `espace` must be open on the structure.
+ */
+export type ReglePrestataire =
+  | { readonly cote: "PRESTATAIRE"; readonly niveau: "PRINCIPAL" | "GESTION" | "RATTACHEMENT" }
+  | {
+      readonly cote: "PRESTATAIRE";
+      readonly niveau: "CONSULTATION" | "ECRITURE";
+      readonly application: Application | "TOUTE";
+      readonly espaceRequis: boolean;
+    };
+
+/** A court-side action: the agent roles that may do it and the targets it applies to. */
+export interface RegleJuridiction {
+  readonly cote: "JURIDICTION";
+  readonly roles: ReadonlyArray<RoleAgent>;
+  readonly cibles: ReadonlyArray<"Memoire" | "Juridiction" | "Global">;
+}
+
+/** An action done by the system only. */
+export interface RegleSysteme {
+  readonly cote: "SYSTEME";
+}
+
+/** The rule of one action. */
+export type Regle = ReglePrestataire | RegleJuridiction | RegleSysteme;
+
+const gestion: ReglePrestataire = { cote: "PRESTATAIRE", niveau: "GESTION" };
+const consultationFdj: ReglePrestataire = {
+  cote: "PRESTATAIRE",
+  niveau: "CONSULTATION",
+  application: "FRAIS_DE_JUSTICE",
+  espaceRequis: false,
+};
+const traitementMemoire = (roles: ReadonlyArray<RoleAgent>): RegleJuridiction => ({
+  cote: "JURIDICTION",
+  roles,
+  cibles: ["Memoire", "Juridiction"],
+});
+
+/** The rule of every action: the single source of the role matrix. */
+export const REGLES: { readonly [A in Action]: Regle } = {
+  "structure.consulter": { cote: "PRESTATAIRE", niveau: "CONSULTATION", application: "TOUTE", espaceRequis: false },
+  "structure.modifier": gestion,
+  "structure.gerer-services": gestion,
+  "structure.ouvrir-espace": gestion,
+  "coordonnees-bancaires.consulter": consultationFdj,
+  "coordonnees-bancaires.gerer": gestion,
+  "mandat.consulter": consultationFdj,
+  "mandat.gerer": gestion,
+  "rattachement.traiter": gestion,
+  "rattachement.modifier-role": gestion,
+  "rattachement.transferer-principal": { cote: "PRESTATAIRE", niveau: "PRINCIPAL" },
+  "rattachement.detacher": gestion,
+  "abonnement.demander": { cote: "PRESTATAIRE", niveau: "RATTACHEMENT" },
+  "abonnement.traiter": gestion,
+  "habilitation.gerer": gestion,
+  "memoire.consulter": { cote: "PRESTATAIRE", niveau: "CONSULTATION", application: "FRAIS_DE_JUSTICE", espaceRequis: true },
+  "memoire.modifier": { cote: "PRESTATAIRE", niveau: "ECRITURE", application: "FRAIS_DE_JUSTICE", espaceRequis: true },
+  "memoire.consulter-juridiction": traitementMemoire(["GREFFIER", "MAGISTRAT_TAXATEUR", "ORDONNATEUR", "COMPTABLE"]),
+  "memoire.prendre-en-charge": traitementMemoire(["GREFFIER"]),
+  "memoire.certifier": traitementMemoire(["GREFFIER"]),
+  "memoire.envoyer-en-taxation": traitementMemoire(["GREFFIER"]),
+  "memoire.refuser": traitementMemoire(["GREFFIER", "MAGISTRAT_TAXATEUR"]),
+  "memoire.taxer": traitementMemoire(["MAGISTRAT_TAXATEUR"]),
+  "memoire.constater-forclusion": traitementMemoire(["MAGISTRAT_TAXATEUR"]),
+  "memoire.valider-paiement": traitementMemoire(["ORDONNATEUR"]),
+  "memoire.mettre-en-paiement": traitementMemoire(["COMPTABLE"]),
+  "memoire.transmettre": { cote: "SYSTEME" },
+  "ticket.cloturer-automatiquement": { cote: "SYSTEME" },
+  "juridiction.administrer": { cote: "JURIDICTION", roles: ["ADMINISTRATEUR"], cibles: ["Juridiction"] },
+  "agent.administrer": { cote: "JURIDICTION", roles: ["ADMINISTRATEUR"], cibles: ["Juridiction"] },
+  "ticket.traiter": { cote: "JURIDICTION", roles: ["SUPPORT"], cibles: ["Global", "Juridiction"] },
+};
+
+/** `true` when the action is done by prestataire-side users. */
+export const estActionPrestataire = (action: Action): boolean => REGLES[action].cote === "PRESTATAIRE";
+/** `true` when the action is done by court-side agents (including administration and support). */
+export const estActionJuridiction = (action: Action): boolean => REGLES[action].cote === "JURIDICTION";
+/** `true` when only the system does the action. */
+export const estActionSysteme = (action: Action): boolean => REGLES[action].cote === "SYSTEME";
+
+const FORCE_DU_ROLE: { readonly [R in RoleStructure]: number } = {
+  GESTIONNAIRE_PRINCIPAL: 3,
+  GESTIONNAIRE_SECONDAIRE: 2,
+  UTILISATEUR: 1,
+};
+
+/**
+ * The strongest role a user holds on a structure, from the rattachements the caller loaded
+ * (`undefined`: not attached). Several rattachements (one per service) may exist.
+ */
+export const roleSurStructure = (
+  rattachements: ReadonlyArray<{ readonly structureId: string; readonly role: RoleStructure }>,
+  structureId: string,
+): RoleStructure | undefined =>
+  rattachements
+    .filter((r) => r.structureId === structureId)
+    .reduce<RoleStructure | undefined>(
+      (meilleur, r) => (meilleur === undefined || FORCE_DU_ROLE[r.role] > FORCE_DU_ROLE[meilleur] ? r.role : meilleur),
+      undefined,
+    );
+
+/**
+ * `true` when the habilitation reaches the target: same structure, and either the whole structure
+ * or the target's own service (a habilitation on a service never reaches the structure as a whole).
+ */
+export const habilitationCouvre = (habilitation: Habilitation, structureId: string, serviceId: string | undefined): boolean =>
+  habilitation.structureId === structureId &&
+  (habilitation.serviceId === undefined || habilitation.serviceId === serviceId);
+
+/**
+ * `true` when the agent's perimeter contains the juridiction: listed itself, or its cour d'appel listed.
+ */
+export const dansPerimetre = (perimetre: ActeurAgent["perimetre"], juridiction: JuridictionRef): boolean =>
+  perimetre.juridictions.includes(juridiction.code) || perimetre.coursAppel.includes(juridiction.courAppel);
+
+const nomActeur = (acteur: Acteur): string => (acteur._tag === "Systeme" ? "Systeme" : `${acteur._tag} ${acteur.id}`);
+
+const autorise = (action: Action, motif: Autorise["motif"], detail: string, extra: Partial<Omit<Autorise, "_tag" | "action" | "motif" | "detail">> = {}): Either.Either<Autorise, NonAutorise> =>
+  Either.right({ _tag: "Autorise", action, motif, detail, ...extra });
+
+const refuse = (acteur: Acteur, action: Action, cible: Cible, raison: RaisonRefus, detail: string): Either.Either<Autorise, NonAutorise> =>
+  Either.left(new NonAutorise({ acteur: nomActeur(acteur), action, cible, raison, detail }));
+
+const decrireHabilitation = (h: Habilitation): string =>
+  `habilitation ${h.application} ${h.mode} sur la structure ${h.structureId}${h.serviceId === undefined ? "" : ` / service ${h.serviceId}`}`;
+
+const autoriserUtilisateur = (
+  acteur: ActeurUtilisateur,
+  action: Action,
+  regle: ReglePrestataire,
+  cible: CibleStructure | CibleMemoire,
+): Either.Either<Autorise, NonAutorise> => {
+  const role = roleSurStructure(acteur.rattachements, cible.structureId);
+  if (role === undefined) {
+    return refuse(acteur, action, cible, "NON_RATTACHE", `l'utilisateur n'est pas rattaché à la structure ${cible.structureId}`);
+  }
+  const espaceRequis = regle.niveau === "CONSULTATION" || regle.niveau === "ECRITURE" ? regle.espaceRequis : false;
+  if (espaceRequis) {
+    const ouvert = (cible.espacesOuverts ?? []).includes("MEMOIRES_DE_FRAIS_DE_JUSTICE");
+    if (!ouvert) {
+      return refuse(acteur, action, cible, "ESPACE_NON_OUVERT", `l'espace « Mémoires de frais de justice » n'est pas ouvert sur la structure ${cible.structureId}`);
+    }
+  }
+  if (role === "GESTIONNAIRE_PRINCIPAL") {
+    return autorise(action, "GESTIONNAIRE_PRINCIPAL", `gestionnaire principal de la structure ${cible.structureId}`, { role });
+  }
+  if (role === "GESTIONNAIRE_SECONDAIRE") {
+    return regle.niveau === "PRINCIPAL"
+      ? refuse(acteur, action, cible, "ROLE_INSUFFISANT", "seul le gestionnaire principal peut changer le gestionnaire principal")
+      : autorise(action, "GESTIONNAIRE_SECONDAIRE", `gestionnaire secondaire de la structure ${cible.structureId}`, { role });
+  }
+  // utilisateur simple
+  switch (regle.niveau) {
+    case "PRINCIPAL":
+    case "GESTION":
+      return refuse(acteur, action, cible, "ROLE_INSUFFISANT", "un utilisateur simple n'a aucun droit d'administration sur la structure");
+    case "RATTACHEMENT":
+      return autorise(action, "RATTACHEMENT", `rattaché à la structure ${cible.structureId}`, { role });
+    case "CONSULTATION":
+    case "ECRITURE": {
+      const application = regle.application;
+      const couvrantes = acteur.habilitations.filter(
+        (h) => habilitationCouvre(h, cible.structureId, cible.serviceId) && (application === "TOUTE" || h.application === application),
+      );
+      const modification = couvrantes.find((h) => h.mode === "MODIFICATION");
+      if (modification !== undefined) {
+        return autorise(action, "HABILITATION_MODIFICATION", decrireHabilitation(modification), { habilitation: modification });
+      }
+      const consultation = couvrantes.find((h) => h.mode === "CONSULTATION");
+      if (consultation === undefined) {
+        return refuse(acteur, action, cible, "HABILITATION_ABSENTE", `aucune habilitation ${application === "TOUTE" ? "" : `${application} `}ne couvre la cible`);
+      }
+      return regle.niveau === "CONSULTATION"
+        ? autorise(action, "HABILITATION_CONSULTATION", decrireHabilitation(consultation), { habilitation: consultation })
+        : refuse(acteur, action, cible, "HABILITATION_CONSULTATION_SEULEMENT", `${decrireHabilitation(consultation)} : la consultation ne permet aucune écriture`);
+    }
+  }
+};
+
+const autoriserAgent = (
+  acteur: ActeurAgent,
+  action: Action,
+  regle: RegleJuridiction,
+  cible: Cible,
+): Either.Either<Autorise, NonAutorise> => {
+  if (cible._tag === "Structure" || !regle.cibles.includes(cible._tag)) {
+    return refuse(acteur, action, cible, "CIBLE_INCOMPATIBLE", `l'action s'applique à : ${regle.cibles.join(", ")}`);
+  }
+  const role = ROLES_AGENT.find((r) => regle.roles.includes(r) && acteur.roles.includes(r));
+  if (role === undefined) {
+    return refuse(acteur, action, cible, "ROLE_INSUFFISANT", `rôle requis : ${regle.roles.join(" ou ")}`);
+  }
+  if (cible._tag === "Global") {
+    return autorise(action, "ROLE_AGENT", `${role} (file nationale)`, { role, portee: "NATIONALE" });
+  }
+  const juridiction: JuridictionRef = cible._tag === "Memoire" ? cible.juridiction : cible;
+  if (acteur.perimetre.juridictions.includes(juridiction.code)) {
+    return autorise(action, "ROLE_AGENT", `${role} de la juridiction ${juridiction.code}`, { role, portee: "JURIDICTION" });
+  }
+  if (acteur.perimetre.coursAppel.includes(juridiction.courAppel)) {
+    return autorise(action, "ROLE_AGENT", `${role} dans le ressort de la cour d'appel ${juridiction.courAppel}`, { role, portee: "COUR_APPEL" });
+  }
+  return refuse(acteur, action, cible, "HORS_PERIMETRE", `la juridiction ${juridiction.code} (cour d'appel ${juridiction.courAppel}) est hors du périmètre de l'agent`);
+};
+
+/**
+ * The one authorization function: may `acteur` do `action` on `cible`? Pure and total: it reads
+ * only its arguments (the caller loads rattachements, habilitations, roles and perimeter first).
+ *
+ * Right: {@link Autorise} naming what granted it (gestionnaire role, habilitation, agent role and
+ * perimeter, system). Left: {@link NonAutorise} with the reason. Checks, in order: account active,
+ * actor kind (a user never gets court-side actions, an agent never prestataire-side ones, system
+ * actions are the system's), target kind, then rattachement → espace → role → habilitation for
+ * users, role → perimeter for agents. The full matrix is in `docs/autorisation.md`.
+ *
+ * @example
+ * autoriser(
+ *   { _tag: "Utilisateur", id: "u1", rattachements: [{ structureId: "s1", role: "UTILISATEUR" }],
+ *     habilitations: [{ structureId: "s1", application: "FRAIS_DE_JUSTICE", mode: "CONSULTATION" }] },
+ *   "memoire.modifier",
+ *   { _tag: "Structure", structureId: "s1", espacesOuverts: ["MEMOIRES_DE_FRAIS_DE_JUSTICE"] },
+ * ) // Left(NonAutorise { raison: "HABILITATION_CONSULTATION_SEULEMENT" })
+ */
+export const autoriser = (acteur: Acteur, action: Action, cible: Cible): Either.Either<Autorise, NonAutorise> => {
+  if (acteur._tag !== "Systeme" && acteur.actif === false) {
+    return refuse(acteur, action, cible, "COMPTE_INACTIF", "le compte est désactivé");
+  }
+  const regle = REGLES[action];
+  switch (acteur._tag) {
+    case "Systeme":
+      return regle.cote === "SYSTEME"
+        ? autorise(action, "SYSTEME", "traitement automatique du système")
+        : refuse(acteur, action, cible, "ACTEUR_INCOMPATIBLE", "le système ne fait que les traitements automatiques");
+    case "Utilisateur":
+      if (regle.cote !== "PRESTATAIRE") {
+        return refuse(acteur, action, cible, "ACTEUR_INCOMPATIBLE", "un utilisateur prestataire n'accède jamais aux actions de la juridiction");
+      }
+      if (cible._tag !== "Structure" && cible._tag !== "Memoire") {
+        return refuse(acteur, action, cible, "CIBLE_INCOMPATIBLE", "l'action porte sur une structure ou un mémoire");
+      }
+      return autoriserUtilisateur(acteur, action, regle, cible);
+    case "Agent":
+      if (regle.cote !== "JURIDICTION") {
+        return refuse(acteur, action, cible, "ACTEUR_INCOMPATIBLE", "un agent n'accède jamais aux actions du prestataire");
+      }
+      return autoriserAgent(acteur, action, regle, cible);
+  }
+};
+
+/** Throwing twin of {@link autoriser}, for scripts and tests: returns the grant or throws the {@link NonAutorise}. */
+export const unsafeAutoriser = (acteur: Acteur, action: Action, cible: Cible): Autorise =>
+  Either.getOrThrowWith(autoriser(acteur, action, cible), (e) => e);
+
+/** `true` when {@link autoriser} grants the action (for menus and guards that need only a boolean). */
+export const estAutorise = (acteur: Acteur, action: Action, cible: Cible): boolean => Either.isRight(autoriser(acteur, action, cible));
