@@ -1,6 +1,7 @@
+import { BigDecimal } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { base64, serialiserCanonique, sha256Base64, type ValeurCanonique } from "./memoire.canonique.js";
+import { base64, decimalCanonique, montantCanonique, serialiserCanonique, sha256Base64, type ValeurCanonique } from "./memoire.canonique.js";
 
 const octetsDe = (texte: string): Uint8Array => new TextEncoder().encode(texte);
 
@@ -74,5 +75,45 @@ describe("base64 and SHA-256", () => {
     // SHA-256("abc") = ba7816bf 8f01cfea 414140de 5dae2223 b00361a3 96177a9c b410ff61 f20015ad
     expect(sha256Base64("abc")).toBe("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
     expect(sha256Base64("")).toBe("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+  });
+});
+
+describe("decimals in the canonical form", () => {
+  const d = (texte: string): BigDecimal.BigDecimal => BigDecimal.unsafeFromString(texte);
+
+  it("writes amounts with exactly two decimals and refuses sub-cent amounts", () => {
+    expect(["605.28", "0", "12.5", "-3.1", "1e3", "0.000"].map((t) => montantCanonique(d(t)))).toEqual([
+      "605.28",
+      "0.00",
+      "12.50",
+      "-3.10",
+      "1000.00",
+      "0.00",
+    ]);
+    expect(() => montantCanonique(d("1.001"))).toThrow(/1.001/);
+  });
+
+  it("writes other decimals in their shortest exact form", () => {
+    expect(["1.000", "5.50", "0.125", "150.0000", "-0.10", "1e2", "0"].map((t) => decimalCanonique(d(t)))).toEqual([
+      "1",
+      "5.5",
+      "0.125",
+      "150",
+      "-0.1",
+      "100",
+      "0",
+    ]);
+  });
+
+  it("gives equal decimals the same text, whatever their scale", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat({ max: 6 }), fc.nat({ max: 4 }), (valeur, echelle, extra) => {
+        const x = BigDecimal.make(valeur, echelle);
+        const y = BigDecimal.make(valeur * 10n ** BigInt(extra), echelle + extra);
+        expect(decimalCanonique(y)).toBe(decimalCanonique(x));
+        expect(BigDecimal.equals(BigDecimal.unsafeFromString(decimalCanonique(x)), x)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

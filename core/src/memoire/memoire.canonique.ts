@@ -1,4 +1,5 @@
 import { sha256 } from "@noble/hashes/sha2.js";
+import { BigDecimal } from "effect";
 
 /**
  * A JSON value of the canonical form: strings, booleans, `null`, arrays and objects only.
@@ -50,3 +51,31 @@ export const base64 = (octets: Uint8Array): string => {
 
 /** SHA-256 (FIPS 180-4) of the UTF-8 bytes of a text, in standard base64 (44 characters). */
 export const sha256Base64 = (texte: string): string => base64(sha256(new TextEncoder().encode(texte)));
+
+const ecrireEntierDecimal = (valeur: bigint, echelle: number): string => {
+  const negatif = valeur < 0n;
+  const chiffres = (negatif ? -valeur : valeur).toString().padStart(echelle + 1, "0");
+  const entier = chiffres.slice(0, chiffres.length - echelle);
+  const decimales = chiffres.slice(chiffres.length - echelle);
+  return `${negatif ? "-" : ""}${entier}${echelle > 0 ? `.${decimales}` : ""}`;
+};
+
+/**
+ * A decimal in its shortest exact form: "." separator, no exponent, no trailing zero, no "+",
+ * "-" only when negative ("1", "5.5", "0.125", "-3.1"). Used for quantités, tarifs and taux.
+ */
+export const decimalCanonique = (x: BigDecimal.BigDecimal): string => {
+  const n = BigDecimal.normalize(x);
+  return n.scale <= 0 ? (n.value * 10n ** BigInt(-n.scale)).toString() : ecrireEntierDecimal(n.value, n.scale);
+};
+
+/**
+ * An amount with exactly 2 decimals ("605.28", "0.00"). An amount with more decimals is a bug
+ * upstream (every amount of a mémoire is exact to the cent): it is refused, never rounded, so that
+ * two different mémoires can never share a serialisation.
+ */
+export const montantCanonique = (x: BigDecimal.BigDecimal): string => {
+  const n = BigDecimal.normalize(x);
+  if (n.scale > 2) throw new Error(`montant non exact au centime : ${decimalCanonique(x)}`);
+  return ecrireEntierDecimal(n.value * 10n ** BigInt(2 - n.scale), 2);
+};
