@@ -1,18 +1,24 @@
 import { Schema } from "effect";
 
+/** A literal union whose decoding error lists the accepted values once (not one error per literal). */
+const literaux = <const L extends readonly [string, ...Array<string>]>(...valeurs: L) =>
+  Schema.Literal(...valeurs).annotations({
+    message: () => ({ message: `valeur attendue parmi : ${valeurs.join(", ")}`, override: true }),
+  });
+
 // ---------------------------------------------------------------------------------------------
 // Vocabulary shared by every module that asks "may this actor do this?". The identifiers are
 // plain strings here on purpose: the owning modules may brand them, a brand is still a string.
 // ---------------------------------------------------------------------------------------------
 
 /** Roles of a user attached to a structure (seed 004: gestionnaire principal / secondaire / utilisateur simple). */
-export const RoleStructure = Schema.Literal("GESTIONNAIRE_PRINCIPAL", "GESTIONNAIRE_SECONDAIRE", "UTILISATEUR");
+export const RoleStructure = literaux("GESTIONNAIRE_PRINCIPAL", "GESTIONNAIRE_SECONDAIRE", "UTILISATEUR");
 export type RoleStructure = typeof RoleStructure.Type;
 /** Every structure role, strongest first. */
 export const ROLES_STRUCTURE: ReadonlyArray<RoleStructure> = RoleStructure.literals;
 
 /** Roles of a court-side agent (CPP R224-1 to R230; support and administration of the system). */
-export const RoleAgent = Schema.Literal(
+export const RoleAgent = literaux(
   "GREFFIER",
   "MAGISTRAT_TAXATEUR",
   "ORDONNATEUR",
@@ -28,7 +34,7 @@ export const ROLES_AGENT: ReadonlyArray<RoleAgent> = RoleAgent.literals;
  * Applications of the portal a habilitation (profil) is given for (seed 001: "Frais de justice
  * consultation", "Engagements consultation", "Suivi des flux modification"...).
  */
-export const Application = Schema.Literal(
+export const Application = literaux(
   "FRAIS_DE_JUSTICE",
   "FACTURES_EMISES",
   "FACTURES_DE_TRAVAUX",
@@ -42,15 +48,15 @@ export type Application = typeof Application.Type;
 export const APPLICATIONS: ReadonlyArray<Application> = Application.literals;
 
 /** Mode of a habilitation: CONSULTATION reads, MODIFICATION reads and writes (seed 001). */
-export const ModeHabilitation = Schema.Literal("CONSULTATION", "MODIFICATION");
+export const ModeHabilitation = literaux("CONSULTATION", "MODIFICATION");
 export type ModeHabilitation = typeof ModeHabilitation.Type;
 
 /** Espaces open by default on every structure (seed 004); Activités du gestionnaire is for gestionnaires only. */
-export const EspaceParDefaut = Schema.Literal("ACTIVITES_DU_GESTIONNAIRE", "MON_COMPTE", "SOLLICITATIONS_EMISES");
+export const EspaceParDefaut = literaux("ACTIVITES_DU_GESTIONNAIRE", "MON_COMPTE", "SOLLICITATIONS_EMISES");
 export type EspaceParDefaut = typeof EspaceParDefaut.Type;
 
 /** Espaces a gestionnaire must open on the structure before anyone can use them (seed 004). */
-export const EspaceOuvrable = Schema.Literal(
+export const EspaceOuvrable = literaux(
   "FACTURES_EMISES",
   "FACTURES_DE_TRAVAUX",
   "FACTURES_A_VALIDER",
@@ -226,7 +232,7 @@ export const ACTIONS = [
 /** An action name (see {@link ACTIONS}). */
 export type Action = (typeof ACTIONS)[number];
 /** Schema of an action name, to decode it from input. */
-export const ActionSchema = Schema.Literal(...ACTIONS);
+export const ActionSchema = literaux(...ACTIONS);
 
 /** Why an action was allowed. */
 export type MotifAutorisation =
