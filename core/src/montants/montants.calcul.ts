@@ -121,8 +121,11 @@ export const calculerMontantsEntree = (entree: MemoireMontantsEntree): Either.Ei
   }
 
   if (lignesEntree.length === 0) (erreurs ??= []).push({ chemin: "lignes", raison: raisons.aucuneLigne });
-  const remiseGlobale = verifierDecimal((erreurs ??= []), "remiseGlobaleTtc", entree.remiseGlobaleTtc, ECHELLE_MONTANT, false);
-  if (erreurs.length > 0 || remiseGlobale === undefined) return Either.left(saisieInvalide(erreurs));
+  const remiseGlobale = versEchelle(entree.remiseGlobaleTtc, ECHELLE_MONTANT);
+  if (remiseGlobale === undefined || remiseGlobale < 0n) {
+    verifierDecimal((erreurs ??= []), "remiseGlobaleTtc", entree.remiseGlobaleTtc, ECHELLE_MONTANT, false);
+  }
+  if (erreurs !== undefined || remiseGlobale === undefined) return Either.left(saisieInvalide(erreurs ?? []));
 
   const recapitulatifTva: Array<LigneRecapitulatifTva> = [];
   let totalTva = 0n;
