@@ -356,3 +356,67 @@ describe("oral translation properties", () => {
     );
   });
 });
+
+describe("oral translation across the DST changes", () => {
+  /** The last Sunday of March (spring forward) or October (fall back) of a year. */
+  const dernierDimanche = (annee: number, mois: 3 | 10) => {
+    const fin = Temporal.PlainDate.from({ year: annee, month: mois, day: 31 });
+    return fin.subtract({ days: fin.dayOfWeek % 7 });
+  };
+  const nuitArb = fc
+    .record({
+      annee: fc.integer({ min: 2009, max: 2020 }),
+      mois: fc.constantFrom(3 as const, 10 as const),
+      minuteDebut: fc.integer({ min: 0, max: 4 * 60 }),
+      minutes: fc.integer({ min: 1, max: 6 * 60 }),
+    })
+    .map(({ annee, mois, minuteDebut, minutes }) => ({
+      debut: dernierDimanche(annee, mois)
+        .subtract({ days: 1 })
+        .toPlainDateTime({ hour: 22 })
+        .add({ minutes: minuteDebut })
+        .toZonedDateTime("Europe/Paris"),
+      minutes,
+    }));
+
+  it("counts real elapsed hours, not wall-clock differences", () => {
+    fc.assert(
+      fc.property(nuitArb, ({ debut, minutes }) => {
+        const fin = debut.add({ minutes });
+        const brut = { debut: local(debut), fin: local(fin) };
+        const presence = Either.getOrThrow(decoderTraductionOrale(brut));
+        const reel = Number((presence.fin.epochNanoseconds - presence.debut.epochNanoseconds) / 60_000_000_000n);
+        const h = heures(succes(tarifTraductionOrale(brut)));
+        expect(h).toHaveLength(Math.ceil(reel / 60));
+        // every slot after the first starts exactly one real hour after the previous one
+        h.forEach((x, k) => {
+          expect(x.debut).toBe(local(presence.debut.add({ hours: k })));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the DST days of 2019 are Sundays (so every slot on them is a weekend hour)", () => {
+    expect(dernierDimanche(2019, 3).toString()).toBe("2019-03-31");
+    expect(dernierDimanche(2019, 10).toString()).toBe("2019-10-27");
+  });
+});
+
+describe("TarifInconnu exactly outside [2008-09-11, 2020-12-31]", () => {
+  it("holds for any date from 2000 to 2030", () => {
+    const debut = Temporal.PlainDate.from("2000-01-01");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 31 * 366 }), fc.integer({ min: 1, max: 5000 }), (n, mots) => {
+        const jour = debut.add({ days: n });
+        const connu =
+          Temporal.PlainDate.compare(jour, Temporal.PlainDate.from("2008-09-11")) >= 0 &&
+          Temporal.PlainDate.compare(jour, Temporal.PlainDate.from("2021-01-01")) < 0;
+        const r = tarifTraductionEcrite({ mots, date: jour.toString() });
+        expect(Either.isRight(r)).toBe(connu);
+        if (Either.isLeft(r)) expect(r.left._tag).toBe("TarifInconnu");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
