@@ -27,6 +27,7 @@ export const TypeTva = Schema.Literal(...TYPES_TVA).annotations({
   identifier: "TypeTva",
   message: () => ({ message: `type de TVA inconnu (attendus : ${TYPES_TVA.join(", ")})`, override: true }),
 });
+/** `TVA_SUR_DEBIT` | `TVA_SUR_ENCAISSEMENT` | `EXONERATION` | `SANS_TVA`. */
 export type TypeTva = typeof TypeTva.Type;
 
 /** True for the regimes under which no VAT is charged (`EXONERATION`, `SANS_TVA`): every rate must be 0. */
@@ -95,6 +96,7 @@ export const LigneMontantsEntree = Schema.Struct({
   debours: montantOptionnel,
   remise: montantOptionnel,
 }).annotations({ identifier: "LigneMontantsEntree" });
+/** A decoded line: every amount field present, as `BigDecimal`. */
 export type LigneMontantsEntree = typeof LigneMontantsEntree.Type;
 
 /** The amounts part of a mémoire: its VAT regime, its lines (at least one) and its remise globale TTC (default 0.00). */
@@ -105,6 +107,7 @@ export const MemoireMontantsEntree = Schema.Struct({
     Schema.filter((lignes) => lignes.length > 0 || "au moins une ligne de prestation est requise"),
   ),
 }).annotations({ identifier: "MemoireMontantsEntree" });
+/** A decoded mémoire, the input of `calculerMontantsEntree`. */
 export type MemoireMontantsEntree = typeof MemoireMontantsEntree.Type;
 
 /** The computed amounts of one line (DOMAIN.md §3). */
