@@ -5,3 +5,7 @@
  * re-exports them as namespaces so that names of different aggregates never collide.
  */
 export * from "./shared/index.js";
+/** Exact amounts of a mémoire: lines, VAT summary per rate, totals (DOMAIN.md §3). */
+export * as Montants from "./montants/index.js";
+/** Dated tariff tables, public holidays, catalogue of types de prestation, certification threshold. */
+export * as Tarifs from "./tarifs/index.js";

@@ -26,12 +26,12 @@ const violations = async (fichiers: Record<string, string>): Promise<ReadonlyArr
     mkdirSync(join(arbre, dirname(chemin)), { recursive: true });
     writeFileSync(join(arbre, chemin), contenu);
   }
+  const { tsConfig: _tsConfig, ...options } = config.options ?? {};
   const { output } = await cruise(Object.keys(fichiers), {
-    ...config.options,
+    ...options,
     baseDir: arbre,
     validate: true,
     ruleSet: { forbidden: config.forbidden ?? [] },
-    tsConfig: undefined,
   });
   return (output as ICruiseResult).summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
 };
