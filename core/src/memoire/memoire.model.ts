@@ -1,4 +1,5 @@
 import { Schema } from "effect";
+import { Montant, Quantite, TarifHt, TauxTva } from "../montants/index.js";
 
 /**
  * The mémoire de frais de justice aggregate: its header (en-tête), its lines (lignes de prestation),
@@ -137,7 +138,7 @@ export const DateHeureLocale = Schema.String.pipe(
 );
 export type DateHeureLocale = typeof DateHeureLocale.Type;
 
-/** An exact decimal, written as a string on the wire ("150.00", "5.5"); constraints are checked by the montants engine. */
+/** An exact decimal, written as a string on the wire ("150.00", "5.5"): the computed amounts. */
 export const Decimal = Schema.BigDecimal;
 
 /** Temporary number of a draft: `TMP` + year + 8 digits (seed 001: `TMP201900000004`). */
@@ -209,14 +210,18 @@ export const LignePrestation = Schema.Struct({
   /** Start and end of hourly work (oral translation: every started hour is due). */
   debut: Schema.optional(DateHeureLocale),
   fin: Schema.optional(DateHeureLocale),
-  quantite: Decimal,
-  tarifHt: Decimal,
-  /** VAT rate in percent ("5.5"). */
-  tauxTva: Decimal,
-  fraisDivers: Decimal,
-  /** Débours (not subject to VAT, CGI 267-II-2°). */
-  debours: Decimal,
-  remise: Decimal,
+  /** > 0, at most 3 decimals (montants engine `Quantite`). */
+  quantite: Quantite,
+  /** ≥ 0, at most 4 decimals (montants engine `TarifHt`; tariffs are set HT, CPP R91). */
+  tarifHt: TarifHt,
+  /** VAT rate in percent ("5.5"), one of the allowed rates (montants engine `TauxTva`). */
+  tauxTva: TauxTva,
+  /** Frais divers (bordereau des frais divers), ≥ 0, 2 decimals. */
+  fraisDivers: Montant,
+  /** Débours (not subject to VAT, CGI 267-II-2°), ≥ 0, 2 decimals. */
+  debours: Montant,
+  /** Remise on the line, ≥ 0, 2 decimals. */
+  remise: Montant,
 });
 export type LignePrestation = typeof LignePrestation.Type;
 
@@ -282,17 +287,17 @@ export type Auteur = typeof Auteur.Type;
 /** A correction by the greffier at certification: new quantité and/or tarif HT of a line, with the motif. */
 export const Redressement = Schema.Struct({
   ligneId: Identifiant,
-  quantite: Schema.optional(Decimal),
-  tarifHt: Schema.optional(Decimal),
+  quantite: Schema.optional(Quantite),
+  tarifHt: Schema.optional(TarifHt),
   motif: texteNonVide("motif du redressement", 1000),
   /** The values before the correction (the original request stays readable). */
-  quantiteAvant: Decimal,
-  tarifHtAvant: Decimal,
+  quantiteAvant: Quantite,
+  tarifHtAvant: TarifHt,
 });
 export type Redressement = typeof Redressement.Type;
 
 /** A taxed line of the ordonnance de taxe: the HT amount the magistrat allows for the line. */
-export const LigneTaxee = Schema.Struct({ ligneId: Identifiant, montantHtTaxe: Decimal });
+export const LigneTaxee = Schema.Struct({ ligneId: Identifiant, montantHtTaxe: Montant });
 export type LigneTaxee = typeof LigneTaxee.Type;
 
 /** The ordonnance de taxe (CPP R224-1 s.): taxed HT amount per line, motif, magistrat, date. */
@@ -338,7 +343,7 @@ export const Memoire = Schema.Struct({
   lignes: Schema.Array(LignePrestation),
   piecesJointes: Schema.Array(PieceJointe),
   /** Remise globale TTC (≥ 0, at most the TTC before remise). */
-  remiseGlobaleTtc: Decimal,
+  remiseGlobaleTtc: Montant,
   /** The prestataire attested on their honour the sincerity of the data (seed 001, "Confirmation d'envoi"). */
   attestationSurLHonneur: Schema.Boolean,
   /** Current amounts (after redressement or taxation); recomputed by the engine at each change. */
@@ -373,3 +378,35 @@ export const Memoire = Schema.Struct({
 export type Memoire = typeof Memoire.Type;
 /** The JSON form of a {@link Memoire} (decimal strings, ISO instants). */
 export type MemoireEncodee = typeof Memoire.Encoded;
+
+// ---------------------------------------------------------------------------------------------------
+// Audit trail
+
+/** The totals of a mémoire (those of the certificat de dépôt), as recorded before and after each event. */
+export const TotauxMemoire = MontantsMemoire.pipe(Schema.omit("lignes", "recapitulatifTva"));
+export type TotauxMemoire = typeof TotauxMemoire.Type;
+
+/**
+ * One entry of the audit trail: every accepted command (state change, prise en charge, draft edit)
+ * emits one. Who (`auteur`), when (`le`, the command's `Contexte.maintenant`), which command, from →
+ * to, motif, totals before / after. DOMAIN.md §3: "Every transition is recorded".
+ */
+export const EvenementMemoire = Schema.Struct({
+  id: Identifiant,
+  memoireId: Identifiant,
+  /** The number of the mémoire at the end of the command (MJ once sent). */
+  numero: Schema.String,
+  /** The command, e.g. `memoire.certifier`, `memoire.ajouter-ligne`. */
+  commande: Schema.String,
+  auteur: Auteur,
+  le: Schema.Date,
+  de: EtatMemoire,
+  vers: EtatMemoire,
+  /** Motif of a refusal, redressement, taxation; commentaire of a forclusion. */
+  motif: Schema.optional(Schema.String),
+  montantsAvant: TotauxMemoire,
+  montantsApres: TotauxMemoire,
+  /** Further facts of the event (line id, attachment id, payment reference, duplicate's id...). */
+  details: Schema.Record({ key: Schema.String, value: Schema.String }),
+});
+export type EvenementMemoire = typeof EvenementMemoire.Type;

@@ -1,0 +1,202 @@
+import { BigDecimal, Either } from "effect";
+import { Temporal } from "temporal-polyfill";
+import { autoriser, type CibleMemoire, type EspaceOuvrable } from "../autorisation/index.js";
+import { formaterMontant } from "../montants/index.js";
+import { estTarife, seuilCertification } from "../tarifs/index.js";
+import type { NomGarde } from "./memoire.errors.js";
+import { ACTION_DE_L_EVENEMENT, type EvenementMachine, type TypeEvenement } from "./memoire.evenements.js";
+import type { Memoire } from "./memoire.model.js";
+
+/**
+ * The rules of the lifecycle, each a pure function of (mémoire, event) named after the legal or
+ * business condition. Both the machine (as named XState guards) and the command layer (to name the
+ * failing one) use them.
+ */
+
+/** Time zone of the courts' calendar dates (métropole). */
+export const FUSEAU_JURIDICTIONS = "Europe/Paris";
+
+/** The calendar date of an instant in Europe/Paris. */
+export const dateDuJour = (instant: Date): Temporal.PlainDate =>
+  Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(FUSEAU_JURIDICTIONS).toPlainDate();
+
+/**
+ * CPP art. 800 (loi n° 2019-222 du 23 mars 2019): the request must reach the court within one year of
+ * the end of the mission, for missions ended on or after 31/12/2020. [decision] The end of the mission
+ * is the latest date de prestation of the mémoire.
+ */
+export const DEBUT_FORCLUSION = Temporal.PlainDate.from("2020-12-31");
+
+/** The last day the mémoire may be sent (latest date de prestation + 1 year), if forclusion applies. */
+export const dateLimiteEnvoi = (memoire: Pick<Memoire, "lignes">): Temporal.PlainDate | undefined => {
+  const dates = memoire.lignes.map((l) => l.datePrestation as string).sort();
+  const derniere = dates[dates.length - 1];
+  if (derniere === undefined) return undefined;
+  const fin = Temporal.PlainDate.from(derniere);
+  return Temporal.PlainDate.compare(fin, DEBUT_FORCLUSION) < 0 ? undefined : fin.add({ years: 1 });
+};
+
+/** The target of the authorization check: the mémoire's structure/service and its juridiction. */
+export const cibleMemoire = (memoire: Memoire, espacesOuverts?: ReadonlyArray<EspaceOuvrable>): CibleMemoire => ({
+  _tag: "Memoire",
+  structureId: memoire.enTete.structureId,
+  ...(memoire.enTete.serviceId === undefined ? {} : { serviceId: memoire.enTete.serviceId }),
+  juridiction: { code: memoire.enTete.juridiction.code, courAppel: memoire.enTete.juridiction.courAppel },
+  ...(espacesOuverts === undefined ? {} : { espacesOuverts }),
+});
+
+/** Header fields the portal marks * and a draft may leave empty; required to send. */
+export const CHAMPS_OBLIGATOIRES_ENVOI = ["categoriePrestataire", "referenceCoordonneesBancaires", "texteReference", "typeTva"] as const;
+
+/**
+ * A rule: `verifier` returns the reason the command is blocked, or `undefined` when the rule is met.
+ * `sens` tells how the machine's guard of the same name reads: `exige` (true when met, e.g.
+ * `auMoinsUneLigne`) or `interdit` (true when blocking, e.g. `delaiForclos`).
+ */
+export interface Garde {
+  readonly nom: NomGarde;
+  readonly sens: "exige" | "interdit";
+  /** True when the rule reads the command's input (attestation, motif): not checked by `evenementsPossibles`. */
+  readonly dependDeLaSaisie: boolean;
+  readonly verifier: (memoire: Memoire, evenement: EvenementMachine) => string | undefined;
+}
+
+const acteurNonAutorise: Garde = {
+  nom: "acteurNonAutorise",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (memoire, evenement) => {
+    const r = autoriser(evenement.acteur, ACTION_DE_L_EVENEMENT[evenement.type], cibleMemoire(memoire, evenement.espacesOuverts));
+    return Either.isLeft(r) ? r.left.message : undefined;
+  },
+};
+
+const auMoinsUneLigne: Garde = {
+  nom: "auMoinsUneLigne",
+  sens: "exige",
+  dependDeLaSaisie: false,
+  verifier: (memoire) => (memoire.lignes.length > 0 ? undefined : "le mémoire n'a aucune ligne de prestation"),
+};
+
+const champsObligatoiresManquants: Garde = {
+  nom: "champsObligatoiresManquants",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (memoire) => {
+    const manquants = CHAMPS_OBLIGATOIRES_ENVOI.filter((champ) => memoire.enTete[champ] === undefined).map((c) => `enTete.${c}`);
+    return manquants.length === 0 ? undefined : `champs obligatoires non renseignés : ${manquants.join(", ")}`;
+  },
+};
+
+const attestationSurLHonneurAbsente: Garde = {
+  nom: "attestationSurLHonneurAbsente",
+  sens: "interdit",
+  dependDeLaSaisie: true,
+  verifier: (_memoire, evenement) =>
+    evenement.type === "memoire.valider-et-envoyer" && !evenement.attestationSurLHonneur
+      ? "le prestataire doit attester sur l'honneur la sincérité des informations saisies"
+      : undefined,
+};
+
+const prerequisManquants: Garde = {
+  nom: "prerequisManquants",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (_memoire, evenement) =>
+    evenement.type === "memoire.valider-et-envoyer" && evenement.prerequisManquants.length > 0
+      ? `prérequis de la structure manquants : ${evenement.prerequisManquants.join(", ")}`
+      : undefined,
+};
+
+const delaiForclos: Garde = {
+  nom: "delaiForclos",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (memoire, evenement) => {
+    const limite = dateLimiteEnvoi(memoire);
+    if (limite === undefined) return undefined;
+    const jour = dateDuJour(evenement.maintenant);
+    return Temporal.PlainDate.compare(jour, limite) > 0
+      ? `demande forclose (CPP art. 800) : à adresser au plus tard le ${limite.toString()}, un an après la dernière prestation`
+      : undefined;
+  },
+};
+
+const certificationNonPermise: Garde = {
+  nom: "certificationNonPermise",
+  sens: "interdit",
+  dependDeLaSaisie: true,
+  verifier: (memoire, evenement) => {
+    if (evenement.type !== "memoire.certifier") return undefined;
+    const nonTarifees = evenement.lignes.filter((l) => !estTarife(l.typePrestation));
+    if (nonTarifees.length === 0) return undefined;
+    const seuil = seuilCertification(dateDuJour(evenement.maintenant));
+    if (BigDecimal.lessThanOrEqualTo(evenement.montants.montantTtc, seuil)) return undefined;
+    return (
+      `frais non tarifés (${nonTarifees.map((l) => l.typePrestation).join(", ")}) pour ${formaterMontant(evenement.montants.montantTtc)} € TTC, ` +
+      `au-delà du seuil de certification de ${formaterMontant(seuil)} € (CPP R224-1, A43-16) : le mémoire doit être taxé`
+    );
+  },
+};
+
+const motifAbsent: Garde = {
+  nom: "motifAbsent",
+  sens: "interdit",
+  dependDeLaSaisie: true,
+  verifier: (_memoire, evenement) => {
+    if (evenement.type !== "memoire.refuser") return undefined;
+    if (evenement.motif === undefined) return "le motif du refus est obligatoire";
+    if (evenement.motif === "AUTRE" && (evenement.commentaire ?? "").trim() === "") return "le motif AUTRE demande un commentaire";
+    return undefined;
+  },
+};
+
+/** Every rule by name. `etatIncompatible` is the machine's own (the event does not exist in the state). */
+export const GARDES: { readonly [N in Exclude<NomGarde, "etatIncompatible">]: Garde } = {
+  acteurNonAutorise,
+  auMoinsUneLigne,
+  champsObligatoiresManquants,
+  attestationSurLHonneurAbsente,
+  prerequisManquants,
+  delaiForclos,
+  certificationNonPermise,
+  motifAbsent,
+};
+
+/** The rules each event is checked against, in order (authorization first). */
+export const GARDES_PAR_EVENEMENT: { readonly [T in TypeEvenement]: ReadonlyArray<Garde> } = {
+  "memoire.modifier": [acteurNonAutorise],
+  "memoire.supprimer": [acteurNonAutorise],
+  "memoire.valider-et-envoyer": [
+    acteurNonAutorise,
+    auMoinsUneLigne,
+    champsObligatoiresManquants,
+    prerequisManquants,
+    delaiForclos,
+    attestationSurLHonneurAbsente,
+  ],
+  "memoire.transmettre": [acteurNonAutorise],
+  "memoire.prendre-en-charge": [acteurNonAutorise],
+  "memoire.certifier": [acteurNonAutorise, certificationNonPermise],
+  "memoire.refuser": [acteurNonAutorise, motifAbsent],
+  "memoire.envoyer-en-taxation": [acteurNonAutorise],
+  "memoire.taxer": [acteurNonAutorise],
+  "memoire.constater-forclusion": [acteurNonAutorise],
+  "memoire.valider-paiement": [acteurNonAutorise],
+  "memoire.mettre-en-paiement": [acteurNonAutorise],
+  "memoire.abandonner": [acteurNonAutorise],
+  "memoire.dupliquer": [acteurNonAutorise],
+};
+
+/** The first rule of the event that blocks it, with the reason; `undefined` when every rule is met. */
+export const premiereGardeBloquante = (
+  memoire: Memoire,
+  evenement: EvenementMachine,
+  filtre: (garde: Garde) => boolean = () => true,
+): { readonly garde: Garde; readonly detail: string } | undefined => {
+  for (const garde of GARDES_PAR_EVENEMENT[evenement.type].filter(filtre)) {
+    const detail = garde.verifier(memoire, evenement);
+    if (detail !== undefined) return { garde, detail };
+  }
+  return undefined;
+};
