@@ -254,3 +254,26 @@ describe("calculerMontantsEntree — hand-built decoded input", () => {
     expect(Either.isLeft(r) && r.left.erreurs).toStrictEqual([{ chemin: "lignes", raison: "au moins une ligne de prestation est requise" }]);
   });
 });
+
+describe("calculerMontants — cross-field rules judged despite other faults", () => {
+  it("checks the remise globale even when an unknown field is present", () => {
+    expect(
+      erreurs({ typeTva: "SANS_TVA", devise: "EUR", remiseGlobaleTtc: "10.01", lignes: [{ quantite: 1, tarifHt: 10, tauxTva: 0 }] }),
+    ).toStrictEqual([
+      { chemin: "devise", raison: "champ inconnu, non accepté" },
+      { chemin: "remiseGlobaleTtc", raison: "la remise globale TTC (10.01) dépasse le montant TTC avant remise globale (10.00)" },
+    ]);
+  });
+
+  it("checks the remise of a valid line when another line is malformed", () => {
+    expect(
+      chemins({
+        typeTva: "TVA_SUR_DEBIT",
+        lignes: [
+          { quantite: 1, tarifHt: "abc", tauxTva: 20 },
+          { quantite: 1, tarifHt: 10, tauxTva: 20, remise: "10.01" },
+        ],
+      }),
+    ).toStrictEqual(["lignes[0].tarifHt", "lignes[1].remise"]);
+  });
+});

@@ -6,6 +6,7 @@ import {
   INDEX_TAUX_PAR_CENTIEMES,
   LigneMontantsEntree,
   MemoireMontantsEntree,
+  Montant,
   TAUX_TVA_AUTORISES,
   TypeTva,
   estSansTaxe,
@@ -158,17 +159,21 @@ const OPTIONS_DECODAGE = { errors: "all", onExcessProperty: "error" } as const;
 const decoderMemoire = Schema.decodeUnknownEither(MemoireMontantsEntree, OPTIONS_DECODAGE);
 const decoderLigne = Schema.decodeUnknownEither(LigneMontantsEntree, { errors: "all", onExcessProperty: "ignore" });
 const decoderTypeTva = Schema.decodeUnknownEither(TypeTva);
+const decoderMontant = Schema.decodeUnknownEither(Montant);
 
-// When some fields are malformed, the cross-field rules are still judged on the lines that decode,
-// so that one answer lists every problem.
-const erreursDeCoherence = (saisie: unknown): Array<ErreurDeChamp> => {
+// When some fields are malformed (or unknown), the cross-field rules are still judged on what decodes,
+// so that one answer lists every problem: per line, and the remise globale when every line decodes.
+const erreursDeCoherence = (saisie: unknown): ReadonlyArray<ErreurDeChamp> => {
   if (typeof saisie !== "object" || saisie === null || !("lignes" in saisie) || !Array.isArray(saisie.lignes)) return [];
   const typeTva = "typeTva" in saisie ? Either.getOrUndefined(decoderTypeTva(saisie.typeTva)) : undefined;
-  const lignes: ReadonlyArray<unknown> = saisie.lignes;
-  return lignes.flatMap((brute, i) => {
-    const ligne = decoderLigne(brute);
-    return Either.isRight(ligne) ? erreursLigne(ligne.right, i, typeTva) : [];
-  });
+  const remiseGlobaleTtc = "remiseGlobaleTtc" in saisie ? Either.getOrUndefined(decoderMontant(saisie.remiseGlobaleTtc)) : BigDecimal.make(0n, 2);
+  const brutes: ReadonlyArray<unknown> = saisie.lignes;
+  const lignes = brutes.map((brute) => Either.getOrUndefined(decoderLigne(brute)));
+  const decodees = lignes.filter((l): l is LigneMontantsEntree => l !== undefined);
+  if (typeTva !== undefined && remiseGlobaleTtc !== undefined && decodees.length === lignes.length && lignes.length > 0) {
+    return Either.match(calculerMontantsEntree({ typeTva, remiseGlobaleTtc, lignes: decodees }), { onLeft: (e) => e.erreurs, onRight: () => [] });
+  }
+  return lignes.flatMap((ligne, i) => (ligne === undefined ? [] : erreursLigne(ligne, i, typeTva)));
 };
 
 // Mémoire-level fields first, then line by line in input order (stable within a line).
