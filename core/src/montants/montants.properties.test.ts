@@ -139,17 +139,30 @@ describe("amount engine — properties", () => {
     );
   });
 
-  it("invalid raw input always fails, naming the faulty field", () => {
+  it("invalid raw input always fails, naming the faulty field and only it", () => {
     fc.assert(
       fc.property(arbSaisieInvalide, ({ saisie, chemin }) => {
         const r = calculerMontants(saisie);
         expect(Either.isLeft(r)).toBe(true);
         if (Either.isLeft(r)) {
-          expect(r.left.erreurs.map((e) => e.chemin)).toContain(chemin);
+          expect(r.left.erreurs.map((e) => e.chemin)).toStrictEqual([chemin]);
           for (const e of r.left.erreurs) expect(e.raison).not.toMatch(/^(Expected|is missing|is unexpected)/);
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("faults on several lines are all reported, one per line, in line order", () => {
+    fc.assert(
+      fc.property(arbMemoireSaisie(1, 12), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), (memoire, fautives) => {
+        const lignes = memoire.lignes.map((l, i) => (fautives[i] === true ? { ...l, tauxTva: "19.6" } : l));
+        const attendus = lignes.flatMap((l, i) => (l.tauxTva === "19.6" ? [`lignes[${i}].tauxTva`] : []));
+        const r = calculerMontants({ ...memoire, lignes });
+        if (attendus.length === 0) expect(Either.isRight(r)).toBe(true);
+        else expect(Either.isLeft(r) && r.left.erreurs.map((e) => e.chemin)).toStrictEqual(attendus);
+      }),
+      RUNS,
     );
   });
 
