@@ -125,6 +125,88 @@ export {
   type SaisieBrouillon,
 } from "./memoire.commands.js";
 
+/**
+ * Certificat de dépôt (DOMAIN.md §3 "Sending"; seed 001 "Récapitulatif"; docs/certificat.md).
+ * - `produireCertificat(memoire, { dateDepot, prestataire })`: the certificate of a mémoire numbered MJ —
+ *   date de dépôt, numéro, prestataire, juridiction, the Récapitulatif's amounts and the empreinte.
+ * - `empreinte(memoire)`: SHA-256, base64 (44 characters), of the canonical serialisation v1.
+ * - `verifierCertificat(memoire, certificat)`: `Right(CertificatValide)`, or `Left(CertificatInvalide)`
+ *   listing every difference (empreinte, numero, dateDepot, juridiction, montants.*).
+ * - `serialisationCanonique` / `formeCanonique`: the text hashed, for anyone re-verifying by hand.
+ * - `montantsCertificat`: HT après remise globale (TTC − TVA), TVA, remise globale TTC, TTC avant remise, TTC.
+ */
+export {
+  produireCertificat,
+  empreinte,
+  verifierCertificat,
+  serialisationCanonique,
+  formeCanonique,
+  montantsCertificat,
+  VERSION_FORME_CANONIQUE,
+  CertificatValide,
+  CertificatInvalide,
+  type Certificat,
+  type MontantsCertificat,
+  type PrestataireCertificat,
+  type OptionsCertificat,
+  type EcartCertificat,
+} from "./memoire.certificat.js";
+
+/** RFC 8785-style serialisation of a JSON value without numbers, and SHA-256 in base64: the tools behind the empreinte. */
+export { serialiserCanonique, sha256Base64, type ValeurCanonique } from "./memoire.canonique.js";
+
+/**
+ * The seven statuses a prestataire sees (seed 001 tableau de bord): `statutVisible(etat)` maps every
+ * internal state (court-side ones onto `MIS_A_DISPOSITION`; `SUPPRIME` onto none).
+ */
+export { statutVisible, StatutVisible, STATUTS_VISIBLES, LIBELLES_STATUT_VISIBLE } from "./memoire.statut-visible.js";
+
+/**
+ * Who reads a view (`Lecteur`: the acting `Acteur` and the espaces open per structure) and whether they
+ * may read a mémoire (`peutLire`: `memoire.consulter` for users, `memoire.consulter-juridiction` for
+ * agents; drafts never shown to the court side, deleted drafts to no one).
+ */
+export { peutLire, dateCalendaire, type Lecteur, type LigneVue, type MemoireVue } from "./memoire.lecture.js";
+
+/**
+ * Rechercher (DOMAIN.md §3 "Views"): criteria as plain data (`CriteresRecherche`, decoded from raw input
+ * by `decoderCriteresRecherche` into a `SaisieInvalide` naming each field), combined with AND, sorted
+ * (date de dépôt, numéro, montant TTC, état; stable), paged (taille ≤ 100).
+ */
+export {
+  rechercher,
+  rechercherDepuisSaisie,
+  decoderCriteresRecherche,
+  CriteresRecherche,
+  CHAMPS_TRI,
+  TAILLE_PAGE_MAX,
+  type PageResultats,
+} from "./memoire.recherche.js";
+
+/**
+ * The other views of the Mémoires de frais de justice espace (seeds 001, 002), each filtered by habilitations:
+ * - `synthese`: drafts and refused mémoires (what needs the prestataire's action);
+ * - `tableauDeBord`: counts per visible status, one row per structure;
+ * - `listeFiscale`: mémoires mis en paiement over at most one year (`PeriodeTropLongue`), with totals (CGI liste récapitulative);
+ * - `archives`: mémoires whose last change is more than two years old.
+ */
+export {
+  synthese,
+  STATUTS_SYNTHESE,
+  tableauDeBord,
+  listeFiscale,
+  decoderCriteresListeFiscale,
+  verifierPeriode,
+  CriteresListeFiscale,
+  PeriodeTropLongue,
+  archives,
+  seuilArchivage,
+  DUREE_AVANT_ARCHIVAGE,
+  type LigneTableauDeBord,
+  type LigneListeFiscale,
+  type ListeFiscale,
+} from "./memoire.vues.js";
+
 /** The audit trail as a timeline: the fold of a mémoire's events. */
 export { historique, LIBELLES_COMMANDES, type Historique, type EntreeHistorique } from "./memoire.historique.js";
 

@@ -1,6 +1,7 @@
 import { Either, Option } from "effect";
 import { Temporal } from "temporal-polyfill";
-import { autoriser, type Acteur, type CibleMemoire, type EspaceOuvrable } from "../autorisation/index.js";
+import { autoriser, type Acteur, type EspaceOuvrable } from "../autorisation/index.js";
+import { cibleMemoire } from "./memoire.gardes.js";
 import type { Memoire } from "./memoire.model.js";
 import { statutVisible, type StatutVisible } from "./memoire.statut-visible.js";
 
@@ -27,18 +28,6 @@ export interface LigneVue {
   readonly statut: StatutVisible;
 }
 
-/** The authorization target of a mémoire, as `autoriser` reads it. */
-export const cibleMemoire = (lecteur: Lecteur, memoire: Memoire): CibleMemoire => {
-  const e = memoire.enTete;
-  return {
-    _tag: "Memoire",
-    structureId: e.structureId,
-    ...(e.serviceId === undefined ? {} : { serviceId: e.serviceId }),
-    juridiction: { code: e.juridiction.code, courAppel: e.juridiction.courAppel },
-    espacesOuverts: lecteur.espacesOuverts?.[e.structureId] ?? [],
-  };
-};
-
 /**
  * Whether the reader may see this mémoire in a view: `memoire.consulter` for a prestataire-side user
  * (a consultation habilitation is enough), `memoire.consulter-juridiction` for a court-side agent
@@ -50,7 +39,8 @@ export const peutLire = (lecteur: Lecteur, memoire: Memoire): boolean => {
   const { acteur } = lecteur;
   if (acteur._tag === "Agent" && memoire.etat === "BROUILLON") return false;
   const action = acteur._tag === "Agent" ? "memoire.consulter-juridiction" : "memoire.consulter";
-  return Either.isRight(autoriser(acteur, action, cibleMemoire(lecteur, memoire)));
+  const espacesOuverts = lecteur.espacesOuverts?.[memoire.enTete.structureId] ?? [];
+  return Either.isRight(autoriser(acteur, action, cibleMemoire(memoire, espacesOuverts)));
 };
 
 /** The rows the reader may see, with their visible status, in the order given. */

@@ -2,7 +2,7 @@ import { BigDecimal, Either } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { autoriser, type Acteur, type EspaceOuvrable } from "../autorisation/index.js";
-import { cibleMemoire, type Lecteur, type MemoireVue } from "./memoire.lecture.js";
+import type { Lecteur, MemoireVue } from "./memoire.lecture.js";
 import { ETATS_MEMOIRE, type Memoire } from "./memoire.model.js";
 import { rechercher } from "./memoire.recherche.js";
 import { archives, decoderCriteresListeFiscale, listeFiscale, seuilArchivage, synthese, tableauDeBord, verifierPeriode } from "./memoire.vues.js";
@@ -226,7 +226,15 @@ const memoireArb: fc.Arbitrary<MemoireVue> = fc
 
 const lisible = (lecteur: Lecteur, memoire: Memoire): boolean => {
   const action = lecteur.acteur._tag === "Agent" ? "memoire.consulter-juridiction" : "memoire.consulter";
-  return Either.isRight(autoriser(lecteur.acteur, action, cibleMemoire(lecteur, memoire)));
+  const e = memoire.enTete;
+  const cible = {
+    _tag: "Memoire" as const,
+    structureId: e.structureId,
+    ...(e.serviceId === undefined ? {} : { serviceId: e.serviceId }),
+    juridiction: { code: e.juridiction.code, courAppel: e.juridiction.courAppel },
+    espacesOuverts: lecteur.espacesOuverts?.[e.structureId] ?? [],
+  };
+  return Either.isRight(autoriser(lecteur.acteur, action, cible));
 };
 
 describe("habilitations filter every view", () => {
