@@ -1,0 +1,254 @@
+import { Either } from "effect";
+import { describe, expect, it } from "vitest";
+import type { SaisieInvalide } from "../shared/index.js";
+import { formaterMontant } from "../montants/index.js";
+import { executer, type Commande, type ContexteMemoire, type ErreurCommande } from "./memoire.commands.js";
+import type { TransitionRefusee } from "./memoire.errors.js";
+import type { Memoire } from "./memoire.model.js";
+import * as F from "./test-support/fixtures.js";
+import { ligne2021, scenario } from "./test-support/parcours.js";
+
+const refusee = (r: Either.Either<unknown, ErreurCommande>): TransitionRefusee => {
+  if (Either.isRight(r) || r.left._tag !== "TransitionRefusee") throw new Error(`TransitionRefusee attendue, obtenu ${JSON.stringify(r)}`);
+  return r.left;
+};
+const invalide = (r: Either.Either<unknown, ErreurCommande>): SaisieInvalide => {
+  if (Either.isRight(r) || r.left._tag !== "SaisieInvalide") throw new Error(`SaisieInvalide attendue, obtenu ${JSON.stringify(r)}`);
+  return r.left;
+};
+
+/** Runs a command that must be refused; checks the mémoire was not touched and no number was drawn. */
+const refuser = (s: ReturnType<typeof scenario>, m: Memoire, commande: Commande, contexte: ContexteMemoire) => {
+  const avant = structuredClone(m);
+  const appels = s.numerotation.appels();
+  const r = executer(m, commande, contexte);
+  expect(m).toEqual(avant);
+  expect(s.numerotation.appels()).toBe(appels);
+  return r;
+};
+
+const envoi: Commande = { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: F.prestataireCertificat };
+
+describe("each rule refuses with its name, the mémoire unchanged", () => {
+  it("etatIncompatible: a sent mémoire cannot be edited, a terminal one accepts nothing", () => {
+    const s = scenario();
+    const envoye = s.envoyer(s.brouillon());
+    const e = refusee(refuser(s, envoye, { type: "memoire.ajouter-ligne", ligne: ligne2021 }, s.ctx(F.prestataire)));
+    expect(e).toMatchObject({ garde: "etatIncompatible", etat: "ENVOYE", evenement: "memoire.ajouter-ligne" });
+    expect(e.detail).toContain("memoire.transmettre");
+    const supprime = s.faire(s.brouillon(), { type: "memoire.supprimer" }, F.prestataire);
+    expect(refusee(refuser(s, supprime, envoi, s.ctx(F.prestataire))).detail).toContain("terminal");
+  });
+
+  it("acteurNonAutorise: a consultation habilitation, a court agent of another juridiction, the wrong role, a closed espace", () => {
+    const s = scenario();
+    const b = s.brouillon();
+    expect(refusee(refuser(s, b, { type: "memoire.ajouter-ligne", ligne: ligne2021 }, s.ctx(F.prestataireConsultation))).garde).toBe("acteurNonAutorise");
+    expect(refusee(refuser(s, b, envoi, { ...s.ctx(F.prestataire), espacesOuverts: [] })).garde).toBe("acteurNonAutorise");
+    const m = s.misADisposition();
+    expect(refusee(refuser(s, m, { type: "memoire.certifier" }, s.ctx(F.greffierAutreJuridiction))).garde).toBe("acteurNonAutorise");
+    expect(refusee(refuser(s, m, { type: "memoire.certifier" }, s.ctx(F.prestataire))).garde).toBe("acteurNonAutorise");
+    expect(refusee(refuser(s, m, { type: "memoire.certifier" }, s.ctx(F.magistrat))).garde).toBe("acteurNonAutorise");
+    expect(refusee(refuser(s, s.envoyer(s.brouillon()), { type: "memoire.transmettre" }, s.ctx(F.greffier))).garde).toBe("acteurNonAutorise");
+  });
+
+  it("auMoinsUneLigne: a draft without lines is not sent", () => {
+    const s = scenario();
+    expect(refusee(refuser(s, s.brouillon([]), envoi, s.ctx(F.prestataire))).garde).toBe("auMoinsUneLigne");
+  });
+
+  it("champsObligatoiresManquants: names the missing header fields", () => {
+    const s = scenario();
+    const b = s.faire(s.brouillon(), { type: "memoire.modifier-en-tete", enTete: { juridiction: F.enTete.juridiction, structureId: "S1" } }, F.prestataire);
+    const e = refusee(refuser(s, b, envoi, s.ctx(F.prestataire)));
+    expect(e.garde).toBe("champsObligatoiresManquants");
+    expect(e.detail).toContain("enTete.typeTva");
+    expect(e.detail).toContain("enTete.texteReference");
+  });
+
+  it("prerequisManquants: the structure's missing prerequisites block sending", () => {
+    const s = scenario();
+    const e = refusee(refuser(s, s.brouillon(), { ...envoi, prerequisManquants: ["mandat de facturation signé"] }, s.ctx(F.prestataire)));
+    expect(e.garde).toBe("prerequisManquants");
+    expect(e.detail).toContain("mandat de facturation signé");
+  });
+
+  it("attestationSurLHonneurAbsente: sending needs the attestation", () => {
+    const s = scenario();
+    expect(refusee(refuser(s, s.brouillon(), { ...envoi, attestationSurLHonneur: false }, s.ctx(F.prestataire))).garde).toBe(
+      "attestationSurLHonneurAbsente",
+    );
+  });
+
+  it("delaiForclos (CPP art. 800): one year after the latest prestation, not a day more", () => {
+    const tard = scenario("2022-05-20T20:00:00Z"); // 2022-05-20 22:00 in Paris: still the last day, then the next command is on the 21st
+    const b = tard.brouillon();
+    const e = refusee(refuser(tard, b, envoi, { ...tard.ctx(F.prestataire), maintenant: new Date("2022-05-20T22:30:00Z") }));
+    expect(e.garde).toBe("delaiForclos");
+    expect(e.detail).toContain("2022-05-20");
+    expect(Either.isRight(executer(b, envoi, { ...tard.ctx(F.prestataire), maintenant: new Date("2022-05-20T21:00:00Z") }))).toBe(true);
+    // Missions ended before 31/12/2020 are not subject to the one-year forclusion.
+    const ancien = scenario("2025-01-01T08:00:00Z");
+    expect(Either.isRight(executer(ancien.brouillon([F.ligneSeed]), envoi, ancien.ctx(F.prestataire)))).toBe(true);
+  });
+
+  it("certificationNonPermise (CPP R224-1, A43-16): non-tariffed costs above 1 500 € must be taxed", () => {
+    const s = scenario();
+    const expertise = { ...ligne2021, typePrestation: "EXPERTISE_PSYCHIATRIQUE_PENAL_INSTRUCTION", tarifHt: "1500", tauxTva: "20" };
+    const e = refusee(refuser(s, s.misADisposition([expertise]), { type: "memoire.certifier" }, s.ctx(F.greffier)));
+    expect(e.garde).toBe("certificationNonPermise");
+    expect(e.detail).toContain("1800.00");
+    // Under the threshold, or tariffed whatever the amount: certified.
+    const petite = { ...expertise, tarifHt: "1000" };
+    expect(s.faire(s.misADisposition([petite]), { type: "memoire.certifier" }, F.greffier).etat).toBe("CERTIFIE");
+    const tarifee = { ...ligne2021, quantite: "100", tarifHt: "30" };
+    expect(s.faire(s.misADisposition([tarifee]), { type: "memoire.certifier" }, F.greffier).etat).toBe("CERTIFIE");
+    // A redressement bringing the total under the threshold makes it certifiable.
+    const aRedresser = s.misADisposition([expertise]);
+    const redresse = s.faire(
+      aRedresser,
+      { type: "memoire.certifier", redressements: [{ ligneId: aRedresser.lignes[0]?.id ?? "", tarifHt: "1000", motif: "tarif d'usage" }] },
+      F.greffier,
+    );
+    expect(redresse.etat).toBe("CERTIFIE");
+  });
+
+  it("motifAbsent: a refusal needs a motif, AUTRE needs a commentaire", () => {
+    const s = scenario();
+    const m = s.misADisposition();
+    expect(refusee(refuser(s, m, { type: "memoire.refuser" }, s.ctx(F.greffier))).garde).toBe("motifAbsent");
+    expect(refusee(refuser(s, m, { type: "memoire.refuser", motif: "AUTRE" }, s.ctx(F.greffier))).detail).toContain("commentaire");
+    expect(s.faire(m, { type: "memoire.refuser", motif: "AUTRE", commentaire: "hors délai de garde" }, F.greffier).refus?.commentaire).toBe(
+      "hors délai de garde",
+    );
+  });
+});
+
+describe("input errors name the field", () => {
+  it("a line with a wrong rate, a header incompatible with the lines, an unknown line", () => {
+    const s = scenario();
+    const b = s.brouillon();
+    const e1 = invalide(refuser(s, b, { type: "memoire.ajouter-ligne", ligne: { ...ligne2021, tauxTva: "7", quantite: "0" } }, s.ctx(F.prestataire)));
+    expect(e1.erreurs.map((e) => e.chemin).sort()).toEqual(["ligne.quantite", "ligne.tauxTva"]);
+    const e2 = invalide(refuser(s, b, { type: "memoire.modifier-en-tete", enTete: { ...F.enTete, typeTva: "EXONERATION" } }, s.ctx(F.prestataire)));
+    expect(e2.erreurs.map((e) => e.chemin)).toEqual(["lignes[0].tauxTva"]);
+    const e3 = invalide(refuser(s, b, { type: "memoire.supprimer-ligne", ligneId: "inconnue" }, s.ctx(F.prestataire)));
+    expect(e3.erreurs.map((e) => e.chemin)).toEqual(["ligneId"]);
+    const e4 = invalide(refuser(s, b, { type: "memoire.joindre-piece", piece: { ...F.piece(), taille: 4096 * 1024 + 1, ligneId: "x" } }, s.ctx(F.prestataire)));
+    expect(e4.erreurs.map((e) => e.chemin)).toEqual(["piece.taille"]);
+    const e5 = invalide(refuser(s, b, { type: "memoire.modifier-en-tete", enTete: { ...F.enTete, structureId: "S2" } }, s.ctx(F.prestataire)));
+    expect(e5.erreurs.map((e) => e.chemin)).toEqual(["enTete.structureId"]);
+  });
+});
+
+describe("draft edits", () => {
+  it("adds, edits and removes lines and attachments; each edit recomputes the amounts and leaves an audit event", () => {
+    const s = scenario();
+    const b = s.brouillon([]);
+    const r1 = executer(b, { type: "memoire.ajouter-ligne", ligne: F.ligneSeed }, s.ctx(F.prestataire));
+    if (Either.isLeft(r1)) throw r1.left;
+    const m1 = r1.right.memoire;
+    const ligneId = m1.lignes[0]?.id ?? "";
+    expect(formaterMontant(m1.montants.montantTtc)).toBe("158.25");
+    expect(r1.right.evenements[0]).toMatchObject({ commande: "memoire.ajouter-ligne", de: "BROUILLON", vers: "BROUILLON", details: { ligneId } });
+    expect(formaterMontant(r1.right.evenements[0]?.montantsAvant.montantTtc ?? m1.montants.montantHt)).toBe("0.00");
+    const m2 = s.faire(m1, { type: "memoire.joindre-piece", piece: F.piece("Réquisition", ligneId) }, F.prestataire);
+    const m3 = s.faire(m2, { type: "memoire.importer-piece-structure", piece: F.piece("Attestation") }, F.prestataire);
+    expect(m3.piecesJointes.map((p) => [p.origine, p.ligneId ?? "mémoire"])).toEqual([
+      ["MEMOIRE", ligneId],
+      ["STRUCTURE", "mémoire"],
+    ]);
+    const m4 = s.faire(m3, { type: "memoire.modifier-ligne", ligneId, ligne: { ...F.ligneSeed, quantite: "2" } }, F.prestataire);
+    expect(formaterMontant(m4.montants.montantTtc)).toBe("316.50");
+    const m5 = s.faire(m4, { type: "memoire.modifier-remise-globale", remiseGlobaleTtc: "16.50" }, F.prestataire);
+    expect(formaterMontant(m5.montants.montantTtc)).toBe("300.00");
+    const m6 = s.faire(m5, { type: "memoire.detacher-piece", pieceId: m5.piecesJointes[1]?.id ?? "" }, F.prestataire);
+    expect(m6.piecesJointes).toHaveLength(1);
+    // Removing the line takes its attachments; the remise globale must then go too.
+    const e = executer(m6, { type: "memoire.supprimer-ligne", ligneId }, s.ctx(F.prestataire));
+    expect(Either.isLeft(e) && e.left._tag === "SaisieInvalide" ? e.left.erreurs[0]?.chemin : undefined).toBe("remiseGlobaleTtc");
+    const m7 = s.faire(s.faire(m6, { type: "memoire.modifier-remise-globale", remiseGlobaleTtc: "0" }, F.prestataire), { type: "memoire.supprimer-ligne", ligneId }, F.prestataire);
+    expect(m7.lignes).toEqual([]);
+    expect(m7.piecesJointes).toEqual([]);
+  });
+});
+
+describe("court side", () => {
+  it("prendre en charge records the agent, keeps the state, and is audited", () => {
+    const s = scenario();
+    const m = s.misADisposition();
+    const r = executer(m, { type: "memoire.prendre-en-charge" }, s.ctx(F.greffier));
+    if (Either.isLeft(r)) throw r.left;
+    expect(r.right.memoire.etat).toBe("MIS_A_DISPOSITION");
+    expect(r.right.memoire.agentEnCharge).toBe("a-greffier");
+    expect(r.right.evenements[0]).toMatchObject({ commande: "memoire.prendre-en-charge", auteur: { type: "AGENT", id: "a-greffier" } });
+  });
+
+  it("certification with a redressement recomputes the amounts, keeps the request, flags « montant modifié »", () => {
+    const s = scenario();
+    const m = s.misADisposition([{ ...ligne2021, quantite: "3", tarifHt: "30" }]);
+    const ligneId = m.lignes[0]?.id ?? "";
+    const r = executer(m, { type: "memoire.certifier", redressements: [{ ligneId, quantite: "2", motif: "2 heures de présence attestées" }] }, s.ctx(F.greffier));
+    if (Either.isLeft(r)) throw r.left;
+    const c = r.right.memoire;
+    expect(c.etat).toBe("CERTIFIE");
+    expect(formaterMontant(c.montants.montantTtc)).toBe("63.30");
+    expect(formaterMontant(c.montantsDemandes?.montantTtc ?? c.montants.montantTtc)).toBe("94.95");
+    expect(c.montantModifie).toBe(true);
+    expect(c.redressements[0]).toMatchObject({ ligneId, motif: "2 heures de présence attestées" });
+    expect(r.right.evenements[0]?.motif).toContain("2 heures");
+    expect(formaterMontant(r.right.evenements[0]?.montantsAvant.montantTtc ?? c.montants.montantTtc)).toBe("94.95");
+    expect(formaterMontant(r.right.evenements[0]?.montantsApres.montantTtc ?? c.montants.montantHt)).toBe("63.30");
+  });
+
+  it("taxation: the ordonnance's HT per line, recomputed by the engine; equal to the request → not modified", () => {
+    const s = scenario();
+    const m = s.aTaxer();
+    const ligneId = m.lignes[0]?.id ?? "";
+    const t = s.faire(m, { type: "memoire.taxer", taxation: { lignes: [{ ligneId, montantHtTaxe: "100.00" }], motif: "présence réduite" } }, F.magistrat);
+    expect(t.etat).toBe("TAXE");
+    expect(formaterMontant(t.montants.montantTtc)).toBe("105.50");
+    expect(t.montantModifie).toBe(true);
+    expect(t.taxation).toMatchObject({ motif: "présence réduite", magistratId: "a-magistrat" });
+    expect(t.lignes).toEqual(m.lignes);
+    const m2 = s.aTaxer();
+    const egal = s.faire(m2, { type: "memoire.taxer", taxation: { lignes: [{ ligneId: m2.lignes[0]?.id ?? "", montantHtTaxe: "150" }], motif: "conforme" } }, F.magistrat);
+    expect(egal.montantModifie).toBe(false);
+  });
+
+  it("forclusion constated by the magistrat → REFUSE with motif FORCLUSION", () => {
+    const s = scenario();
+    const r = s.faire(s.aTaxer(), { type: "memoire.constater-forclusion", commentaire: "mission achevée en 2021" }, F.magistrat);
+    expect(r.etat).toBe("REFUSE");
+    expect(r.refus).toMatchObject({ motif: "FORCLUSION", commentaire: "mission achevée en 2021", par: { type: "AGENT", id: "a-magistrat" } });
+  });
+});
+
+describe("after a refusal", () => {
+  it("dupliquer: a new draft with the same fields and attachments, its own TMP number, linked both ways", () => {
+    const s = scenario();
+    const b = s.brouillon();
+    const avecPiece = s.faire(b, { type: "memoire.joindre-piece", piece: F.piece("Réquisition", b.lignes[0]?.id) }, F.prestataire);
+    const refuse = s.faire(s.faire(s.envoyer(avecPiece), { type: "memoire.transmettre" }, F.systeme), { type: "memoire.refuser", motif: "DONNEES_ERRONEES" }, F.greffier);
+    const r = executer(refuse, { type: "memoire.dupliquer" }, s.ctx(F.prestataire));
+    if (Either.isLeft(r)) throw r.left;
+    const { memoire: original, duplicata } = r.right;
+    if (duplicata === undefined) throw new Error("duplicata attendu");
+    expect(original.etat).toBe("DUPLIQUE_POST_REFUS");
+    expect(duplicata.etat).toBe("BROUILLON");
+    expect(original.dupliqueEn).toBe(duplicata.id);
+    expect(duplicata.duplicataDe).toBe(original.id);
+    expect(duplicata.numero).toMatch(/^TMP2021\d{8}$/);
+    expect(duplicata.numero).not.toBe(original.numeroProvisoire);
+    expect(duplicata.enTete).toEqual(original.enTete);
+    expect(duplicata.lignes.map(({ id: _id, ...l }) => l)).toEqual(original.lignes.map(({ id: _id, ...l }) => l));
+    expect(duplicata.piecesJointes[0]?.ligneId).toBe(duplicata.lignes[0]?.id);
+    expect(duplicata.piecesJointes[0]?.empreinte).toBe(original.piecesJointes[0]?.empreinte);
+    expect(r.right.evenements.map((e) => e.commande)).toEqual(["memoire.dupliquer", "memoire.creer"]);
+  });
+
+  it("abandonner ends it", () => {
+    const s = scenario();
+    expect(s.faire(s.refuse(), { type: "memoire.abandonner" }, F.prestataire).etat).toBe("ABANDONNE");
+  });
+});
