@@ -63,7 +63,7 @@ export const verifierMotDePasse = (
         presents,
         manquants,
         minimum: regles.groupesMinimum,
-        libelle: `Le mot de passe doit mêler au moins ${regles.groupesMinimum} types de caractères parmi majuscules, minuscules, chiffres et caractères spéciaux ; ajoutez des ${manquants.map((g) => NOMS_GROUPES[g]).join(" ou des ")}.`,
+        libelle: `Le mot de passe doit mêler au moins ${regles.groupesMinimum} types de caractères parmi majuscules, minuscules, chiffres et caractères spéciaux ; ajoutez-en ${regles.groupesMinimum - presents.length} parmi : ${manquants.map((g) => NOMS_GROUPES[g]).join(", ")}.`,
       }),
     );
   }
