@@ -138,7 +138,7 @@ export const DateHeureLocale = Schema.String.pipe(
 );
 export type DateHeureLocale = typeof DateHeureLocale.Type;
 
-/** An exact decimal, written as a string on the wire ("150.00", "5.5"): the computed amounts. */
+/** An exact decimal, written as a string on the wire ("150.00", "5.5"). Amounts use the montants engine's schemas instead. */
 export const Decimal = Schema.BigDecimal;
 
 /** Temporary number of a draft: `TMP` + year + 8 digits (seed 001: `TMP201900000004`). */
@@ -250,27 +250,27 @@ export type PieceJointe = typeof PieceJointe.Type;
 /** Amounts of one line, as computed by the montants engine (DOMAIN.md §3 "Amounts"). */
 export const MontantsLigne = Schema.Struct({
   ligneId: Identifiant,
-  montantPrestationHt: Decimal,
-  montantHt: Decimal,
-  montantTva: Decimal,
-  montantTtc: Decimal,
+  montantPrestationHt: Montant,
+  montantHt: Montant,
+  montantTva: Montant,
+  montantTtc: Montant,
 });
 export type MontantsLigne = typeof MontantsLigne.Type;
 
 /** One row of the récapitulatif TVA. */
-export const LigneRecapitulatifTva = Schema.Struct({ tauxTva: Decimal, baseHt: Decimal, montantTva: Decimal });
+export const LigneRecapitulatifTva = Schema.Struct({ tauxTva: TauxTva, baseHt: Montant, montantTva: Montant });
 export type LigneRecapitulatifTva = typeof LigneRecapitulatifTva.Type;
 
 /** The amounts of a mémoire (those of the certificat de dépôt, seed 001), with the per-line detail. */
 export const MontantsMemoire = Schema.Struct({
   lignes: Schema.Array(MontantsLigne),
   recapitulatifTva: Schema.Array(LigneRecapitulatifTva),
-  montantHt: Decimal,
-  montantTva: Decimal,
-  montantDebours: Decimal,
-  montantTtcAvantRemiseGlobale: Decimal,
-  montantRemiseGlobaleTtc: Decimal,
-  montantTtc: Decimal,
+  montantHt: Montant,
+  montantTva: Montant,
+  montantDebours: Montant,
+  montantTtcAvantRemiseGlobale: Montant,
+  montantRemiseGlobaleTtc: Montant,
+  montantTtc: Montant,
 });
 export type MontantsMemoire = typeof MontantsMemoire.Type;
 
