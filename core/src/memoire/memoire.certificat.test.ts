@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { BigDecimal, Either } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -55,6 +57,15 @@ describe("certificat de dépôt of the seed's mémoire", () => {
     expect(certificat.empreinte).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(certificat.empreinte).toBe(EMPREINTE_EXEMPLE);
     expect(empreinte(memoire)).toBe(EMPREINTE_EXEMPLE);
+  });
+
+  it("matches the worked example of docs/certificat.md, re-hashed with an independent SHA-256", () => {
+    const doc = readFileSync(new URL("../../../docs/certificat.md", import.meta.url), "utf8");
+    const bloc = /<!-- canonical-example:start -->\n```text\n(.*)\n```\n<!-- canonical-example:end -->/.exec(doc)?.[1];
+    const empreinteDoc = /<!-- empreinte-example -->`([^`]+)`/.exec(doc)?.[1];
+    expect(bloc).toBe(serialisationCanonique(memoire));
+    expect(empreinteDoc).toBe(EMPREINTE_EXEMPLE);
+    expect(createHash("sha256").update(SERIALISATION_EXEMPLE, "utf8").digest("base64")).toBe(EMPREINTE_EXEMPLE);
   });
 
   it("carries the Récapitulatif's totals (HT après remise globale = TTC total − TVA)", () => {
