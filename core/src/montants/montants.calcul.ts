@@ -1,5 +1,6 @@
 import { BigDecimal, Either, Schema } from "effect";
 import { type ErreurDeChamp, type SaisieInvalide } from "../shared/index.js";
+import { decoderRapide } from "./montants.decodage.js";
 import { diviserArrondi, formaterMontant, formaterTaux, versEchelle } from "./montants.decimal.js";
 import { erreursDepuisParseError, raisons, saisieInvalide } from "./montants.errors.js";
 import {
@@ -193,6 +194,8 @@ const ordonner = (erreurs: ReadonlyArray<ErreurDeChamp>): ReadonlyArray<ErreurDe
  * with its path (`lignes[2].tauxTva`). DOMAIN.md §3 "Amounts".
  */
 export const calculerMontants = (saisie: unknown): Either.Either<Montants, SaisieInvalide> => {
+  const rapide = decoderRapide(saisie);
+  if (rapide !== undefined) return calculerMontantsEntree(rapide);
   const decodee = decoderMemoire(saisie);
   if (Either.isRight(decodee)) return calculerMontantsEntree(decodee.right);
   return Either.left(saisieInvalide(ordonner([...erreursDepuisParseError(decodee.left), ...erreursDeCoherence(saisie)])));
