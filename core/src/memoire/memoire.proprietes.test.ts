@@ -1,0 +1,212 @@
+import { Either, Schema } from "effect";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Acteur } from "../autorisation/index.js";
+import {
+  creerBrouillon,
+  EVENEMENT_DE_LA_COMMANDE,
+  evenementsDeLEtat,
+  executer,
+  type Commande,
+  type ContexteMemoire,
+  type TypeCommande,
+} from "./memoire.commands.js";
+import { historique } from "./memoire.historique.js";
+import { ETATS_MEMOIRE, ETATS_TERMINAUX, Memoire, type EtatMemoire, type EvenementMemoire } from "./memoire.model.js";
+import { totaux, totauxEgaux } from "./memoire.saisie.js";
+import * as F from "./test-support/fixtures.js";
+import { ligne2021, numerotationComptee } from "./test-support/parcours.js";
+
+/**
+ * Random sequences of commands (valid or not, by any actor) folded with `executer` from a draft.
+ * After every step the lifecycle's invariants must hold.
+ */
+
+const ACTEURS: ReadonlyArray<Acteur> = [
+  F.prestataire,
+  F.prestataireConsultation,
+  F.greffier,
+  F.greffierAutreJuridiction,
+  F.magistrat,
+  F.ordonnateur,
+  F.comptable,
+  F.systeme,
+];
+
+const premiereLigne = (m: Memoire): string => m.lignes[0]?.id ?? "aucune";
+
+/** The commands of the pool, some built from the current mémoire (its first line, its first attachment). */
+const COMMANDES: ReadonlyArray<(m: Memoire) => Commande> = [
+  () => ({ type: "memoire.ajouter-ligne", ligne: ligne2021 }),
+  () => ({ type: "memoire.ajouter-ligne", ligne: { ...ligne2021, tauxTva: "7" } }),
+  (m) => ({ type: "memoire.modifier-ligne", ligneId: premiereLigne(m), ligne: { ...ligne2021, quantite: "2" } }),
+  (m) => ({ type: "memoire.supprimer-ligne", ligneId: premiereLigne(m) }),
+  (m) => ({ type: "memoire.joindre-piece", piece: F.piece("Réquisition", m.lignes[0]?.id) }),
+  (m) => ({ type: "memoire.detacher-piece", pieceId: m.piecesJointes[0]?.id ?? "aucune" }),
+  () => ({ type: "memoire.modifier-remise-globale", remiseGlobaleTtc: "1.00" }),
+  () => ({ type: "memoire.supprimer" }),
+  () => ({ type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: F.prestataireCertificat }),
+  () => ({ type: "memoire.valider-et-envoyer", attestationSurLHonneur: false, prestataire: F.prestataireCertificat }),
+  () => ({ type: "memoire.transmettre" }),
+  () => ({ type: "memoire.prendre-en-charge" }),
+  () => ({ type: "memoire.certifier" }),
+  (m) => ({ type: "memoire.certifier", redressements: [{ ligneId: premiereLigne(m), quantite: "0.5", motif: "demi-heure" }] }),
+  () => ({ type: "memoire.refuser", motif: "PIECE_JOINTE_MANQUANTE" }),
+  () => ({ type: "memoire.refuser" }),
+  () => ({ type: "memoire.envoyer-en-taxation" }),
+  (m) => ({ type: "memoire.taxer", taxation: { lignes: [{ ligneId: premiereLigne(m), montantHtTaxe: "90.00" }], motif: "ordonnance" } }),
+  () => ({ type: "memoire.constater-forclusion" }),
+  () => ({ type: "memoire.valider-paiement" }),
+  () => ({ type: "memoire.mettre-en-paiement", paiement: { date: "2021-09-01", reference: "VIR-9" } }),
+  () => ({ type: "memoire.abandonner" }),
+  () => ({ type: "memoire.dupliquer" }),
+];
+
+/** The actor a command is meant for: the guided steps use it. */
+const ACTEUR_NATUREL: { readonly [T in TypeCommande]?: Acteur } = {
+  "memoire.transmettre": F.systeme,
+  "memoire.prendre-en-charge": F.greffier,
+  "memoire.certifier": F.greffier,
+  "memoire.envoyer-en-taxation": F.greffier,
+  "memoire.refuser": F.greffier,
+  "memoire.taxer": F.magistrat,
+  "memoire.constater-forclusion": F.magistrat,
+  "memoire.valider-paiement": F.ordonnateur,
+  "memoire.mettre-en-paiement": F.comptable,
+};
+
+const pas = fc.record({
+  // Without bias: small values would always pick the first commands of a pool.
+  commande: fc.noBias(fc.nat({ max: 1000 })),
+  acteur: fc.noBias(fc.nat({ max: ACTEURS.length - 1 })),
+  /** Guided (7 in 10): a command the state admits, by the actor it is meant for; otherwise anything by anyone. */
+  guide: fc.nat({ max: 9 }).map((n) => n < 7),
+  /** Hours elapsed before the step (up to ~25 days): long sequences cross the forclusion deadline. */
+  heures: fc.nat({ max: 600 }),
+  /** After a duplication: carry on with the new draft or with the refused one. */
+  suivreDuplicata: fc.boolean(),
+});
+
+const MONTANTS_PAR: ReadonlyArray<string> = ["memoire.certifier", "memoire.taxer"];
+
+const encoder = Schema.encodeSync(Memoire);
+
+/** Folds the steps with `executer` from a new draft, checking every invariant after each step; records the states reached. */
+const verifierSequence = (etapes: ReadonlyArray<typeof pas extends fc.Arbitrary<infer T> ? T : never>, sansLigne: boolean, atteints: Set<EtatMemoire>): void => {
+  const numerotation = numerotationComptee();
+  const fabrique = F.fabriqueContextes(numerotation);
+  let instant = Date.parse("2021-06-01T08:00:00Z");
+  const ctx = (acteur: Acteur): ContexteMemoire => fabrique(acteur, new Date(instant));
+  const cree = creerBrouillon({ enTete: F.enTete, lignes: sansLigne ? [] : [ligne2021] }, ctx(F.prestataire));
+  if (Either.isLeft(cree)) throw cree.left;
+  let courant = cree.right.memoire;
+  const journal = new Map<string, Array<EvenementMemoire>>([[courant.id, [...cree.right.evenements]]]);
+  const numeros = new Map<string, string>([[courant.numero, courant.id]]);
+
+  for (const etape of etapes) {
+    instant += etape.heures * 3_600_000;
+    // Guided: an event type the state admits, uniformly, then one of its commands.
+    const types = evenementsDeLEtat(courant.etat);
+    const type = types[etape.commande % Math.max(1, types.length)];
+    const admises = etape.guide ? COMMANDES.filter((c) => EVENEMENT_DE_LA_COMMANDE[c(courant).type] === type) : [];
+    const pool = admises.length > 0 ? admises : COMMANDES;
+    const commande = (pool[Math.floor(etape.commande / 7) % pool.length] ?? COMMANDES[0]!)(courant);
+    const acteur = etape.guide ? (ACTEUR_NATUREL[commande.type] ?? F.prestataire) : (ACTEURS[etape.acteur] ?? F.prestataire);
+    const avant = encoder(courant);
+    const appels = numerotation.appels();
+    const r = executer(courant, commande, ctx(acteur));
+
+    if (Either.isLeft(r)) {
+      // A refused command leaves the mémoire unchanged and draws no number.
+      expect(encoder(courant)).toEqual(avant);
+      expect(numerotation.appels()).toBe(appels);
+      // Terminal states stay terminal: everything is refused there, by the state.
+      if (ETATS_TERMINAUX.includes(courant.etat)) expect(r.left).toMatchObject({ _tag: "TransitionRefusee", garde: "etatIncompatible" });
+      continue;
+    }
+    expect(ETATS_TERMINAUX).not.toContain(courant.etat);
+    const { memoire: apres, evenements, duplicata } = r.right;
+    const audit = evenements[0];
+    if (audit === undefined) throw new Error("un événement d'audit est attendu");
+    expect(audit).toMatchObject({ memoireId: apres.id, commande: commande.type, de: courant.etat, vers: apres.etat });
+    expect(apres.version).toBe(courant.version + 1);
+    journal.get(apres.id)?.push(audit);
+
+    // After sending, amounts change only through redressement or taxation, and the audit event shows it.
+    const changes = !totauxEgaux(totaux(courant.montants), totaux(apres.montants));
+    if (courant.etat !== "BROUILLON" && changes) {
+      expect(MONTANTS_PAR).toContain(commande.type);
+      expect(totauxEgaux(audit.montantsAvant, audit.montantsApres)).toBe(false);
+    }
+    if (courant.etat !== "BROUILLON") expect(apres.montantsDemandes).toEqual(courant.montantsDemandes);
+
+    // Numbers never collide: one number, one mémoire.
+    for (const m of duplicata === undefined ? [apres] : [apres, duplicata]) {
+      const deja = numeros.get(m.numero);
+      expect(deja === undefined || deja === m.id).toBe(true);
+      numeros.set(m.numero, m.id);
+    }
+    if (duplicata !== undefined) {
+      journal.set(duplicata.id, evenements.slice(1));
+      expect(duplicata.etat).toBe("BROUILLON");
+      expect(apres.dupliqueEn).toBe(duplicata.id);
+    }
+    courant = duplicata !== undefined && etape.suivreDuplicata ? duplicata : apres;
+    atteints.add(courant.etat);
+    if (duplicata !== undefined) atteints.add("DUPLIQUE_POST_REFUS");
+
+    // Paid only after certification or taxation, then validation (read from the audit trail).
+    const h = historique(journal.get(courant.id) ?? []);
+    expect(h.etat).toBe(courant.etat);
+    if (courant.etat === "MIS_EN_PAIEMENT") {
+      const etats: ReadonlyArray<EtatMemoire> = h.etats;
+      const controle = Math.max(etats.lastIndexOf("CERTIFIE"), etats.lastIndexOf("TAXE"));
+      expect(controle).toBeGreaterThan(-1);
+      expect(etats.lastIndexOf("VALIDE")).toBeGreaterThan(controle);
+    }
+  }
+};
+
+const sequences = fc.tuple(fc.array(pas, { minLength: 5, maxLength: 40 }), fc.boolean());
+
+describe("properties of the lifecycle under random command sequences", () => {
+  it("holds every invariant after every step", () => {
+    fc.assert(
+      fc.property(sequences, ([etapes, sansLigne]) => verifierSequence(etapes, sansLigne, new Set())),
+      { numRuns: 150 },
+    );
+  });
+
+  it("with a fixed seed, the sequences reach every state (so the invariants were checked everywhere)", () => {
+    const atteints = new Set<EtatMemoire>();
+    fc.assert(
+      fc.property(sequences, ([etapes, sansLigne]) => verifierSequence(etapes, sansLigne, atteints)),
+      { numRuns: 200, seed: 20261122 },
+    );
+    expect([...atteints].sort()).toEqual([...ETATS_MEMOIRE].sort());
+  });
+
+  it("reaches payment, refusal and duplication often enough for the properties to mean something", () => {
+    // A guided sequence (the right actor for each step) must reach MIS_EN_PAIEMENT: the generator's pool can.
+    const numerotation = numerotationComptee();
+    const fabrique = F.fabriqueContextes(numerotation);
+    const cree = creerBrouillon({ enTete: F.enTete, lignes: [ligne2021] }, fabrique(F.prestataire, "2021-06-01T08:00:00Z"));
+    if (Either.isLeft(cree)) throw cree.left;
+    const suite: ReadonlyArray<[number, Acteur]> = [
+      [8, F.prestataire],
+      [10, F.systeme],
+      [16, F.greffier],
+      [17, F.magistrat],
+      [19, F.ordonnateur],
+      [20, F.comptable],
+    ];
+    let m = cree.right.memoire;
+    for (const [i, acteur] of suite) {
+      const r = executer(m, (COMMANDES[i] ?? COMMANDES[0]!)(m), fabrique(acteur, "2021-06-02T08:00:00Z"));
+      if (Either.isLeft(r)) throw r.left;
+      m = r.right.memoire;
+    }
+    expect(m.etat).toBe("MIS_EN_PAIEMENT");
+    expect(m.montantModifie).toBe(true);
+  });
+});
