@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { matriceDesRoles } from "@frais-justice/core/autorisation";
 import { main } from "./rattachement.js";
 
 describe("exemple : rattachement et transfert du rôle de gestionnaire principal (seed 004)", () => {
@@ -27,5 +29,14 @@ describe("exemple : rattachement et transfert du rôle de gestionnaire principal
     expect(lignes).toContain("   membres : Manuela Martin (gestionnaire secondaire), Pierre Dubois (gestionnaire principal)");
     expect(lignes).toContain("   Pierre peut-il « memoire.modifier » ? oui (GESTIONNAIRE_SECONDAIRE)");
     expect(lignes).toContain("   Pierre peut-il « rattachement.transferer-principal » ? non (ROLE_INSUFFISANT)");
+  });
+});
+
+describe("docs/autorisation.md", () => {
+  it("shows the role matrix generated from the rules (no drift)", () => {
+    const doc = readFileSync(new URL("../docs/autorisation.md", import.meta.url), "utf8");
+    const debut = doc.indexOf("<!-- matrice:debut -->\n") + "<!-- matrice:debut -->\n".length;
+    const fin = doc.indexOf("\n<!-- matrice:fin -->");
+    expect(doc.slice(debut, fin)).toBe(matriceDesRoles());
   });
 });

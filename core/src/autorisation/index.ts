@@ -62,3 +62,6 @@ export {
   type RaisonRefus,
   type Portee,
 } from "./autorisation.model.js";
+
+/** The role matrix as a Markdown table, generated from the rules (`docs/autorisation.md`). */
+export { matriceDesRoles } from "./autorisation.matrice.js";
