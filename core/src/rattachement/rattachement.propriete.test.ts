@@ -179,8 +179,8 @@ describe("rattachement invariants under random command sequences", () => {
           expect(etat).toEqual(avant);
           if (Either.isLeft(r)) {
             // a user cannot act on a structure they are not attached to
-            if (admin !== undefined && structureId !== undefined && roleAdmin === undefined && c.type !== "detacher") {
-              expect(r.left._tag).toBe("NonAutorise");
+            if (admin !== undefined && structureId !== undefined && roleAdmin === undefined) {
+              expect(r.left).toMatchObject({ _tag: "NonAutorise", raison: "NON_RATTACHE" });
             }
             continue;
           }
