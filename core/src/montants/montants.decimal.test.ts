@@ -2,7 +2,7 @@ import { BigDecimal, Either } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arrondirMontant, formaterMontant, formaterTaux, parseDecimal } from "./index.js";
-import { diviserArrondi, versEchelle } from "./montants.decimal.js";
+import { diviserArrondi, parseDecimalDetaille, versEchelle } from "./montants.decimal.js";
 
 const d = BigDecimal.unsafeFromString;
 const lu = (texte: string, maxDecimales: number, min?: "positif" | "positifOuNul") =>
@@ -119,5 +119,45 @@ describe("formaterMontant and formaterTaux", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("parseDecimal fast scan", () => {
+  it("gives exactly the reference reading's answer on any text", () => {
+    const textes = fc.oneof(
+      fc.stringMatching(/^-?\d{0,18}(\.\d{0,20})?$/),
+      fc.stringMatching(/^-?0{0,20}[1-9]?\d{0,3}\.?\d{0,3}0{0,30}$/),
+      fc.stringMatching(/^[-+ .,eE0-9]{0,12}$/),
+      fc.string({ maxLength: 45 }),
+    );
+    const contraintes = fc.record(
+      { maxDecimales: fc.integer({ min: 0, max: 6 }), min: fc.constantFrom<"positif" | "positifOuNul">("positif", "positifOuNul") },
+      { requiredKeys: ["maxDecimales"] },
+    );
+    fc.assert(
+      fc.property(textes, contraintes, (texte, c) => {
+        const attendu = parseDecimalDetaille(texte, c);
+        const obtenu = parseDecimal(texte, c);
+        if (Either.isLeft(attendu)) expect(obtenu).toStrictEqual(attendu);
+        else {
+          expect(Either.isRight(obtenu)).toBe(true);
+          if (Either.isRight(obtenu)) expect([obtenu.right.value, obtenu.right.scale]).toStrictEqual([attendu.right.value, attendu.right.scale]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ["999999999999.99", 2],
+    ["9999999999999.99", 2],
+    ["0000000000000000001.5", 3],
+    [`1.${"0".repeat(38)}`, 2],
+    [`1.${"0".repeat(39)}`, 2],
+    ["-0.000", 3],
+    ["100.0001", 4],
+    ["100.00010", 3],
+  ])("edge case %s at %i decimals", (texte, maxDecimales) => {
+    expect(parseDecimal(texte, { maxDecimales })).toStrictEqual(parseDecimalDetaille(texte, { maxDecimales }));
   });
 });

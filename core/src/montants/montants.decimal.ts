@@ -79,6 +79,50 @@ export const formaterTaux = (x: BigDecimal.BigDecimal): string => formaterDecima
 const LONGUEUR_MAX = 40;
 const DECIMAL = /^-?(\d+)(?:\.(\d+))?$/;
 
+const signe = (valeur: bigint, texte: string, contraintes: ContraintesDecimal): Either.Either<BigDecimal.BigDecimal, string> => {
+  if (contraintes.min === "positif" && valeur <= 0n) return Either.left(`« ${texte} » : doit être strictement positif`);
+  if (contraintes.min === "positifOuNul" && valeur < 0n) return Either.left(`« ${texte} » : doit être positif ou nul`);
+  return Either.right(BigDecimal.make(valeur, contraintes.maxDecimales));
+};
+
+// Plain scan of the common case (an optional "-", digits, optionally "." and digits) when the digits fit
+// in a double exactly; `undefined` sends everything else to the reference reading.
+const lectureRapide = (texte: string, contraintes: ContraintesDecimal): Either.Either<BigDecimal.BigDecimal, string> | undefined => {
+  const n = texte.length;
+  if (n > LONGUEUR_MAX) return undefined;
+  const debut = n > 0 && texte.charCodeAt(0) === 45 ? 1 : 0;
+  let i = debut;
+  let valeur = 0;
+  while (i < n) {
+    const c = texte.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    valeur = valeur * 10 + c;
+    i++;
+  }
+  const chiffresEntiers = i - debut;
+  if (chiffresEntiers === 0) return undefined;
+  let significatives = 0;
+  if (i < n) {
+    if (texte.charCodeAt(i) !== 46 || i + 1 === n) return undefined;
+    i++;
+    let zeros = 0;
+    for (; i < n; i++) {
+      const c = texte.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      if (c === 0) zeros++;
+      else {
+        significatives += zeros + 1;
+        if (significatives > contraintes.maxDecimales || chiffresEntiers + significatives > 15) return undefined;
+        valeur = valeur * 10 ** (zeros + 1) + c;
+        zeros = 0;
+      }
+    }
+  }
+  if (chiffresEntiers + contraintes.maxDecimales > 15) return undefined;
+  const entier = BigInt(valeur * 10 ** (contraintes.maxDecimales - significatives));
+  return signe(debut === 1 ? -entier : entier, texte, contraintes);
+};
+
 /**
  * Reads a decimal written with "." as separator ("150.00", "5.5", "1"), exactly; returns the value at
  * scale `maxDecimales`, or the reason (in French) it is refused: wrong separator, exponent notation,
@@ -88,6 +132,12 @@ const DECIMAL = /^-?(\d+)(?:\.(\d+))?$/;
  * @example parseDecimal("150,00", { maxDecimales: 2 }) // Left("séparateur décimal « , » …")
  */
 export const parseDecimal = (
+  texte: string,
+  contraintes: ContraintesDecimal,
+): Either.Either<BigDecimal.BigDecimal, string> => lectureRapide(texte, contraintes) ?? parseDecimalDetaille(texte, contraintes);
+
+/** The reference reading, regular-expression based, which also words the refusals. */
+export const parseDecimalDetaille = (
   texte: string,
   contraintes: ContraintesDecimal,
 ): Either.Either<BigDecimal.BigDecimal, string> => {
@@ -105,10 +155,7 @@ export const parseDecimal = (
   }
   const entier = m[1] ?? "0";
   const chiffres = BigInt(entier + fraction.padEnd(contraintes.maxDecimales, "0"));
-  const valeur = texte.startsWith("-") ? -chiffres : chiffres;
-  if (contraintes.min === "positif" && valeur <= 0n) return Either.left(`« ${texte} » : doit être strictement positif`);
-  if (contraintes.min === "positifOuNul" && valeur < 0n) return Either.left(`« ${texte} » : doit être positif ou nul`);
-  return Either.right(BigDecimal.make(valeur, contraintes.maxDecimales));
+  return signe(texte.startsWith("-") ? -chiffres : chiffres, texte, contraintes);
 };
 
 /**
