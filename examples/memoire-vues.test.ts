@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { BigDecimal } from "effect";
+import { sha256Base64 } from "@frais-justice/core/memoire";
 import { describe, expect, it } from "vitest";
 import { main } from "./memoire-vues.js";
 
@@ -43,5 +46,19 @@ describe("exemple : suivre ses mémoires (certificat de dépôt, Rechercher, Tab
     expect(r.vuParAutreStructure).toBe(0);
     expect(r.erreurCritere).toEqual(["statut", "taille"]);
     expect(journal.join("\n")).toContain("Mémoire n° MJ0000002117 déposé le 25/07/2019 par 31486913200048 - COMPAGNIE FINANCIERE PRIVEE");
+  });
+});
+
+describe("docs/certificat.md: the worked example can be re-verified by hand", () => {
+  const doc = readFileSync(new URL("../docs/certificat.md", import.meta.url), "utf8");
+  const json = /<!-- canonical-example:start -->\n```text\n(.*)\n```\n<!-- canonical-example:end -->/.exec(doc)?.[1] ?? "";
+  const empreinte = /<!-- empreinte-example -->`([^`]+)`/.exec(doc)?.[1];
+
+  it("states the empreinte of its canonical JSON, as any SHA-256 tool computes it", () => {
+    expect(json.startsWith('{"attestationSurLHonneur":true,')).toBe(true);
+    expect(json.endsWith('"v":"v1"}')).toBe(true);
+    expect(empreinte).toBe("RaHLC3WhraZrjOu6U0x7282ron0TRDSbGEYnyzzXNAg=");
+    expect(createHash("sha256").update(json, "utf8").digest("base64")).toBe(empreinte);
+    expect(sha256Base64(json)).toBe(empreinte);
   });
 });
