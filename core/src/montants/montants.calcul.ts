@@ -89,7 +89,6 @@ export const calculerMontantsEntree = (entree: MemoireMontantsEntree): Either.Ei
   const utilises: Array<boolean> = new Array<boolean>(NOMBRE_TAUX).fill(false);
   const lignes: Array<LigneMontants> = [];
   let erreurs: Array<ErreurDeChamp> | undefined;
-  let totalHt = 0n;
   let totalDebours = 0n;
 
   for (let i = 0; i < lignesEntree.length; i++) {
@@ -118,7 +117,6 @@ export const calculerMontantsEntree = (entree: MemoireMontantsEntree): Either.Ei
     lignes.push({ montantPrestationHt: centimes(prestation), montantHt: centimes(ht), montantTva: centimes(tva), montantTtc: centimes(ht + tva + d) });
     bases[k] = (bases[k] as bigint) + ht;
     utilises[k] = true;
-    totalHt += ht;
     totalDebours += d;
   }
 
@@ -130,10 +128,13 @@ export const calculerMontantsEntree = (entree: MemoireMontantsEntree): Either.Ei
   if (erreurs !== undefined || remiseGlobale === undefined) return Either.left(saisieInvalide(erreurs ?? []));
 
   const recapitulatifTva: Array<LigneRecapitulatifTva> = [];
+  // Σ montantHt of the lines = Σ of the bases per rate: summed here, once per rate rather than per line.
+  let totalHt = 0n;
   let totalTva = 0n;
   for (let k = 0; k < NOMBRE_TAUX; k++) {
     if (!utilises[k]) continue;
     const base = bases[k] as bigint;
+    totalHt += base;
     const tva = diviserArrondi(base * (TAUX_CENTIEMES[k] as bigint), DIVISEUR_TVA);
     recapitulatifTva.push({ tauxTva: TAUX_TVA_AUTORISES[k] as BigDecimal.BigDecimal, baseHt: centimes(base), montantTva: centimes(tva) });
     totalTva += tva;
