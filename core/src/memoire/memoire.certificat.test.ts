@@ -9,7 +9,11 @@ import {
   verifierCertificat,
   type Certificat,
 } from "./memoire.certificat.js";
+import { contexteDeterministe } from "../shared/index.js";
+import type { ActeurAgent, ActeurUtilisateur } from "../autorisation/index.js";
+import { creerBrouillon, unsafeExecuter, type Commande, type ContexteMemoire } from "./memoire.commands.js";
 import type { Memoire } from "./memoire.model.js";
+import { numerotationEnMemoire } from "./memoire.numerotation.js";
 import { fabriquerMemoire, type LigneSaisie, type ParametresMemoire } from "./test-support/vues.fixtures.js";
 
 const PRESTATAIRE = { identifiant: "31486913200048", raisonSociale: "COMPAGNIE FINANCIERE PRIVEE" };
@@ -129,6 +133,89 @@ describe("certificat de dépôt of the seed's mémoire", () => {
       montantModifie: true,
     };
     expect(Either.isRight(verifierCertificat(plusTard, certificat))).toBe(true);
+  });
+});
+
+describe("through the real commands: the certificate of valider-et-envoyer verifies at every later step", () => {
+  const numerotation = numerotationEnMemoire({ mj: 2117 });
+  let heure = 0;
+  const ctx = (acteur: ContexteMemoire["acteur"]): ContexteMemoire => {
+    heure += 1;
+    const instant = new Date(Date.UTC(2019, 6, 25, 6 + heure));
+    return { ...contexteDeterministe(instant, `c${heure}`), acteur, numerotation, espacesOuverts: ["MEMOIRES_DE_FRAIS_DE_JUSTICE"] };
+  };
+  const prestataire: ActeurUtilisateur = {
+    _tag: "Utilisateur",
+    id: "u",
+    rattachements: [{ structureId: "31486913200048", role: "UTILISATEUR" }],
+    habilitations: [{ structureId: "31486913200048", application: "FRAIS_DE_JUSTICE", mode: "MODIFICATION" }],
+  };
+  const agent = (role: ActeurAgent["roles"][number]): ActeurAgent => ({ _tag: "Agent", id: role, roles: [role], perimetre: { juridictions: ["75"], coursAppel: [] } });
+  const faire = (m: Memoire, c: Commande, acteur: ContexteMemoire["acteur"]): Memoire => unsafeExecuter(m, c, ctx(acteur)).memoire;
+
+  const envoyer = () => {
+    const brouillon = creerBrouillon(
+      {
+        enTete: {
+          juridiction: { code: "75", libelle: "JURIDICTION_LFR", courAppel: "CA-PARIS" },
+          structureId: "31486913200048",
+          categoriePrestataire: "EXPERT",
+          referenceCoordonneesBancaires: "CB-1",
+          texteReference: "Article R 92 CPP (procédure pénale)",
+          typeTva: "TVA_SUR_DEBIT",
+        },
+        lignes: fabriquerMemoire().lignes.map((l) => ({
+          numeroAffaire: l.numeroAffaire,
+          dateRequisition: l.dateRequisition,
+          autoriteRequerante: l.autoriteRequerante,
+          typePrestation: l.typePrestation,
+          datePrestation: l.datePrestation,
+          quantite: BigDecimal.format(l.quantite),
+          tarifHt: BigDecimal.format(l.tarifHt),
+          tauxTva: BigDecimal.format(l.tauxTva),
+        })),
+      },
+      ctx(prestataire),
+    );
+    if (Either.isLeft(brouillon)) throw brouillon.left;
+    const envoi = unsafeExecuter(
+      brouillon.right.memoire,
+      { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: PRESTATAIRE },
+      ctx(prestataire),
+    );
+    if (envoi.certificat === undefined) throw new Error("pas de certificat");
+    return { memoire: faire(envoi.memoire, { type: "memoire.transmettre" }, { _tag: "Systeme" }), certificat: envoi.certificat };
+  };
+
+  it("records the certificate's empreinte on the mémoire", () => {
+    const { memoire, certificat } = envoyer();
+    expect(memoire.empreinteDepot).toBe(certificat.empreinte);
+    expect(empreinte(memoire)).toBe(certificat.empreinte);
+    expect(certificat.montants.montantTtc).toEqual(memoire.montants.montantTtc);
+  });
+
+  it("after a redressement, a validation and a mise en paiement", () => {
+    const { memoire, certificat } = envoyer();
+    const redresse = faire(
+      memoire,
+      { type: "memoire.certifier", redressements: [{ ligneId: memoire.lignes[0]?.id ?? "", tarifHt: "400.00", motif: "barème" }] },
+      agent("GREFFIER"),
+    );
+    expect(BigDecimal.format(redresse.lignes[0]?.tarifHt ?? BigDecimal.unsafeFromString("0"))).toBe("400");
+    const paye = faire(faire(redresse, { type: "memoire.valider-paiement" }, agent("ORDONNATEUR")), { type: "memoire.mettre-en-paiement", paiement: { date: "2019-09-30", reference: "P" } }, agent("COMPTABLE"));
+    expect(Either.isRight(verifierCertificat(paye, certificat))).toBe(true);
+  });
+
+  it("after a taxation", () => {
+    const { memoire, certificat } = envoyer();
+    const aTaxer = faire(memoire, { type: "memoire.envoyer-en-taxation" }, agent("GREFFIER"));
+    const taxe = faire(
+      aTaxer,
+      { type: "memoire.taxer", taxation: { lignes: [{ ligneId: memoire.lignes[1]?.id ?? "", montantHtTaxe: "300.00" }], motif: "ordonnance de taxe" } },
+      agent("MAGISTRAT_TAXATEUR"),
+    );
+    expect(taxe.montantModifie).toBe(true);
+    expect(Either.isRight(verifierCertificat(taxe, certificat))).toBe(true);
   });
 });
 
