@@ -1,7 +1,11 @@
 import { BigDecimal, Either, Schema } from "effect";
 import { initialTransition, transition } from "xstate";
 import type { Acteur, EspaceOuvrable } from "../autorisation/index.js";
+import type { CoordonneesBancairesStructure } from "../coordonnees-bancaires/index.js";
+import type { MandatsStructure } from "../mandat/index.js";
 import { Montant } from "../montants/index.js";
+import { prerequisManquants, type PrerequisManquant } from "../prerequis/index.js";
+import type { Structure } from "../structure/index.js";
 import { SaisieInvalide, type Contexte, type ErreurDeChamp } from "../shared/index.js";
 import { produireCertificat, type Certificat } from "./memoire.certificat.js";
 import { TransitionRefusee, type NumeroInvalide } from "./memoire.errors.js";
@@ -66,8 +70,17 @@ export type Commande =
       readonly type: "memoire.valider-et-envoyer";
       /** The "Confirmer et envoyer" of seed 001: the prestataire attests the sincerity of the data. */
       readonly attestationSurLHonneur: boolean;
-      /** Labels of the structure's missing prerequisites (prerequis module), loaded by the caller; empty or absent when none. */
-      readonly prerequisManquants?: ReadonlyArray<string>;
+      /**
+       * The structure's data the prerequisites are checked on (prerequis module: bank details, signed
+       * mandat, identifier and régime of a personne physique); core calls `prerequisManquants` on it.
+       */
+      readonly prerequis?: {
+        readonly structure: Structure;
+        readonly coordonneesBancaires: CoordonneesBancairesStructure;
+        readonly mandats: MandatsStructure;
+      };
+      /** Or the unmet prerequisites already computed by the caller with `prerequisManquants`. Neither given: none is checked. */
+      readonly prerequisManquants?: ReadonlyArray<PrerequisManquant>;
       /** The prestataire as printed on the certificat de dépôt. */
       readonly prestataire: { readonly identifiant: string; readonly raisonSociale: string };
       /** The active bank file of the structure, attached automatically on sending (seed 001). */
@@ -278,11 +291,16 @@ const preparer = (memoire: Memoire, commande: Commande, contexte: ContexteMemoir
         commande.coordonneesBancaires === undefined
           ? Either.right(undefined)
           : decoderPiece(memoire, commande.coordonneesBancaires, "-", "STRUCTURE", "coordonneesBancaires");
+      const p = commande.prerequis;
+      if (p !== undefined && p.structure.id !== memoire.enTete.structureId) {
+        return Either.left(champInvalide("prerequis.structure", `structure ${p.structure.id} au lieu de ${memoire.enTete.structureId}, celle du mémoire`));
+      }
+      const manquants = p === undefined ? (commande.prerequisManquants ?? []) : prerequisManquants(p.structure, p.coordonneesBancaires, p.mandats);
       return Either.map(pieces, () => ({
         ...b,
         type: "memoire.valider-et-envoyer",
         attestationSurLHonneur: commande.attestationSurLHonneur,
-        prerequisManquants: commande.prerequisManquants ?? [],
+        prerequisManquants: manquants,
       }));
     }
     case "memoire.certifier":
@@ -396,7 +414,7 @@ export const peut = (memoire: Memoire, commande: Commande, contexte: ContexteMem
  */
 export const evenementsPossibles = (
   memoire: Memoire,
-  contexte: Pick<ContexteMemoire, "acteur" | "maintenant" | "espacesOuverts"> & { readonly prerequisManquants?: ReadonlyArray<string> },
+  contexte: Pick<ContexteMemoire, "acteur" | "maintenant" | "espacesOuverts"> & { readonly prerequisManquants?: ReadonlyArray<PrerequisManquant> },
 ): ReadonlyArray<TypeCommande> => {
   const b: BaseEvenement = {
     acteur: contexte.acteur,

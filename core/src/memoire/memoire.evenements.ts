@@ -1,4 +1,5 @@
 import type { Acteur, Action, EspaceOuvrable } from "../autorisation/index.js";
+import type { PrerequisManquant } from "../prerequis/index.js";
 import type {
   Auteur,
   EnTete,
@@ -77,8 +78,8 @@ export type EvenementMachine =
   | (BaseEvenement & {
       readonly type: "memoire.valider-et-envoyer";
       readonly attestationSurLHonneur: boolean;
-      /** Prerequisites the structure lacks (prerequis module), as labels; empty when all are met. */
-      readonly prerequisManquants: ReadonlyArray<string>;
+      /** Prerequisites the structure lacks (prerequis module); empty when all are met. */
+      readonly prerequisManquants: ReadonlyArray<PrerequisManquant>;
       /** Set once every rule passed: the MJ number, the amounts as sent, the empreinte, the attachments (bank file added). */
       readonly envoi?: {
         readonly numero: NumeroMj;

@@ -1,5 +1,6 @@
 import { Either } from "effect";
 import { describe, expect, it } from "vitest";
+import { PrerequisManquant } from "../prerequis/index.js";
 import type { SaisieInvalide } from "../shared/index.js";
 import { formaterMontant } from "../montants/index.js";
 import { executer, type Commande, type ContexteMemoire, type ErreurCommande } from "./memoire.commands.js";
@@ -68,7 +69,7 @@ describe("each rule refuses with its name, the mémoire unchanged", () => {
 
   it("prerequisManquants: the structure's missing prerequisites block sending", () => {
     const s = scenario();
-    const e = refusee(refuser(s, s.brouillon(), { ...envoi, prerequisManquants: ["mandat de facturation signé"] }, s.ctx(F.prestataire)));
+    const e = refusee(refuser(s, s.brouillon(), { ...envoi, prerequisManquants: [PrerequisManquant.MandatNonSigne({ numero: "02", libelle: "mandat de facturation signé" })] }, s.ctx(F.prestataire)));
     expect(e.garde).toBe("prerequisManquants");
     expect(e.detail).toContain("mandat de facturation signé");
   });

@@ -104,7 +104,7 @@ const prerequisManquants: Garde = {
   dependDeLaSaisie: false,
   verifier: (_memoire, evenement) =>
     evenement.type === "memoire.valider-et-envoyer" && evenement.prerequisManquants.length > 0
-      ? `prérequis de la structure manquants : ${evenement.prerequisManquants.join(", ")}`
+      ? `prérequis de la structure manquants : ${evenement.prerequisManquants.map((p) => `${p.numero} ${p.libelle}`).join(" ; ")}`
       : undefined,
 };
 

@@ -2,6 +2,7 @@ import { getShortestPaths, getSimplePaths } from "@xstate/graph";
 import { Either, Schema } from "effect";
 import { initialTransition, transition } from "xstate";
 import { describe, expect, it } from "vitest";
+import { PrerequisManquant } from "../prerequis/index.js";
 import type { Acteur } from "../autorisation/index.js";
 import { creerBrouillon, evenementsDeLEtat, evenementsPossibles, restaurer } from "./memoire.commands.js";
 import { diagrammeMermaid, etatsFinals, transitionsDeLaMachine } from "./memoire.diagramme.js";
@@ -163,11 +164,11 @@ describe("evenementsPossibles: what the back-office shows", () => {
   it("depends on the state, the actor's role and perimeter, and the input-free rules", () => {
     const s = scenario();
     const b = s.brouillon();
-    const pour = (m: Memoire, acteur: Acteur, extra: { readonly prerequisManquants?: ReadonlyArray<string> } = {}) =>
+    const pour = (m: Memoire, acteur: Acteur, extra: { readonly prerequisManquants?: ReadonlyArray<PrerequisManquant> } = {}) =>
       evenementsPossibles(m, { acteur, maintenant: s.maintenant(), espacesOuverts: F.ESPACES, ...extra });
     expect(pour(b, F.prestataire)).toContain("memoire.valider-et-envoyer");
     expect(pour(b, F.prestataire)).toContain("memoire.ajouter-ligne");
-    expect(pour(b, F.prestataire, { prerequisManquants: ["mandat"] })).not.toContain("memoire.valider-et-envoyer");
+    expect(pour(b, F.prestataire, { prerequisManquants: [PrerequisManquant.MandatNonSigne({ numero: "02", libelle: "mandat" })] })).not.toContain("memoire.valider-et-envoyer");
     expect(pour(b, F.prestataireConsultation)).toEqual([]);
     expect(pour(b, F.greffier)).toEqual([]);
     const m = s.misADisposition();
