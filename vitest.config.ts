@@ -21,9 +21,11 @@ class LigneDeCloture implements Reporter {
 
 export default defineConfig({
   resolve: { conditions: ["source", "import", "module", "node", "default"] },
-  ssr: { resolve: { conditions: ["source", "import", "module", "node", "default"] } },
+  // Also passed to the test workers as `node --conditions`: "import"/"module" there would make `require()` of
+  // dual packages (pg-pool) load their ESM build; Vite adds import/require itself when resolving.
+  ssr: { resolve: { conditions: ["source", "node", "default"] } },
   test: {
-    include: ["core/**/*.test.ts", "examples/**/*.test.ts"],
+    include: ["core/**/*.test.ts", "examples/**/*.test.ts", "backoffice/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     reporters: ["default", new LigneDeCloture()],
     testTimeout: 60_000,

@@ -1,0 +1,109 @@
+import { Memoire } from "@frais-justice/core/memoire";
+import { Either, Schema } from "effect";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqlDe } from "../base/sql.js";
+import { BASES } from "../test-support/bases.js";
+import { certifierPourTest, memoiresDeTest } from "../test-support/jeu.js";
+import type { Orm } from "../base/orm.js";
+import { DepotMemoires } from "./memoire.repository.js";
+
+const encoder = Schema.encodeSync(Memoire);
+const equivalent = Schema.equivalence(Memoire);
+
+describe.each(BASES)("mémoires sur $dialecte", (base) => {
+  describe.skipIf(!base.disponible)("dépôt", () => {
+    let orm: Orm;
+    let depot: DepotMemoires;
+    let detruire: () => Promise<void>;
+    beforeAll(async () => {
+      const b = await base.creer();
+      orm = b.orm;
+      detruire = b.detruire;
+      depot = new DepotMemoires(orm);
+    });
+    afterAll(async () => detruire());
+
+    it("applies the migrations (and WAL on SQLite)", async () => {
+      const sql = sqlDe(orm);
+      const tables = await sql.lignes<{ n: number | string }>(
+        base.dialecte === "sqlite"
+          ? "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('memoire', 'ligne_prestation', 'piece_jointe', 'evenement_memoire', 'tableau_de_bord', 'compteur')"
+          : "SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN ('memoire', 'ligne_prestation', 'piece_jointe', 'evenement_memoire', 'tableau_de_bord', 'compteur')",
+      );
+      expect(Number(tables[0]?.n)).toBe(6);
+      if (base.dialecte === "sqlite") {
+        const [mode] = await sql.lignes<{ journal_mode: string }>("PRAGMA journal_mode");
+        expect(mode?.journal_mode).toBe("wal");
+        const [sync] = await sql.lignes<{ synchronous: number }>("PRAGMA synchronous");
+        expect(sync?.synchronous).toBe(1);
+      }
+    });
+
+    it("round-trips any generated aggregate exactly (property)", async () => {
+      let numero = 1;
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (graine) => {
+          const [r] = memoiresDeTest(graine, 1, numero);
+          numero += 1;
+          if (r === undefined) throw new Error("générateur vide");
+          await depot.enregistrerNouveaux([r]);
+          const charge = await depot.charger(r.memoire.id);
+          expect(Either.isRight(charge)).toBe(true);
+          if (Either.isRight(charge)) {
+            expect(encoder(charge.right)).toEqual(encoder(r.memoire));
+            expect(equivalent(charge.right, r.memoire)).toBe(true);
+          }
+          const historique = await depot.historique(r.memoire.id);
+          expect(Either.getOrThrow(historique).map((e) => e.commande)).toEqual(r.evenements.map((e) => e.commande));
+        }),
+        { numRuns: 25 },
+      );
+    });
+
+    it("certifies in one transaction: state, version, audit event, counters", async () => {
+      const [r] = memoiresDeTest(11, 1, 10_000, "MIS_A_DISPOSITION");
+      if (r === undefined) throw new Error("générateur vide");
+      await depot.enregistrerNouveaux([r]);
+      const v = r.memoire.version;
+      const resultat = await depot.executer(r.memoire.id, v, certifierPourTest("agent-x", new Date("2026-01-05T10:00:00Z")));
+      expect(Either.isRight(resultat)).toBe(true);
+      const charge = Either.getOrThrow(await depot.charger(r.memoire.id));
+      expect(charge.etat).toBe("CERTIFIE");
+      expect(charge.version).toBe(v + 1);
+      const historique = Either.getOrThrow(await depot.historique(r.memoire.id));
+      expect(historique.length).toBe(r.evenements.length + 1);
+      expect(historique.at(-1)?.commande).toBe("memoire.certifier");
+      // Again with the old version: a typed conflict, nothing written.
+      const conflit = await depot.executer(r.memoire.id, v, certifierPourTest("agent-y", new Date("2026-01-05T11:00:00Z")));
+      expect(Either.isLeft(conflit) && conflit.left._tag).toBe("ConflitDeVersion");
+      // With the right version, the command's own refusal rolls back too.
+      const refus = await depot.executer(r.memoire.id, v + 1, certifierPourTest("agent-y", new Date("2026-01-05T11:00:00Z")));
+      expect(Either.isLeft(refus) && refus.left._tag).toBe("RefusDeTest");
+      expect(Either.getOrThrow(await depot.historique(r.memoire.id)).length).toBe(r.evenements.length + 1);
+    });
+
+    it("keeps the tableau de bord counters equal to a recount", async () => {
+      const sql = sqlDe(orm);
+      const recompte = await sql.lignes<{ s: string; e: string; n: number | string; c: number | string }>(
+        "SELECT structure_id AS s, etat AS e, count(*) AS n, sum(montant_ttc_centimes) AS c FROM memoire GROUP BY structure_id, etat ORDER BY structure_id, etat",
+      );
+      const compteurs = await sql.lignes<{ s: string; e: string; n: number | string; c: number | string }>(
+        "SELECT structure_id AS s, etat AS e, nombre AS n, montant_ttc_centimes AS c FROM tableau_de_bord WHERE nombre <> 0 ORDER BY structure_id, etat",
+      );
+      const norm = (xs: typeof recompte) => xs.map((x) => [x.s, x.e, Number(x.n), Number(x.c)]);
+      expect(norm(compteurs)).toEqual(norm(recompte));
+      expect(recompte.length).toBeGreaterThan(3);
+    });
+
+    it("reports a corrupted row as DonneesCorrompues naming the field", async () => {
+      const [r] = memoiresDeTest(12, 1, 20_000, "BROUILLON");
+      if (r === undefined) throw new Error("générateur vide");
+      await depot.enregistrerNouveaux([r]);
+      await sqlDe(orm).lignes("UPDATE ligne_prestation SET taux_tva = ? WHERE memoire_id = ?", ["7.77", r.memoire.id]);
+      const charge = await depot.charger(r.memoire.id);
+      expect(Either.isLeft(charge) && charge.left._tag).toBe("DonneesCorrompues");
+      if (Either.isLeft(charge) && charge.left._tag === "DonneesCorrompues") expect(charge.left.erreurs.map((e) => e.chemin).join(" ")).toContain("tauxTva");
+    });
+  });
+});

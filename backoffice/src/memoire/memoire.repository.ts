@@ -1,0 +1,276 @@
+import type { Memoire } from "@frais-justice/core/memoire";
+import { Either } from "effect";
+import { prochaineValeur, sequenceTmp } from "../base/sequences.js";
+import { sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
+import { table, type Table } from "../base/tables.js";
+import type { Orm } from "../base/orm.js";
+import { ConflitDeVersion, type DonneesCorrompues, MemoireIntrouvable } from "./memoire.errors.js";
+import { evenementDepuisLigne, evenementVersLigne, type EvenementMemoire } from "./memoire.evenement.mapper.js";
+import { depuisLignes, versLignes, type LigneBrute, type LignesMemoire } from "./memoire.mapper.js";
+
+/** The number source core's commands call synchronously (same shape as core's `Numerotation`). */
+export interface NumerotationReservee {
+  readonly prochainNumeroTmp: (annee: number) => number;
+  readonly prochainNumeroMj: () => number;
+}
+
+/** Numbers a command may draw, reserved in the transaction before it runs (core draws synchronously). */
+export interface BesoinsNumeros {
+  /** An MJ number (sending). */
+  readonly mj?: boolean;
+  /** A TMP number of this year (creation, duplication). */
+  readonly tmpAnnee?: number;
+}
+
+/** What an accepted command produced (core's `ResultatCommande`): the new state, its audit events, a new draft. */
+export interface ResultatEcriture {
+  readonly memoire: Memoire;
+  readonly evenements: ReadonlyArray<EvenementMemoire>;
+  readonly duplicata?: Memoire;
+}
+
+/** A command on a loaded mémoire: core's `executer` partially applied (pure; may be refused with `E`). */
+export type CommandeSurMemoire<R extends ResultatEcriture, E> = (memoire: Memoire, numerotation: NumerotationReservee) => Either.Either<R, E>;
+
+/** Raised inside a transaction to roll it back with a typed error. */
+class Abandon<E> extends Error {
+  constructor(readonly erreur: E) {
+    super("transaction abandonnée");
+  }
+}
+
+/** A number was drawn that the command did not reserve: a bug in the caller's {@link BesoinsNumeros}. */
+export class NumeroNonReserve extends Error {
+  override readonly name = "NumeroNonReserve";
+}
+
+const numerotation = (reserve: { mj?: number; tmp?: { annee: number; valeur: number } }): NumerotationReservee => {
+  let { mj, tmp } = reserve;
+  return {
+    prochainNumeroMj: () => {
+      if (mj === undefined) throw new NumeroNonReserve("numéro MJ demandé sans réservation (BesoinsNumeros.mj)");
+      const v = mj;
+      mj = undefined;
+      return v;
+    },
+    prochainNumeroTmp: (annee) => {
+      if (tmp?.annee !== annee) throw new NumeroNonReserve(`numéro TMP ${annee} demandé sans réservation (BesoinsNumeros.tmpAnnee)`);
+      const v = tmp.valeur;
+      tmp = undefined;
+      return v;
+    },
+  };
+};
+
+const reserver = async (sql: Sql, besoins: BesoinsNumeros) => ({
+  ...(besoins.mj === true ? { mj: await prochaineValeur(sql, "memoire_mj") } : {}),
+  ...(besoins.tmpAnnee === undefined ? {} : { tmp: { annee: besoins.tmpAnnee, valeur: await prochaineValeur(sql, sequenceTmp(besoins.tmpAnnee)) } }),
+});
+
+const estOccupe = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  const texte = `${typeof code === "string" ? code : ""} ${e instanceof Error ? e.message : ""}`;
+  return /SQLITE_BUSY|database is locked/.test(texte);
+};
+
+const valeursEgales = (a: unknown, b: unknown): boolean =>
+  a instanceof Date || b instanceof Date ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime() : (a ?? null) === (b ?? null);
+
+type Delta = Map<string, { structureId: string; etat: string; nombre: number; centimes: number }>;
+
+const ajouterDelta = (delta: Delta, structureId: string, etat: string, nombre: number, centimes: number): void => {
+  const cle = `${structureId}\u0000${etat}`;
+  const d = delta.get(cle) ?? { structureId, etat, nombre: 0, centimes: 0 };
+  d.nombre += nombre;
+  d.centimes += centimes;
+  delta.set(cle, d);
+};
+
+/**
+ * The repository of mémoires. Every write runs in ONE transaction: the mémoire's rows, its audit
+ * events (numbered `rang` 1..n per mémoire), the tableau de bord counters and the numbers drawn.
+ * A state change is: load → rebuild (core's Schema) → check the expected version → run core's command
+ * (its guards) → write with `UPDATE … WHERE id = ? AND version = ?`; zero rows means a concurrent
+ * writer won: `ConflitDeVersion`, and nothing of the attempt remains.
+ */
+export class DepotMemoires {
+  private readonly sql: Sql;
+  private readonly tMemoire: Table;
+  private readonly tLigne: Table;
+  private readonly tPiece: Table;
+  private readonly tEvenement: Table;
+  private readonly selectionMemoire: string;
+  private readonly selectionLigne: string;
+  private readonly selectionPiece: string;
+
+  constructor(readonly orm: Orm) {
+    this.sql = sqlDe(orm);
+    this.tMemoire = table(orm, "Memoire");
+    this.tLigne = table(orm, "LignePrestation");
+    this.tPiece = table(orm, "PieceJointe");
+    this.tEvenement = table(orm, "EvenementMemoire");
+    this.selectionMemoire = `SELECT ${this.tMemoire.selection()} FROM memoire`;
+    this.selectionLigne = `SELECT ${this.tLigne.selection()} FROM ligne_prestation WHERE memoire_id = ?`;
+    this.selectionPiece = `SELECT ${this.tPiece.selection()} FROM piece_jointe WHERE memoire_id = ?`;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Reading
+
+  private async lire(sql: Sql, colonne: "id" | "numero", valeur: string): Promise<Either.Either<{ memoire: Memoire; nombreEvenements: number }, MemoireIntrouvable | DonneesCorrompues>> {
+    const [m] = await sql.lignes<LigneBrute>(`${this.selectionMemoire} WHERE ${colonne} = ?`, [valeur]);
+    if (m === undefined) return Either.left(new MemoireIntrouvable({ reference: valeur }));
+    const id = String(m["id"]);
+    const [lignes, pieces] = [await sql.lignes<LigneBrute>(this.selectionLigne, [id]), await sql.lignes<LigneBrute>(this.selectionPiece, [id])];
+    return Either.map(depuisLignes(m, lignes, pieces), (memoire) => ({ memoire, nombreEvenements: Number(m["nombreEvenements"]) }));
+  }
+
+  /** Loads a mémoire by id, validated by core's Schema. */
+  async charger(id: string): Promise<Either.Either<Memoire, MemoireIntrouvable | DonneesCorrompues>> {
+    return Either.map(await this.lire(this.sql, "id", id), (r) => r.memoire);
+  }
+
+  /** Loads a mémoire by its current number (MJ, or TMP while a draft). */
+  async chargerParNumero(numero: string): Promise<Either.Either<Memoire, MemoireIntrouvable | DonneesCorrompues>> {
+    return Either.map(await this.lire(this.sql, "numero", numero), (r) => r.memoire);
+  }
+
+  /** The audit trail of a mémoire, in order. */
+  async historique(memoireId: string): Promise<Either.Either<ReadonlyArray<EvenementMemoire>, DonneesCorrompues>> {
+    const lignes = await this.sql.lignes<LigneBrute>(`SELECT ${this.tEvenement.selection()} FROM evenement_memoire WHERE memoire_id = ? ORDER BY rang`, [memoireId]);
+    return Either.map(Either.all(lignes.map(evenementDepuisLigne)), (es) => es.map((e) => e.evenement));
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Writing
+
+  /**
+   * Creates mémoires (core's `creerBrouillon`, an import…): `fabrique` receives the reserved numbers
+   * and returns the new aggregates with their events; all written in one transaction.
+   */
+  async creer<R extends ResultatEcriture, E>(besoins: BesoinsNumeros, fabrique: (numerotation: NumerotationReservee) => Either.Either<R, E>): Promise<Either.Either<R, E>> {
+    return this.enTransaction(async (tx) => {
+      const resultat = fabrique(numerotation(await reserver(tx, besoins)));
+      if (Either.isLeft(resultat)) throw new Abandon(resultat.left);
+      await this.insererNouveaux(tx, [resultat.right]);
+      return resultat.right;
+    });
+  }
+
+  /**
+   * Writes new mémoires in bulk (imports, seed, benchmark): one transaction, multi-row INSERTs, the
+   * tableau de bord updated once per (structure, état). Numbers must already be set.
+   */
+  async enregistrerNouveaux(resultats: ReadonlyArray<ResultatEcriture>): Promise<void> {
+    await this.sql.transaction((tx) => this.insererNouveaux(tx, resultats));
+  }
+
+  /**
+   * Runs a command on a stored mémoire (the one path of every state change): load, rebuild, check
+   * `versionAttendue` (the version the user saw travels with the request), run `commande` (core's
+   * guards), write the new state, its events and counters. Refusals roll everything back.
+   */
+  async executer<R extends ResultatEcriture, E>(
+    id: string,
+    versionAttendue: number,
+    commande: CommandeSurMemoire<R, E>,
+    besoins: BesoinsNumeros = {},
+  ): Promise<Either.Either<R, E | ConflitDeVersion | MemoireIntrouvable | DonneesCorrompues>> {
+    try {
+      return await this.enTransaction<R, E | ConflitDeVersion | MemoireIntrouvable | DonneesCorrompues>(async (tx) => {
+        const lu = await this.lire(tx, "id", id);
+        if (Either.isLeft(lu)) throw new Abandon(lu.left);
+        const { memoire, nombreEvenements } = lu.right;
+        if (memoire.version !== versionAttendue) throw new Abandon(new ConflitDeVersion({ memoireId: id, versionAttendue, versionTrouvee: memoire.version }));
+        const resultat = commande(memoire, numerotation(await reserver(tx, besoins)));
+        if (Either.isLeft(resultat)) throw new Abandon(resultat.left);
+        await this.ecrireChangement(tx, memoire, nombreEvenements, resultat.right);
+        return resultat.right;
+      });
+    } catch (e) {
+      if (estOccupe(e)) return Either.left(new ConflitDeVersion({ memoireId: id, versionAttendue }));
+      throw e;
+    }
+  }
+
+  private async enTransaction<R, E>(travail: (tx: Sql) => Promise<R>): Promise<Either.Either<R, E>> {
+    try {
+      return Either.right(await this.sql.transaction(travail));
+    } catch (e) {
+      if (e instanceof Abandon) return Either.left(e.erreur as E);
+      throw e;
+    }
+  }
+
+  private async insererNouveaux(tx: Sql, resultats: ReadonlyArray<ResultatEcriture>): Promise<void> {
+    const memoires: Array<LignesMemoire> = [];
+    const evenements: Array<Record<string, unknown>> = [];
+    const delta: Delta = new Map();
+    for (const r of resultats) {
+      const nouveaux = r.duplicata === undefined ? [r.memoire] : [r.memoire, r.duplicata];
+      for (const m of nouveaux) {
+        const siens = r.evenements.filter((e) => e.memoireId === m.id);
+        const lignes = versLignes(m, siens.length);
+        memoires.push(lignes);
+        siens.forEach((e, i) => evenements.push(evenementVersLigne(e, i + 1)));
+        ajouterDelta(delta, lignes.memoire.structureId, lignes.memoire.etat, 1, lignes.memoire.montantTtcCentimes);
+      }
+    }
+    await this.tMemoire.inserer(tx, memoires.map((m) => m.memoire as unknown as Record<string, unknown>));
+    await this.tLigne.inserer(tx, memoires.flatMap((m) => m.lignes));
+    await this.tPiece.inserer(tx, memoires.flatMap((m) => m.piecesJointes));
+    await this.tEvenement.inserer(tx, evenements);
+    await this.appliquerDelta(tx, delta);
+  }
+
+  private async ecrireChangement(tx: Sql, avant: Memoire, nombreEvenements: number, r: ResultatEcriture): Promise<void> {
+    const siens = r.evenements.filter((e) => e.memoireId === avant.id);
+    const ancien = versLignes(avant, nombreEvenements);
+    const nouveau = versLignes(r.memoire, nombreEvenements + siens.length);
+    // Only the changed columns are written; the version condition detects a concurrent writer.
+    const changes: Array<string> = [];
+    const params: Array<ValeurSql> = [];
+    for (const [propriete, colonne] of this.tMemoire.colonnes) {
+      const a = (ancien.memoire as unknown as Record<string, unknown>)[propriete];
+      const n = (nouveau.memoire as unknown as Record<string, unknown>)[propriete];
+      if (!valeursEgales(a, n)) {
+        changes.push(`${colonne} = ?`);
+        params.push((n ?? null) as ValeurSql);
+      }
+    }
+    if (changes.length > 0) {
+      const touchees = await tx.lignes(`UPDATE memoire SET ${changes.join(", ")} WHERE id = ? AND version = ? RETURNING id`, [...params, avant.id, avant.version]);
+      if (touchees.length !== 1) throw new Abandon(new ConflitDeVersion({ memoireId: avant.id, versionAttendue: avant.version }));
+    }
+    if (JSON.stringify(ancien.lignes) !== JSON.stringify(nouveau.lignes)) {
+      await tx.lignes("DELETE FROM ligne_prestation WHERE memoire_id = ?", [avant.id]);
+      await this.tLigne.inserer(tx, nouveau.lignes);
+    }
+    if (JSON.stringify(ancien.piecesJointes) !== JSON.stringify(nouveau.piecesJointes)) {
+      await tx.lignes("DELETE FROM piece_jointe WHERE memoire_id = ?", [avant.id]);
+      await this.tPiece.inserer(tx, nouveau.piecesJointes);
+    }
+    await this.tEvenement.inserer(tx, siens.map((e, i) => evenementVersLigne(e, nombreEvenements + i + 1)));
+    const delta: Delta = new Map();
+    if (ancien.memoire.etat !== nouveau.memoire.etat || ancien.memoire.montantTtcCentimes !== nouveau.memoire.montantTtcCentimes) {
+      ajouterDelta(delta, ancien.memoire.structureId, ancien.memoire.etat, -1, -ancien.memoire.montantTtcCentimes);
+      ajouterDelta(delta, nouveau.memoire.structureId, nouveau.memoire.etat, 1, nouveau.memoire.montantTtcCentimes);
+    }
+    if (r.duplicata !== undefined) await this.insererNouveaux(tx, [{ memoire: r.duplicata, evenements: r.evenements.filter((e) => e.memoireId === r.duplicata?.id) }]);
+    await this.appliquerDelta(tx, delta);
+  }
+
+  /** Adds counts and sums to the tableau de bord, in key order (no deadlock between concurrent writers). */
+  private async appliquerDelta(tx: Sql, delta: Delta): Promise<void> {
+    const lignes = [...delta.values()].filter((d) => d.nombre !== 0 || d.centimes !== 0).sort((a, b) => (a.structureId + a.etat < b.structureId + b.etat ? -1 : 1));
+    for (let i = 0; i < lignes.length; i += 500) {
+      const lot = lignes.slice(i, i + 500);
+      await tx.lignes(
+        `INSERT INTO tableau_de_bord (structure_id, etat, nombre, montant_ttc_centimes) VALUES ${lot.map(() => "(?, ?, ?, ?)").join(", ")}
+         ON CONFLICT (structure_id, etat) DO UPDATE SET nombre = tableau_de_bord.nombre + excluded.nombre,
+           montant_ttc_centimes = tableau_de_bord.montant_ttc_centimes + excluded.montant_ttc_centimes`,
+        lot.flatMap((d) => [d.structureId, d.etat, d.nombre, d.centimes]),
+      );
+    }
+  }
+}

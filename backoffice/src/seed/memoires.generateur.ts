@@ -1,0 +1,249 @@
+import { calculerMontants, montantsEnJson } from "@frais-justice/core/montants";
+import { Memoire, type EtatMemoire, type MemoireEncodee } from "@frais-justice/core/memoire";
+import { Either, Schema } from "effect";
+import type { EvenementMemoire } from "../memoire/memoire.evenement.mapper.js";
+import { EvenementMemoire as EvenementSchema } from "../memoire/memoire.evenement.mapper.js";
+import type { ResultatEcriture } from "../memoire/memoire.repository.js";
+import { uuid, type Hasard } from "./hasard.js";
+
+/**
+ * Generates valid mémoires in any state, with plausible lines (amounts computed by core's montants
+ * engine) and an audit trail that follows the lifecycle (creer → valider-et-envoyer → transmettre →
+ * prendre-en-charge → certifier | envoyer-en-taxation → taxer | refuser → …). Used by the seed, the
+ * benchmark and the property tests. Every aggregate goes through core's Schema (decode) before use.
+ */
+
+/** Juridictions of several cours d'appel: `code`, `libelle`, `courAppel`. */
+export const JURIDICTIONS = [
+  { code: "750", libelle: "Tribunal judiciaire de Paris", courAppel: "CA-PARIS" },
+  { code: "930", libelle: "Tribunal judiciaire de Bobigny", courAppel: "CA-PARIS" },
+  { code: "940", libelle: "Tribunal judiciaire de Créteil", courAppel: "CA-PARIS" },
+  { code: "690", libelle: "Tribunal judiciaire de Lyon", courAppel: "CA-LYON" },
+  { code: "420", libelle: "Tribunal judiciaire de Saint-Étienne", courAppel: "CA-LYON" },
+  { code: "130", libelle: "Tribunal judiciaire de Marseille", courAppel: "CA-AIX" },
+  { code: "060", libelle: "Tribunal judiciaire de Nice", courAppel: "CA-AIX" },
+  { code: "590", libelle: "Tribunal judiciaire de Lille", courAppel: "CA-DOUAI" },
+  { code: "330", libelle: "Tribunal judiciaire de Bordeaux", courAppel: "CA-BORDEAUX" },
+  { code: "2A0", libelle: "Tribunal judiciaire d'Ajaccio", courAppel: "CA-BASTIA" },
+  { code: "974", libelle: "Tribunal judiciaire de Saint-Denis (La Réunion)", courAppel: "CA-SAINT-DENIS" },
+  { code: "CA-PARIS", libelle: "Cour d'appel de Paris", courAppel: "CA-PARIS" },
+] as const;
+
+/** Types de prestation with a plausible tariff, rate and quantity range. */
+const PRESTATIONS = [
+  { code: "TRADUCTION_ORALE", categorie: "INTERPRETE_TRADUCTEUR", tarif: "30.00", quantites: [1, 2, 3, 4, 5] },
+  { code: "TRADUCTION_ECRITE", categorie: "INTERPRETE_TRADUCTEUR", tarif: "25.00", quantites: [2, 4, 8, 12] },
+  { code: "EXPERTISE_PSYCHIATRIQUE", categorie: "EXPERT", tarif: "429.00", quantites: [1] },
+  { code: "EXAMEN_MEDICAL", categorie: "EXPERT", tarif: "160.00", quantites: [1, 2] },
+  { code: "ENQUETE_SOCIALE", categorie: "ENQUETEUR_SOCIAL", tarif: "600.00", quantites: [1] },
+  { code: "ANALYSE_ADN", categorie: "LABORATOIRE", tarif: "195.0000", quantites: [1, 2, 3] },
+  { code: "GARDE_SCELLES", categorie: "GARDIEN_FOURRIERE_SCELLES", tarif: "4.5000", quantites: [10, 30, 90] },
+  { code: "REQUISITION_TELEPHONIQUE", categorie: "OPERATEUR_TELECOM", tarif: "17.2500", quantites: [1, 5, 12] },
+] as const;
+
+const AUTORITES = ["OFFICIER_POLICE_JUDICIAIRE", "PROCUREUR_REPUBLIQUE", "JUGE_INSTRUCTION", "JUGE_ENFANTS", "TRIBUNAL_CORRECTIONNEL"] as const;
+const TAUX = ["20", "20", "20", "10", "5.5", "0"] as const;
+
+/** The states a generated mémoire can end in, with a national-looking distribution (most are paid). */
+export const REPARTITION_ETATS: ReadonlyArray<readonly [EtatMemoire, number]> = [
+  ["BROUILLON", 4],
+  ["SUPPRIME", 1],
+  ["ENVOYE", 2],
+  ["MIS_A_DISPOSITION", 6],
+  ["A_TAXER", 2],
+  ["CERTIFIE", 4],
+  ["TAXE", 2],
+  ["VALIDE", 4],
+  ["MIS_EN_PAIEMENT", 66],
+  ["REFUSE", 3],
+  ["ABANDONNE", 3],
+  ["DUPLIQUE_POST_REFUS", 3],
+];
+
+/** The commands that lead from creation to a state: [command, from, to]. */
+export const CHEMINS: { readonly [E in EtatMemoire]: ReadonlyArray<readonly [string, EtatMemoire, EtatMemoire]> } = (() => {
+  const envoye = [["memoire.creer", "BROUILLON", "BROUILLON"], ["memoire.valider-et-envoyer", "BROUILLON", "ENVOYE"]] as const;
+  const dispo = [...envoye, ["memoire.transmettre", "ENVOYE", "MIS_A_DISPOSITION"], ["memoire.prendre-en-charge", "MIS_A_DISPOSITION", "MIS_A_DISPOSITION"]] as const;
+  const certifie = [...dispo, ["memoire.certifier", "MIS_A_DISPOSITION", "CERTIFIE"]] as const;
+  const aTaxer = [...dispo, ["memoire.envoyer-en-taxation", "MIS_A_DISPOSITION", "A_TAXER"]] as const;
+  const refuse = [...dispo, ["memoire.refuser", "MIS_A_DISPOSITION", "REFUSE"]] as const;
+  const valide = [...certifie, ["memoire.valider-paiement", "CERTIFIE", "VALIDE"]] as const;
+  return {
+    BROUILLON: [envoye[0]],
+    SUPPRIME: [envoye[0], ["memoire.supprimer", "BROUILLON", "SUPPRIME"]],
+    ENVOYE: envoye,
+    MIS_A_DISPOSITION: dispo.slice(0, 3),
+    A_TAXER: aTaxer,
+    CERTIFIE: certifie,
+    TAXE: [...aTaxer, ["memoire.taxer", "A_TAXER", "TAXE"]],
+    VALIDE: valide,
+    MIS_EN_PAIEMENT: [...valide, ["memoire.mettre-en-paiement", "VALIDE", "MIS_EN_PAIEMENT"]],
+    REFUSE: refuse,
+    ABANDONNE: [...refuse, ["memoire.abandonner", "REFUSE", "ABANDONNE"]],
+    DUPLIQUE_POST_REFUS: [...refuse, ["memoire.dupliquer", "REFUSE", "DUPLIQUE_POST_REFUS"]],
+  };
+})();
+
+/** What the generator needs from the rest of the dataset. */
+export interface ParametresGeneration {
+  /** Structures to bill from (id and default category). */
+  readonly structures: ReadonlyArray<{ readonly id: string; readonly categorie: string; readonly serviceIds?: ReadonlyArray<string>; readonly coordonneesId?: string }>;
+  /** Agents acting on the court side (ids). */
+  readonly agents: ReadonlyArray<string>;
+  /** Users acting on the prestataire side (ids). */
+  readonly utilisateurs: ReadonlyArray<string>;
+  /** Numbers: the n-th mémoire gets TMP n of its year and, once sent, MJ n. */
+  readonly numero: number;
+  /** Creation instant (defaults to a date between 2019 and 2026). */
+  readonly creeLe?: Date;
+  /** Forced final state (default: drawn from {@link REPARTITION_ETATS}). */
+  readonly etat?: EtatMemoire;
+  /** Number of lines (default 1 to 5, mean about 3). */
+  readonly nombreLignes?: number;
+}
+
+const tirerEtat = (h: Hasard): EtatMemoire => {
+  const total = REPARTITION_ETATS.reduce((s, [, p]) => s + p, 0);
+  let x = h.suivant() * total;
+  for (const [etat, p] of REPARTITION_ETATS) {
+    x -= p;
+    if (x < 0) return etat;
+  }
+  return "MIS_EN_PAIEMENT";
+};
+
+const jour = (d: Date): string => d.toISOString().slice(0, 10);
+const plusJours = (d: Date, n: number, h: Hasard): Date => new Date(d.getTime() + n * 86_400_000 + h.entier(0, 8 * 3_600_000));
+
+const decoderMemoire = Schema.decodeUnknownSync(Memoire);
+const decoderEvenement = Schema.decodeUnknownSync(EvenementSchema);
+
+/** Generates one mémoire and its history. Throws only on a bug of the generator (the Schema refuses it). */
+export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcriture => {
+  const structure = h.choisir(p.structures);
+  const etat = p.etat ?? tirerEtat(h);
+  const juridiction = h.choisir(JURIDICTIONS);
+  const creeLe = p.creeLe ?? new Date(Date.UTC(2019, 0, 1) + h.entier(0, 7 * 365) * 86_400_000 + h.entier(7, 19) * 3_600_000);
+  const annee = creeLe.getUTCFullYear();
+  const nombreLignes = p.nombreLignes ?? h.choisir([1, 2, 3, 3, 3, 4, 5]);
+  const prestations = PRESTATIONS.filter((x) => x.categorie === structure.categorie);
+  const sansTva = h.chance(0.15);
+  const lignesSaisies = Array.from({ length: nombreLignes }, (_, i) => {
+    const prestation = h.choisir(prestations.length > 0 ? prestations : PRESTATIONS);
+    const datePrestation = plusJours(creeLe, -h.entier(1, 60), h);
+    return {
+      id: `${uuid(h)}`,
+      numeroAffaire: `${annee}/${String(h.entier(1, 99999)).padStart(5, "0")}${i === 0 ? "" : ""}`,
+      dateRequisition: jour(plusJours(datePrestation, -h.entier(0, 10), h)),
+      autoriteRequerante: h.choisir(AUTORITES),
+      typePrestation: prestation.code,
+      datePrestation: jour(datePrestation),
+      quantite: String(h.choisir(prestation.quantites)),
+      tarifHt: prestation.tarif,
+      tauxTva: sansTva ? "0" : h.choisir(TAUX),
+      fraisDivers: h.chance(0.2) ? `${h.entier(1, 80)}.${String(h.entier(0, 99)).padStart(2, "0")}` : "0.00",
+      debours: h.chance(0.1) ? `${h.entier(1, 40)}.00` : "0.00",
+      remise: "0.00",
+    };
+  });
+  const typeTva = sansTva ? "EXONERATION" : "TVA_SUR_DEBIT";
+  const calcul = calculerMontants({ typeTva, remiseGlobaleTtc: "0.00", lignes: lignesSaisies.map((l) => ({ quantite: l.quantite, tarifHt: l.tarifHt, tauxTva: l.tauxTva, fraisDivers: l.fraisDivers, debours: l.debours, remise: l.remise })) });
+  if (Either.isLeft(calcul)) throw new Error(`générateur : montants refusés ${calcul.left.message}`);
+  const mj = montantsEnJson(calcul.right);
+  const montants = {
+    lignes: lignesSaisies.map((l, i) => ({ ligneId: l.id, ...(mj.lignes[i] ?? mj.lignes[0]) })),
+    recapitulatifTva: mj.recapitulatifTva,
+    ...mj.totaux,
+  };
+  const chemin = CHEMINS[etat];
+  const envoye = chemin.some(([c]) => c === "memoire.valider-et-envoyer");
+  const utilisateur = h.choisir(p.utilisateurs);
+  const agent = h.choisir(p.agents);
+  const id = uuid(h);
+  const tmp = `TMP${annee}${String(p.numero % 100_000_000).padStart(8, "0")}`;
+  const numero = envoye ? `MJ${String(p.numero).padStart(10, "0")}` : tmp;
+  // Instants of each step, a few days apart.
+  const instants: Array<Date> = [creeLe];
+  for (let i = 1; i < chemin.length; i += 1) instants.push(plusJours(instants[i - 1] ?? creeLe, h.entier(0, 20), h));
+  const quand = (commande: string): string | undefined => {
+    const i = chemin.findIndex(([c]) => c === commande);
+    return i < 0 ? undefined : instants[i]?.toISOString();
+  };
+  const serviceId = structure.serviceIds !== undefined && structure.serviceIds.length > 0 && h.chance(0.5) ? h.choisir(structure.serviceIds) : undefined;
+  const envoyeLe = quand("memoire.valider-et-envoyer");
+  const refusLe = quand("memoire.refuser");
+  const taxeLe = quand("memoire.taxer");
+  const paiementLe = quand("memoire.mettre-en-paiement");
+  const dupliqueEn = etat === "DUPLIQUE_POST_REFUS" ? uuid(h) : undefined;
+  const taxation =
+    taxeLe === undefined
+      ? undefined
+      : { lignes: montants.lignes.map((l) => ({ ligneId: l.ligneId, montantHtTaxe: l.montantHt })), motif: "Taxé conformément au tarif", magistratId: agent, le: taxeLe };
+  const encodee: MemoireEncodee = {
+    id,
+    numero,
+    numeroProvisoire: tmp,
+    etat,
+    enTete: {
+      juridiction: { ...juridiction },
+      structureId: structure.id,
+      ...(serviceId === undefined ? {} : { serviceId }),
+      categoriePrestataire: structure.categorie,
+      ...(structure.coordonneesId === undefined ? {} : { referenceCoordonneesBancaires: structure.coordonneesId }),
+      devise: "EUR",
+      texteReference: h.choisir(["Article R 92 CPP (procédure pénale)", "Article R 93 CPP", "Article R 92 CPP (procédure pénale)"]),
+      typeTva,
+      ...(h.chance(0.3) ? { numeroFacture: `F-${annee}-${h.entier(1, 9999)}` } : {}),
+      ...(h.chance(0.2) ? { numeroEngagementJuridique: `EJ${h.entier(1_000_000, 9_999_999)}` } : {}),
+      modeDepot: h.choisir(["SAISIE_WEB", "SAISIE_WEB", "SAISIE_WEB", "FLUX", "API"]),
+    },
+    lignes: lignesSaisies,
+    piecesJointes: [],
+    remiseGlobaleTtc: "0.00",
+    attestationSurLHonneur: envoye,
+    montants,
+    ...(envoye ? { montantsDemandes: montants } : {}),
+    montantModifie: false,
+    creeLe: creeLe.toISOString(),
+    creePar: { type: "UTILISATEUR", id: utilisateur },
+    version: chemin.length,
+    ...(envoyeLe === undefined ? {} : { envoyeLe, empreinteDepot: Buffer.from(id.padEnd(32, "0").slice(0, 32)).toString("base64") }),
+    ...(quand("memoire.transmettre") === undefined ? {} : { misADispositionLe: quand("memoire.transmettre") }),
+    ...(quand("memoire.prendre-en-charge") === undefined ? {} : { agentEnCharge: agent }),
+    redressements: [],
+    ...(quand("memoire.certifier") === undefined ? {} : { certifieLe: quand("memoire.certifier") }),
+    ...(taxation === undefined ? {} : { taxation }),
+    ...(refusLe === undefined ? {} : { refus: { motif: "PIECE_JOINTE_MANQUANTE", commentaire: "Réquisition absente", par: { type: "AGENT", id: agent }, le: refusLe } }),
+    ...(quand("memoire.valider-paiement") === undefined ? {} : { valideLe: quand("memoire.valider-paiement") }),
+    ...(paiementLe === undefined ? {} : { paiement: { date: paiementLe.slice(0, 10), reference: `PAY-${h.entier(100000, 999999)}` } }),
+    ...(dupliqueEn === undefined ? {} : { dupliqueEn }),
+    etatLe: instants[instants.length - 1]?.toISOString() ?? creeLe.toISOString(),
+  } as unknown as MemoireEncodee;
+  const memoire = decoderMemoire(encodee);
+  const totaux = {
+    montantHt: montants.montantHt,
+    montantTva: montants.montantTva,
+    montantDebours: montants.montantDebours,
+    montantTtcAvantRemiseGlobale: montants.montantTtcAvantRemiseGlobale,
+    montantRemiseGlobaleTtc: montants.montantRemiseGlobaleTtc,
+    montantTtc: montants.montantTtc,
+  };
+  const evenements: Array<EvenementMemoire> = chemin.map(([commande, de, vers], i) => {
+    const agentSide = i > 1 && commande !== "memoire.abandonner" && commande !== "memoire.dupliquer";
+    return decoderEvenement({
+      id: uuid(h),
+      memoireId: id,
+      numero: i === 0 ? tmp : numero,
+      commande,
+      auteur: commande === "memoire.transmettre" ? { type: "SYSTEME", id: "systeme" } : agentSide ? { type: "AGENT", id: agent } : { type: "UTILISATEUR", id: utilisateur },
+      le: instants[i]?.toISOString(),
+      de,
+      vers,
+      ...(commande === "memoire.refuser" ? { motif: "PIECE_JOINTE_MANQUANTE" } : {}),
+      montantsAvant: totaux,
+      montantsApres: totaux,
+      details: commande === "memoire.valider-et-envoyer" ? { numeroProvisoire: tmp } : {},
+    });
+  });
+  return { memoire, evenements };
+};
