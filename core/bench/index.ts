@@ -14,15 +14,23 @@ const formaterValeur = (m: Mesure): string =>
 const main = async (): Promise<void> => {
   const filtres = process.argv.slice(2);
   const lignes: Array<[string, string, string, string]> = [];
+  const noms: Array<string> = [];
   let manquee = false;
   for (const charger of MODULES) {
     const module = (await charger()).default;
+    noms.push(module.nom);
     if (filtres.length > 0 && !filtres.includes(module.nom)) continue;
     process.stdout.write(`… ${module.nom}\n`);
     for (const m of await module.executer()) {
       if (m.cible !== undefined && !m.cible.atteinte) manquee = true;
       lignes.push([module.nom, m.mesure, formaterValeur(m), m.cible === undefined ? "" : `${m.cible.atteinte ? "OK" : "MANQUÉE"} (${m.cible.texte})`]);
     }
+  }
+  const inconnus = filtres.filter((f) => !noms.includes(f));
+  if (inconnus.length > 0) {
+    process.stderr.write(`unknown bench module(s): ${inconnus.join(", ")}; available: ${noms.join(", ")}\n`);
+    process.exitCode = 2;
+    return;
   }
   const entetes: [string, string, string, string] = ["module", "mesure", "valeur", "cible"];
   const largeurs = entetes.map((e, i) => Math.max(e.length, ...lignes.map((l) => l[i]?.length ?? 0)));
