@@ -132,6 +132,11 @@ describe("desactiver / reactiver", () => {
     expect(gauche(reactiverCoordonneeBancaire(rajoute, { acteur: gestionnaire, donnees: designation }, ctx()))._tag).toBe("CompteDejaEnregistre");
   });
 
+  it("refuses an empty designation as a field error", () => {
+    const e = gauche(desactiverCoordonneeBancaire(etat, { acteur: gestionnaire, donnees: { coordonneeBancaireId: "" } }, ctx()));
+    expect(e._tag === "SaisieInvalide" ? e.erreurs : []).toEqual([{ chemin: "coordonneeBancaireId", raison: "obligatoire" }]);
+  });
+
   it("refuses an unknown id", () => {
     expect(gauche(desactiverCoordonneeBancaire(etat, { acteur: gestionnaire, donnees: { coordonneeBancaireId: "x" } }, ctx()))._tag).toBe(
       "CoordonneeBancaireIntrouvable",

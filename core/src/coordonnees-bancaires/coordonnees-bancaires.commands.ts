@@ -77,10 +77,7 @@ export const ajouterCoordonneeBancaire = (
 ): Either.Either<ResultatCoordonneesBancaires, NonAutorise | SaisieInvalide | CompteDejaEnregistre> =>
   Either.gen(function* () {
     yield* autoriserGestion(commande.acteur, etat.structureId);
-    const d = yield* Either.mapLeft(
-      Schema.decodeUnknownEither(AjouterCoordonneeBancaireSchema, { errors: "all" })(commande.donnees),
-      (e) => depuisParseError(e),
-    );
+    const d = yield* decoder(AjouterCoordonneeBancaireSchema)(commande.donnees);
     const doublon = compteActifIdentique(etat, d.compte);
     if (doublon !== undefined) {
       return yield* Either.left(new CompteDejaEnregistre({ structureId: etat.structureId, coordonneeBancaireId: doublon.id }));
@@ -109,10 +106,17 @@ export const ajouterCoordonneeBancaire = (
     };
   });
 
-/** Designates one coordonnée bancaire of the structure. */
-export interface DesignationCoordonneeBancaire {
-  readonly coordonneeBancaireId: string;
-}
+/** Input of {@link desactiverCoordonneeBancaire} and {@link reactiverCoordonneeBancaire}: which coordonnée. */
+export const DesignationCoordonneeBancaireSchema = Schema.Struct({
+  coordonneeBancaireId: Schema.String.pipe(Schema.minLength(1, { message: () => "obligatoire" })),
+});
+/** Input as typed (encoded form) of {@link DesignationCoordonneeBancaireSchema}. */
+export type DesignationCoordonneeBancaire = typeof DesignationCoordonneeBancaireSchema.Encoded;
+
+const decoder =
+  <A, I>(schema: Schema.Schema<A, I>) =>
+  (entree: unknown): Either.Either<A, SaisieInvalide> =>
+    Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "all" })(entree), (e) => depuisParseError(e));
 
 const changerEtat =
   (active: boolean) =>
@@ -122,11 +126,11 @@ const changerEtat =
     contexte: Contexte,
   ): Either.Either<
     ResultatCoordonneesBancaires,
-    NonAutorise | CoordonneeBancaireIntrouvable | CoordonneeBancaireDejaDansCetEtat | CompteDejaEnregistre
+    NonAutorise | SaisieInvalide | CoordonneeBancaireIntrouvable | CoordonneeBancaireDejaDansCetEtat | CompteDejaEnregistre
   > =>
     Either.gen(function* () {
       yield* autoriserGestion(commande.acteur, etat.structureId);
-      const id = commande.donnees.coordonneeBancaireId;
+      const id = (yield* decoder(DesignationCoordonneeBancaireSchema)(commande.donnees)).coordonneeBancaireId;
       const cible = etat.coordonnees.find((c) => c.id === id);
       if (cible === undefined) {
         return yield* Either.left(new CoordonneeBancaireIntrouvable({ structureId: etat.structureId, coordonneeBancaireId: id }));

@@ -36,6 +36,7 @@ export const CompteRibSchema = Schema.Struct({
 
 /** The account of a coordonnée bancaire: IBAN or RIB (seeds 001, 002: "Type *"). */
 export const CompteBancaireSchema = Schema.Union(CompteIbanSchema, CompteRibSchema);
+/** Decoded value of {@link CompteBancaireSchema}. */
 export type CompteBancaire = typeof CompteBancaireSchema.Type;
 
 /** Maximum size of the attached bank file: 4096 kilo-octets (seeds 001, 002). */
@@ -61,6 +62,7 @@ export const FichierCoordonneeBancaireSchema = Schema.Struct({
     Schema.between(1, TAILLE_MAX_FICHIER_OCTETS, { message: () => `taille de 1 octet à 4096 Ko (${TAILLE_MAX_FICHIER_OCTETS} octets)` }),
   ),
 });
+/** Decoded value of {@link FichierCoordonneeBancaireSchema}. */
 export type FichierCoordonneeBancaire = typeof FichierCoordonneeBancaireSchema.Type;
 
 /** One coordonnée bancaire of a structure. */
@@ -106,4 +108,5 @@ export const AjouterCoordonneeBancaireSchema = Schema.Struct({
 }).pipe(
   Schema.filter((d) => (d.compte.type === "IBAN" && d.bic === undefined ? { path: ["bic"], message: "le BIC est obligatoire avec un IBAN" } : undefined)),
 );
+/** Input as typed (encoded form) of {@link AjouterCoordonneeBancaireSchema}. */
 export type AjouterCoordonneeBancaire = typeof AjouterCoordonneeBancaireSchema.Encoded;

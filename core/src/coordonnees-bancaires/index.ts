@@ -55,6 +55,7 @@ export {
   coordonneesBancairesActives,
   isCoordonneeBancaireValide,
   ibanDuCompte,
+  DesignationCoordonneeBancaireSchema,
   type ResultatCoordonneesBancaires,
   type CommandeCoordonneesBancaires,
   type DesignationCoordonneeBancaire,

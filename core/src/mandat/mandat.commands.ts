@@ -8,6 +8,10 @@ import {
   EvenementMandat,
   REGLES_MANDAT,
   SouscrireMandatSchema,
+  DesignationMandatSchema,
+  SignerMandatSchema,
+  type DesignationMandat,
+  type SignerMandat,
   type ContexteMandat,
   type Mandat,
   type MandatsStructure,
@@ -40,6 +44,10 @@ export const mandatEnCours = (etat: MandatsStructure): Option.Option<Mandat> =>
   Option.fromNullable(etat.mandats.find((m) => m.statut !== "REVOQUE"));
 
 const HEURE_MS = 3_600_000;
+const decoder =
+  <A, I>(schema: Schema.Schema<A, I>) =>
+  (entree: unknown): Either.Either<A, SaisieInvalide> =>
+    Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "all" })(entree), (e) => depuisParseError(e));
 const idActeur = (acteur: Acteur): string => (acteur._tag === "Systeme" ? "systeme" : acteur.id);
 const autoriserGestion = (acteur: Acteur, structureId: string): Either.Either<unknown, NonAutorise> =>
   autoriser(acteur, "mandat.gerer", { _tag: "Structure", structureId });
@@ -92,9 +100,7 @@ export const souscrireMandat = (
 ): Either.Either<ResultatMandat, NonAutorise | SaisieInvalide | MandatDejaEnCours> =>
   Either.gen(function* () {
     yield* autoriserGestion(commande.acteur, etat.structureId);
-    const d = yield* Either.mapLeft(Schema.decodeUnknownEither(SouscrireMandatSchema, { errors: "all" })(commande.donnees), (e) =>
-      depuisParseError(e),
-    );
+    const d = yield* decoder(SouscrireMandatSchema)(commande.donnees);
     const enCours = mandatEnCours(etat);
     if (Option.isSome(enCours)) {
       return yield* Either.left(new MandatDejaEnCours({ structureId: etat.structureId, mandatId: enCours.value.id, statut: enCours.value.statut }));
@@ -133,12 +139,13 @@ export const souscrireMandat = (
  */
 export const signerMandat = (
   etat: MandatsStructure,
-  commande: { readonly mandatId: string; readonly jeton: string },
+  commande: SignerMandat,
   contexte: Contexte,
-): Either.Either<ResultatMandat, MandatIntrouvable | TransitionMandatRefusee> =>
+): Either.Either<ResultatMandat, SaisieInvalide | MandatIntrouvable | TransitionMandatRefusee> =>
   Either.gen(function* () {
-    const mandat = yield* trouver(etat, commande.mandatId);
-    const signe = yield* appliquer(mandat, { type: "mandat.signer", jeton: commande.jeton, maintenant: contexte.maintenant });
+    const d = yield* decoder(SignerMandatSchema)(commande);
+    const mandat = yield* trouver(etat, d.mandatId);
+    const signe = yield* appliquer(mandat, { type: "mandat.signer", jeton: d.jeton, maintenant: contexte.maintenant });
     return {
       state: remplacer(etat, signe),
       events: [EvenementMandat.MandatSigne({ structureId: etat.structureId, mandatId: mandat.id, date: contexte.maintenant })],
@@ -148,12 +155,12 @@ export const signerMandat = (
 /** Revokes a pending or signed mandat (action `mandat.gerer`); it stays in the history with its revocation date. */
 export const revoquerMandat = (
   etat: MandatsStructure,
-  commande: CommandeMandat<{ readonly mandatId: string }>,
+  commande: CommandeMandat<DesignationMandat>,
   contexte: Contexte,
-): Either.Either<ResultatMandat, NonAutorise | MandatIntrouvable | TransitionMandatRefusee> =>
+): Either.Either<ResultatMandat, NonAutorise | SaisieInvalide | MandatIntrouvable | TransitionMandatRefusee> =>
   Either.gen(function* () {
     yield* autoriserGestion(commande.acteur, etat.structureId);
-    const mandat = yield* trouver(etat, commande.donnees.mandatId);
+    const mandat = yield* trouver(etat, (yield* decoder(DesignationMandatSchema)(commande.donnees)).mandatId);
     const revoque = yield* appliquer(mandat, { type: "mandat.revoquer", maintenant: contexte.maintenant });
     return {
       state: remplacer(etat, revoque),
@@ -166,13 +173,13 @@ export const revoquerMandat = (
 /** Sends a new signature link for a pending mandat (action `mandat.gerer`); the previous link stops working. */
 export const renouvelerLienSignature = (
   etat: MandatsStructure,
-  commande: CommandeMandat<{ readonly mandatId: string }> & { readonly secretSignature?: string },
+  commande: CommandeMandat<DesignationMandat> & { readonly secretSignature?: string },
   contexte: Contexte,
   regles: ReglesMandat = REGLES_MANDAT,
-): Either.Either<ResultatMandat, NonAutorise | MandatIntrouvable | TransitionMandatRefusee> =>
+): Either.Either<ResultatMandat, NonAutorise | SaisieInvalide | MandatIntrouvable | TransitionMandatRefusee> =>
   Either.gen(function* () {
     yield* autoriserGestion(commande.acteur, etat.structureId);
-    const mandat = yield* trouver(etat, commande.donnees.mandatId);
+    const mandat = yield* trouver(etat, (yield* decoder(DesignationMandatSchema)(commande.donnees)).mandatId);
     const expireLe = new Date(contexte.maintenant.getTime() + regles.dureeValiditeLienSignatureHeures * HEURE_MS);
     const renouvele = yield* appliquer(mandat, {
       type: "mandat.renouveler-lien",

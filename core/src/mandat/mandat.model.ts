@@ -1,4 +1,5 @@
 import { Data, Schema } from "effect";
+import { EmailSchema } from "../utilisateur/index.js";
 
 const texte = (max: number) =>
   Schema.Trim.pipe(
@@ -6,16 +7,15 @@ const texte = (max: number) =>
     Schema.maxLength(max, { message: () => `au plus ${max} caractères` }),
   );
 
-const Email = Schema.transform(Schema.String, Schema.String, { strict: true, decode: (s) => s.trim().toLowerCase(), encode: (s) => s }).pipe(
-  Schema.pattern(/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/, { message: () => "adresse électronique invalide (nom@domaine.fr)" }),
-);
 
 /** The person who signs the mandat for the structure (seed 002: "Signataire — Nom, Prénom"); the link goes to their e-mail. */
-export const SignataireSchema = Schema.Struct({ nom: texte(100), prenom: texte(100), email: Email });
+export const SignataireSchema = Schema.Struct({ nom: texte(100), prenom: texte(100), email: EmailSchema });
+/** Decoded value of {@link SignataireSchema}. */
 export type Signataire = typeof SignataireSchema.Type;
 
 /** Input of `souscrireMandat` (seed 002: "indiquer un Libellé ... Générer"). */
 export const SouscrireMandatSchema = Schema.Struct({ libelle: texte(200), signataire: SignataireSchema });
+/** Input as typed (encoded form) of {@link SouscrireMandatSchema}. */
 export type SouscrireMandat = typeof SouscrireMandatSchema.Encoded;
 
 /**
@@ -49,6 +49,18 @@ export interface MandatsStructure {
   readonly structureId: string;
   readonly mandats: ReadonlyArray<Mandat>;
 }
+
+const Identifiant = Schema.String.pipe(Schema.minLength(1, { message: () => "obligatoire" }));
+
+/** Input of `revoquerMandat` and `renouvelerLienSignature`: which mandat. */
+export const DesignationMandatSchema = Schema.Struct({ mandatId: Identifiant });
+/** Input as typed (encoded form) of {@link DesignationMandatSchema}. */
+export type DesignationMandat = typeof DesignationMandatSchema.Encoded;
+
+/** Input of `signerMandat`: the mandat and the secret of the signature link. */
+export const SignerMandatSchema = Schema.Struct({ mandatId: Identifiant, jeton: Identifiant });
+/** Input as typed (encoded form) of {@link SignerMandatSchema}. */
+export type SignerMandat = typeof SignerMandatSchema.Encoded;
 
 /** Rules of the mandat, as data. */
 export interface ReglesMandat {

@@ -103,6 +103,8 @@ describe("signer, révoquer, historique", () => {
     expect(gauche(signerMandat(souscrit(), { mandatId: "m-000001", jeton: "faux" }, a(5)))).toMatchObject({ _tag: "TransitionMandatRefusee", garde: "jetonSignatureConforme" });
     expect(gauche(signerMandat(souscrit(), { mandatId: "m-000001", jeton: "sig-1" }, a(72)))).toMatchObject({ _tag: "TransitionMandatRefusee", garde: "lienSignatureNonExpire" });
     expect(gauche(signerMandat(souscrit(), { mandatId: "m-9", jeton: "sig-1" }, a(5)))._tag).toBe("MandatIntrouvable");
+    const vide = gauche(signerMandat(souscrit(), { mandatId: "m-000001", jeton: "" }, a(5)));
+    expect(vide._tag === "SaisieInvalide" ? vide.erreurs.map((x) => x.chemin) : []).toEqual(["jeton"]);
   });
 
   it("renews an expired link", () => {

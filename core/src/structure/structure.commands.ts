@@ -130,6 +130,7 @@ export const ModifierIdentiteSchema = Schema.Struct({
   raisonSociale: texte(100),
   identifiant: Schema.optionalWith(IdentifiantStructureSchema, { exact: true }),
 });
+/** Input as typed (encoded form) of {@link ModifierIdentiteSchema}. */
 export type ModifierIdentite = typeof ModifierIdentiteSchema.Encoded;
 
 /**
@@ -166,6 +167,7 @@ export const modifierIdentite = (
 
 /** Input of {@link modifierAdresse}. */
 export const ModifierAdresseSchema = Schema.Struct({ adresse: AdresseSchema });
+/** Input as typed (encoded form) of {@link ModifierAdresseSchema}. */
 export type ModifierAdresse = typeof ModifierAdresseSchema.Encoded;
 
 /** Replaces the address of the seat (action `structure.modifier`). */
@@ -193,6 +195,7 @@ export const modifierAdresse = (
 
 /** Input of {@link modifierInformationsMemoire}. */
 export const ModifierInformationsMemoireSchema = Schema.Struct({ informationsMemoire: InformationsMemoireSchema });
+/** Input as typed (encoded form) of {@link ModifierInformationsMemoireSchema}. */
 export type ModifierInformationsMemoire = typeof ModifierInformationsMemoireSchema.Encoded;
 
 /**
@@ -235,6 +238,7 @@ const memeCode = (a: string, b: string): boolean => a.toUpperCase() === b.toUppe
 
 /** Input of {@link ajouterService}. */
 export const AjouterServiceSchema = Schema.Struct({ code: CodeService, libelle: texte(100) });
+/** Input as typed (encoded form) of {@link AjouterServiceSchema}. */
 export type AjouterService = typeof AjouterServiceSchema.Encoded;
 
 /** Adds an active service (action `structure.gerer-services`); its code must be new in the structure (compared without case). */
@@ -271,6 +275,7 @@ const remplacerService = (structure: Structure, service: Service): Structure => 
 
 /** Input of {@link modifierService}: the code designates the service, the libellé is the new one. */
 export const ModifierServiceSchema = Schema.Struct({ code: CodeService, libelle: texte(100) });
+/** Input as typed (encoded form) of {@link ModifierServiceSchema}. */
 export type ModifierService = typeof ModifierServiceSchema.Encoded;
 
 /** Changes a service's libellé (action `structure.gerer-services`); the code is its identity and never changes. */
@@ -300,6 +305,7 @@ export const modifierService = (
 
 /** Input of {@link activerService} and {@link desactiverService}. */
 export const DesignationServiceSchema = Schema.Struct({ code: CodeService });
+/** Input as typed (encoded form) of {@link DesignationServiceSchema}. */
 export type DesignationService = typeof DesignationServiceSchema.Encoded;
 
 const changerEtatService =

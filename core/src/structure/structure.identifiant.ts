@@ -15,6 +15,7 @@ export const TYPES_IDENTIFIANT_STRUCTURE = [
   "TAHITI",
   "AUTRE",
 ] as const;
+/** One of {@link TYPES_IDENTIFIANT_STRUCTURE}. */
 export type TypeIdentifiantStructure = (typeof TYPES_IDENTIFIANT_STRUCTURE)[number];
 
 const SIREN_LA_POSTE = "356000000";

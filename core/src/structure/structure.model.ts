@@ -55,10 +55,12 @@ export const AdresseSchema = Schema.Struct({
     a.pays === "FR" && !/^\d{5}$/.test(a.codePostal) ? { path: ["codePostal"], message: "un code postal français comporte 5 chiffres" } : undefined,
   ),
 );
+/** Decoded value of {@link AdresseSchema}. */
 export type Adresse = typeof AdresseSchema.Type;
 
 /** Status of a structure on the portal. */
 export const StatutStructureSchema = Schema.Literal("ACTIF", "INACTIF");
+/** Decoded value of {@link StatutStructureSchema}. */
 export type StatutStructure = typeof StatutStructureSchema.Type;
 
 /** Catégories de prestataire (CPP R92 3°–6°, R93), the default category of new mémoires. */
@@ -74,10 +76,12 @@ export const CategoriePrestataireSchema = Schema.Literal(
   "OPERATEUR_TELECOM",
   "AUTRE",
 );
+/** Decoded value of {@link CategoriePrestataireSchema}. */
 export type CategoriePrestataire = typeof CategoriePrestataireSchema.Type;
 
 /** Régime social of a natural-person prestataire: collaborateur occasionnel du service public, or indépendant. */
 export const RegimeSchema = Schema.Literal("COSP", "INDEPENDANT");
+/** Decoded value of {@link RegimeSchema}. */
 export type Regime = typeof RegimeSchema.Type;
 
 /**
@@ -99,6 +103,7 @@ export const InformationsMemoireSchema = Schema.Struct({
     return issues;
   }),
 );
+/** Decoded value of {@link InformationsMemoireSchema}. */
 export type InformationsMemoire = typeof InformationsMemoireSchema.Type;
 
 /** A service of the structure (seed 001: "les services permettent de faciliter le routage"); its code is unique in the structure. */

@@ -51,6 +51,9 @@ export {
   estVerrouille,
   expirationMotDePasse,
   joursAvantExpiration,
+  NouveauMotDePasseSchema,
+  ActiverCompteSchema,
   type ResultatUtilisateur,
   type NouveauMotDePasse,
+  type ActiverCompte,
 } from "./utilisateur.commands.js";

@@ -1,5 +1,5 @@
 import { Either, Option, Schema } from "effect";
-import { depuisParseError, SaisieInvalide, type Contexte } from "../shared/index.js";
+import { depuisParseError, type Contexte, type SaisieInvalide } from "../shared/index.js";
 import {
   CompteVerrouille,
   JetonActivationInvalide,
@@ -28,6 +28,25 @@ const memesSecrets = (a: string, b: string): boolean => {
   return difference === 0;
 };
 
+const decoder =
+  <A, I>(schema: Schema.Schema<A, I>) =>
+  (entree: unknown): Either.Either<A, SaisieInvalide> =>
+    Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "all" })(entree), (e) => depuisParseError(e));
+
+const NonVide = Schema.String.annotations({ message: () => ({ message: "texte attendu", override: true }) }).pipe(
+  Schema.minLength(1, { message: () => "obligatoire" }),
+);
+/** The clear password is never echoed in an error: only its type is checked here, the policy comes after. */
+const MotDePasseSaisi = Schema.String.annotations({ message: () => ({ message: "texte attendu", override: true }) });
+
+/** Input of {@link changerMotDePasse}: the clear password (policy check only) and the adapter's hash of it (stored). */
+export const NouveauMotDePasseSchema = Schema.Struct({ motDePasse: MotDePasseSaisi, hashMotDePasse: NonVide });
+/** Input of {@link activerCompte}: the secret of the activation link and the first password. */
+export const ActiverCompteSchema = Schema.Struct({ jeton: NonVide, motDePasse: MotDePasseSaisi, hashMotDePasse: NonVide });
+
+/** An optional secret given by the adapter must not be empty. */
+const SecretOptionnel = Schema.Struct({ secretActivation: Schema.optionalWith(NonVide, { exact: true }) });
+
 const jetonOuGenere = (secret: string | undefined, contexte: Contexte): string => secret ?? contexte.genererId();
 
 /**
@@ -41,9 +60,8 @@ export const creerUtilisateur = (
   regles: ReglesCompte = REGLES_COMPTE,
 ): Either.Either<ResultatUtilisateur, SaisieInvalide> =>
   Either.gen(function* () {
-    const d = yield* Either.mapLeft(Schema.decodeUnknownEither(CreerUtilisateurSchema, { errors: "all" })(commande.donnees), (e) =>
-      depuisParseError(e),
-    );
+    const d = yield* decoder(CreerUtilisateurSchema)(commande.donnees);
+    const { secretActivation } = yield* decoder(SecretOptionnel)(commande.secretActivation === undefined ? {} : { secretActivation: commande.secretActivation });
     const id = contexte.genererId();
     const expireLe = plus(contexte.maintenant, regles.dureeValiditeActivationHeures * HEURE_MS);
     const utilisateur: Utilisateur = {
@@ -52,7 +70,7 @@ export const creerUtilisateur = (
       nom: d.nom,
       prenom: d.prenom,
       statut: "EN_ATTENTE_ACTIVATION",
-      activation: { jeton: jetonOuGenere(commande.secretActivation, contexte), expireLe },
+      activation: { jeton: jetonOuGenere(secretActivation, contexte), expireLe },
       echecsConnexion: 0,
       dateCreation: contexte.maintenant,
     };
@@ -74,27 +92,25 @@ export const emettreLienActivation = (
   commande: { readonly secretActivation?: string },
   contexte: Contexte,
   regles: ReglesCompte = REGLES_COMPTE,
-): Either.Either<ResultatUtilisateur, StatutCompteIncompatible> =>
+): Either.Either<ResultatUtilisateur, StatutCompteIncompatible | SaisieInvalide> =>
   Either.gen(function* () {
     yield* exigerStatut(utilisateur, "EN_ATTENTE_ACTIVATION");
+    const { secretActivation } = yield* decoder(SecretOptionnel)(commande.secretActivation === undefined ? {} : { secretActivation: commande.secretActivation });
     const expireLe = plus(contexte.maintenant, regles.dureeValiditeActivationHeures * HEURE_MS);
     return {
-      state: { ...utilisateur, activation: { jeton: jetonOuGenere(commande.secretActivation, contexte), expireLe } },
+      state: { ...utilisateur, activation: { jeton: jetonOuGenere(secretActivation, contexte), expireLe } },
       events: [EvenementUtilisateur.LienActivationEmis({ utilisateurId: utilisateur.id, expireLe, date: contexte.maintenant })],
     };
   });
 
 /** A password chosen by the user: the clear text, for the policy check only, and the adapter's hash of it, stored. */
-export interface NouveauMotDePasse {
-  readonly motDePasse: string;
-  readonly hashMotDePasse: string;
-}
+export type NouveauMotDePasse = typeof NouveauMotDePasseSchema.Encoded;
+/** Input as typed (encoded form) of {@link ActiverCompteSchema}. */
+export type ActiverCompte = typeof ActiverCompteSchema.Encoded;
 
-const motDePasseConforme = (m: NouveauMotDePasse, regles: ReglesCompte): Either.Either<string, MotDePasseNonConforme | SaisieInvalide> => {
+const motDePasseConforme = (m: { readonly motDePasse: string; readonly hashMotDePasse: string }, regles: ReglesCompte): Either.Either<string, MotDePasseNonConforme> => {
   const nonRespectees = verifierMotDePasse(m.motDePasse, regles.motDePasse);
-  if (nonRespectees.length > 0) return Either.left(new MotDePasseNonConforme({ reglesNonRespectees: nonRespectees }));
-  if (m.hashMotDePasse.length === 0) return Either.left(new SaisieInvalide({ erreurs: [{ chemin: "hashMotDePasse", raison: "obligatoire" }] }));
-  return Either.right(m.hashMotDePasse);
+  return nonRespectees.length > 0 ? Either.left(new MotDePasseNonConforme({ reglesNonRespectees: nonRespectees })) : Either.right(m.hashMotDePasse);
 };
 
 /**
@@ -104,7 +120,7 @@ const motDePasseConforme = (m: NouveauMotDePasse, regles: ReglesCompte): Either.
  */
 export const activerCompte = (
   utilisateur: Utilisateur,
-  commande: { readonly jeton: string } & NouveauMotDePasse,
+  commande: ActiverCompte,
   contexte: Contexte,
   regles: ReglesCompte = REGLES_COMPTE,
 ): Either.Either<
@@ -112,15 +128,16 @@ export const activerCompte = (
   StatutCompteIncompatible | JetonActivationInvalide | LienActivationExpire | MotDePasseNonConforme | SaisieInvalide
 > =>
   Either.gen(function* () {
+    const d = yield* decoder(ActiverCompteSchema)(commande);
     yield* exigerStatut(utilisateur, "EN_ATTENTE_ACTIVATION");
     const activation = utilisateur.activation;
-    if (activation === undefined || !memesSecrets(activation.jeton, commande.jeton)) {
+    if (activation === undefined || !memesSecrets(activation.jeton, d.jeton)) {
       return yield* Either.left(new JetonActivationInvalide({ utilisateurId: utilisateur.id }));
     }
     if (contexte.maintenant.getTime() >= activation.expireLe.getTime()) {
       return yield* Either.left(new LienActivationExpire({ utilisateurId: utilisateur.id, expireLe: activation.expireLe }));
     }
-    const hashMotDePasse = yield* motDePasseConforme(commande, regles);
+    const hashMotDePasse = yield* motDePasseConforme(d, regles);
     const { activation: _jeton, ...reste } = utilisateur;
     return {
       state: { ...reste, statut: "ACTIF", hashMotDePasse, motDePasseModifieLe: contexte.maintenant, echecsConnexion: 0 },
@@ -139,9 +156,10 @@ export const changerMotDePasse = (
   regles: ReglesCompte = REGLES_COMPTE,
 ): Either.Either<ResultatUtilisateur, StatutCompteIncompatible | CompteVerrouille | MotDePasseNonConforme | SaisieInvalide> =>
   Either.gen(function* () {
+    const d = yield* decoder(NouveauMotDePasseSchema)(commande);
     yield* exigerStatut(utilisateur, "ACTIF");
     yield* nonVerrouille(utilisateur, contexte.maintenant);
-    const hashMotDePasse = yield* motDePasseConforme(commande, regles);
+    const hashMotDePasse = yield* motDePasseConforme(d, regles);
     const { verrouilleJusquA: _v, ...reste } = utilisateur;
     return {
       state: { ...reste, hashMotDePasse, motDePasseModifieLe: contexte.maintenant, echecsConnexion: 0 },

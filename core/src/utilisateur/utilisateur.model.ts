@@ -45,6 +45,7 @@ const texte = (max: number) =>
 
 /** Input of `creerUtilisateur`: e-mail, nom, prénom. */
 export const CreerUtilisateurSchema = Schema.Struct({ email: EmailSchema, nom: texte(100), prenom: texte(100) });
+/** Input as typed (encoded form) of {@link CreerUtilisateurSchema}. */
 export type CreerUtilisateur = typeof CreerUtilisateurSchema.Encoded;
 
 /** Account lifecycle: created and waiting for its activation link, then active. */

@@ -112,6 +112,19 @@ describe("activation", () => {
     expect(gauche(activerCompte(actif(), { jeton: "secret-42", ...MDP }, a(2)))._tag).toBe("StatutCompteIncompatible");
   });
 
+  it("refuses malformed input field by field, never echoing the password", () => {
+    const e = gauche(activerCompte(nouveau(), { jeton: "", motDePasse: 42 as unknown as string, hashMotDePasse: "" }, a(1)));
+    expect(e._tag).toBe("SaisieInvalide");
+    if (e._tag === "SaisieInvalide") {
+      expect(e.erreurs.map((x) => x.chemin)).toEqual(["jeton", "motDePasse", "hashMotDePasse"]);
+      expect(e.message).not.toContain("42");
+    }
+    expect(gauche(creerUtilisateur({ donnees: { email: "a@b.fr", nom: "A", prenom: "B" }, secretActivation: "" }, a(0))).erreurs).toEqual([
+      { chemin: "secretActivation", raison: "obligatoire" },
+    ]);
+    expect(gauche(changerMotDePasse(actif(), { motDePasse: "Nouveau-mot-2026", hashMotDePasse: "" }, a(2)))._tag).toBe("SaisieInvalide");
+  });
+
   it("issues a new link that replaces the expired one", () => {
     const relance = Either.getOrThrow(emettreLienActivation(nouveau(), { secretActivation: "secret-99" }, a(100))).state;
     expect(gauche(activerCompte(relance, { jeton: "secret-42", ...MDP }, a(101)))._tag).toBe("JetonActivationInvalide");
