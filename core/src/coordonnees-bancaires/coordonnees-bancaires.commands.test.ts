@@ -101,6 +101,12 @@ describe("ajouterCoordonneeBancaire", () => {
     expect(e._tag === "SaisieInvalide" ? e.erreurs : []).toEqual([{ chemin: "bic", raison: "le BIC est obligatoire avec un IBAN" }]);
   });
 
+  it("reports the missing BIC together with an invalid IBAN", () => {
+    const { bic: _bic, ...sansBic } = parIban;
+    const e = gauche(ajouterCoordonneeBancaire(vide, { acteur: gestionnaire, donnees: { ...sansBic, compte: { type: "IBAN", iban: "FR1520041010050500013M02606" } } }, ctx()));
+    expect(e._tag === "SaisieInvalide" ? e.erreurs.map((x) => x.chemin) : []).toEqual(["compte.iban", "bic"]);
+  });
+
   it("refuses a simple user, even with a habilitation in modification mode (gestionnaires only)", () => {
     const e = gauche(ajouterCoordonneeBancaire(vide, { acteur: lecteur, donnees: parIban }, ctx()));
     expect(e._tag).toBe("NonAutorise");

@@ -1,11 +1,13 @@
 import { Either, Option, Schema } from "effect";
 import { autoriser, type Acteur, type NonAutorise } from "../autorisation/index.js";
-import { depuisParseError, type Contexte, type SaisieInvalide } from "../shared/index.js";
+import { depuisParseError, SaisieInvalide, type Contexte } from "../shared/index.js";
 import { erreursRib, raisonBicInvalide, raisonIbanInvalide, ribVersIban } from "./coordonnees-bancaires.controles.js";
 import { CompteDejaEnregistre, CoordonneeBancaireDejaDansCetEtat, CoordonneeBancaireIntrouvable } from "./coordonnees-bancaires.errors.js";
 import {
   AjouterCoordonneeBancaireSchema,
+  bicManquantDansLaSaisie,
   EvenementCoordonneesBancaires,
+  RAISON_BIC_OBLIGATOIRE,
   TAILLE_MAX_FICHIER_OCTETS,
   TYPES_CONTENU_FICHIER,
   type AjouterCoordonneeBancaire,
@@ -77,7 +79,11 @@ export const ajouterCoordonneeBancaire = (
 ): Either.Either<ResultatCoordonneesBancaires, NonAutorise | SaisieInvalide | CompteDejaEnregistre> =>
   Either.gen(function* () {
     yield* autoriserGestion(commande.acteur, etat.structureId);
-    const d = yield* decoder(AjouterCoordonneeBancaireSchema)(commande.donnees);
+    const d = yield* Either.mapLeft(decoder(AjouterCoordonneeBancaireSchema)(commande.donnees), (e) =>
+      bicManquantDansLaSaisie(commande.donnees) && !e.erreurs.some((x) => x.chemin === "bic")
+        ? new SaisieInvalide({ erreurs: [...e.erreurs, { chemin: "bic", raison: RAISON_BIC_OBLIGATOIRE }] })
+        : e,
+    );
     const doublon = compteActifIdentique(etat, d.compte);
     if (doublon !== undefined) {
       return yield* Either.left(new CompteDejaEnregistre({ structureId: etat.structureId, coordonneeBancaireId: doublon.id }));

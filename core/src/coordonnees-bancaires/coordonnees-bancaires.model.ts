@@ -98,6 +98,9 @@ export type EvenementCoordonneesBancaires = Data.TaggedEnum<{
 /** Constructors and matchers of {@link EvenementCoordonneesBancaires}. */
 export const EvenementCoordonneesBancaires = Data.taggedEnum<EvenementCoordonneesBancaires>();
 
+/** Reason given when an IBAN comes without BIC. */
+export const RAISON_BIC_OBLIGATOIRE = "le BIC est obligatoire avec un IBAN";
+
 /** Input of `ajouterCoordonneeBancaire`, as typed. The BIC is mandatory with an IBAN (seed 001: "BIC ou SWIFT *"). */
 export const AjouterCoordonneeBancaireSchema = Schema.Struct({
   libelle: texte(100),
@@ -105,8 +108,16 @@ export const AjouterCoordonneeBancaireSchema = Schema.Struct({
   bic: Schema.optionalWith(BicSchema, { exact: true }),
   affactureur: Schema.Boolean,
   fichier: FichierCoordonneeBancaireSchema,
-}).pipe(
-  Schema.filter((d) => (d.compte.type === "IBAN" && d.bic === undefined ? { path: ["bic"], message: "le BIC est obligatoire avec un IBAN" } : undefined)),
-);
+}).pipe(Schema.filter((d) => (d.compte.type === "IBAN" && d.bic === undefined ? { path: ["bic"], message: RAISON_BIC_OBLIGATOIRE } : undefined)));
+
+/**
+ * The BIC rule read on the raw input, so that it is reported together with the other fields' errors
+ * (a filter on the whole input only runs once every field is valid).
+ */
+export const bicManquantDansLaSaisie = (entree: unknown): boolean => {
+  if (typeof entree !== "object" || entree === null) return false;
+  const { compte, bic } = entree as { readonly compte?: unknown; readonly bic?: unknown };
+  return typeof compte === "object" && compte !== null && (compte as { readonly type?: unknown }).type === "IBAN" && bic === undefined;
+};
 /** Input as typed (encoded form) of {@link AjouterCoordonneeBancaireSchema}. */
 export type AjouterCoordonneeBancaire = typeof AjouterCoordonneeBancaireSchema.Encoded;

@@ -30,6 +30,8 @@ export {
   CompteBancaireSchema,
   FichierCoordonneeBancaireSchema,
   AjouterCoordonneeBancaireSchema,
+  RAISON_BIC_OBLIGATOIRE,
+  bicManquantDansLaSaisie,
   TAILLE_MAX_FICHIER_OCTETS,
   TYPES_CONTENU_FICHIER,
   EvenementCoordonneesBancaires,
