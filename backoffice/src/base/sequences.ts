@@ -40,5 +40,21 @@ export const prochaineValeur = async (sql: Sql, nom: NomSequence): Promise<numbe
   return Number(ligne?.valeur);
 };
 
+/** Draws `n` values at once (bulk imports): consecutive on SQLite, increasing on PostgreSQL. */
+export const prochainesValeurs = async (sql: Sql, nom: NomSequence, n: number): Promise<ReadonlyArray<number>> => {
+  if (n <= 0) return [];
+  if (sql.dialecte === "sqlite") {
+    const [ligne] = await sql.lignes<{ valeur: number }>(
+      "INSERT INTO compteur (nom, valeur) VALUES (?, ?) ON CONFLICT (nom) DO UPDATE SET valeur = valeur + excluded.valeur RETURNING valeur",
+      [nom, n],
+    );
+    const fin = Number(ligne?.valeur);
+    return Array.from({ length: n }, (_, i) => fin - n + 1 + i);
+  }
+  const premiere = await prochaineValeur(sql, nom);
+  const suite = await sql.lignes<{ valeur: string | number }>(`SELECT nextval('${nom}_seq') AS valeur FROM generate_series(2, ?)`, [n]);
+  return [premiere, ...suite.map((l) => Number(l.valeur))];
+};
+
 /** The sequence of the draft numbers of a year. */
 export const sequenceTmp = (annee: number): NomSequence => `memoire_tmp_${annee}`;

@@ -1,6 +1,6 @@
 import type { Memoire } from "@frais-justice/core/memoire";
 import { Either } from "effect";
-import { prochaineValeur, sequenceTmp } from "../base/sequences.js";
+import { prochaineValeur, prochainesValeurs, sequenceTmp } from "../base/sequences.js";
 import { sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
 import type { Orm } from "../base/orm.js";
@@ -154,6 +154,18 @@ export class DepotMemoires {
       if (Either.isLeft(resultat)) throw new Abandon(resultat.left);
       await this.insererNouveaux(tx, [resultat.right]);
       return resultat.right;
+    });
+  }
+
+  /**
+   * Creates `n` mémoires in one transaction with `n` MJ numbers drawn from the sequence (imports of
+   * sent mémoires, flux deposits): `fabrique` receives the numbers and returns the aggregates.
+   */
+  async creerLot(n: number, fabrique: (numerosMj: ReadonlyArray<number>) => ReadonlyArray<ResultatEcriture>): Promise<ReadonlyArray<ResultatEcriture>> {
+    return this.sql.transaction(async (tx) => {
+      const resultats = fabrique(await prochainesValeurs(tx, "memoire_mj", n));
+      await this.insererNouveaux(tx, resultats);
+      return resultats;
     });
   }
 
