@@ -153,7 +153,7 @@ describe("Rechercher: sorting and paging", () => {
 
 describe("Rechercher: criteria decoded from raw input", () => {
   it("applies defaults and reads numbers typed as text", () => {
-    expect(decoderCriteresRecherche({ numero: "  MJ0000002117 ", page: "2", taille: "5" })).toEqual(
+    expect(decoderCriteresRecherche({ numero: "  mj0000002117 ", page: "2", taille: "5" })).toEqual(
       Either.right({ numero: "MJ0000002117", numeroMode: "EXACT", tri: "DATE_DEPOT", sens: "DESC", page: 2, taille: 5 }),
     );
     expect(decoderCriteresRecherche({})).toEqual(Either.right({ numeroMode: "EXACT", tri: "DATE_DEPOT", sens: "DESC", page: 1, taille: 20 }));

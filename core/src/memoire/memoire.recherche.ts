@@ -64,8 +64,8 @@ export const CHAMPS_TRI = ["DATE_DEPOT", "NUMERO", "MONTANT_TTC", "ETAT"] as con
  * (strings or numbers) by {@link decoderCriteresRecherche}; a typed caller may build it directly.
  */
 export const CriteresRecherche = Schema.Struct({
-  /** Numéro de mémoire (MJ or TMP), matched as {@link numeroMode} says. */
-  numero: Schema.optional(TexteCritere),
+  /** Numéro de mémoire (MJ or TMP), upper-cased (`mj00` finds `MJ00…`), matched as `numeroMode` says. */
+  numero: Schema.optional(TexteCritere.pipe(Schema.compose(Schema.Uppercase))),
   /** `EXACT` (default) or `PREFIXE` (the numéro starts with the text). */
   numeroMode: Schema.optionalWith(codes("EXACT", "PREFIXE"), { default: () => "EXACT" as const }),
   /** Code of the juridiction destinataire. */
