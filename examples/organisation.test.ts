@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { tableauTransitionsMandat } from "@frais-justice/core/mandat";
 import { describe, expect, it } from "vitest";
 import { main } from "./organisation.js";
 
@@ -25,5 +27,13 @@ describe("exemple : préparer la structure d'un interprète avant le premier mé
     const texte = journal.join("\n");
     expect(texte).toContain("expire dans 167 jour(s)");
     expect(texte).toContain("Tous les prérequis sont remplis");
+  });
+});
+
+describe("docs/organisation.md", () => {
+  it("shows the mandat transitions exactly as the machine declares them (drift check)", () => {
+    const doc = readFileSync(new URL("../docs/organisation.md", import.meta.url), "utf8");
+    const bloc = /<!-- transitions-mandat:debut -->\n([\s\S]*?)\n<!-- transitions-mandat:fin -->/.exec(doc)?.[1];
+    expect(bloc).toBe(tableauTransitionsMandat());
   });
 });

@@ -25,7 +25,16 @@ export {
 } from "./mandat.model.js";
 
 /** The XState machine of one mandat, its named guards and events. */
-export { mandatMachine, gardesMandat, ETATS_MANDAT, type EvenementMachineMandat, type GardeMandat } from "./mandat.machine.js";
+export {
+  mandatMachine,
+  gardesMandat,
+  ETATS_MANDAT,
+  transitionsMandat,
+  tableauTransitionsMandat,
+  type EvenementMachineMandat,
+  type GardeMandat,
+  type TransitionMandat,
+} from "./mandat.machine.js";
 
 /** Expected refusals. */
 export { MandatDejaEnCours, MandatIntrouvable, TransitionMandatRefusee } from "./mandat.errors.js";

@@ -76,3 +76,44 @@ export const mandatMachine = setup({
 
 /** The states of the machine, which are exactly the {@link StatutMandat} values. */
 export const ETATS_MANDAT: ReadonlyArray<StatutMandat> = ["EN_ATTENTE_SIGNATURE", "SIGNE", "REVOQUE"];
+
+/** One transition of the mandat machine, read from the machine itself (for the docs and their drift test). */
+export interface TransitionMandat {
+  readonly depuis: StatutMandat;
+  readonly evenement: EvenementMachineMandat["type"];
+  /** The target state; the same state for a transition that only runs actions. */
+  readonly vers: StatutMandat;
+  /** Names of the guards that must all hold. */
+  readonly gardes: ReadonlyArray<string>;
+}
+
+const nomsDesGardes = (garde: unknown): ReadonlyArray<string> => {
+  if (garde === undefined) return [];
+  if (typeof garde === "string") return [garde];
+  if (typeof garde === "object" && garde !== null && "type" in garde && typeof garde.type === "string") return [garde.type];
+  if (typeof garde === "function" && "guards" in garde && Array.isArray(garde.guards)) return garde.guards.flatMap(nomsDesGardes);
+  return ["(garde anonyme)"];
+};
+
+/** Every transition of {@link mandatMachine}, in declaration order. */
+export const transitionsMandat = (): ReadonlyArray<TransitionMandat> =>
+  Object.values(mandatMachine.states).flatMap((noeud) =>
+    [...noeud.transitions.entries()].flatMap(([evenement, definitions]) =>
+      definitions.map((d) => ({
+        depuis: noeud.key as StatutMandat,
+        evenement: evenement as EvenementMachineMandat["type"],
+        vers: (d.target?.[0]?.key ?? noeud.key) as StatutMandat,
+        gardes: nomsDesGardes(d.guard),
+      })),
+    ),
+  );
+
+/** The transitions as a Markdown table, as `docs/organisation.md` shows it. */
+export const tableauTransitionsMandat = (): string =>
+  [
+    "| Depuis | Événement | Vers | Gardes |",
+    "| --- | --- | --- | --- |",
+    ...transitionsMandat().map(
+      (t) => `| \`${t.depuis}\` | \`${t.evenement}\` | \`${t.vers}\` | ${t.gardes.length === 0 ? "—" : t.gardes.map((g) => `\`${g}\``).join(" ∧ ")} |`,
+    ),
+  ].join("\n");

@@ -12,7 +12,7 @@ import {
   signerMandat,
   souscrireMandat,
 } from "./mandat.commands.js";
-import { mandatMachine } from "./mandat.machine.js";
+import { mandatMachine, transitionsMandat } from "./mandat.machine.js";
 import type { MandatsStructure, SouscrireMandat } from "./mandat.model.js";
 
 const t0 = new Date("2026-03-02T09:00:00Z");
@@ -49,6 +49,17 @@ describe("the machine, as pure transitions", () => {
     const [initial] = initialTransition(mandatMachine, contexte);
     expect(transition(mandatMachine, initial, { type: "mandat.signer", jeton: "faux", maintenant: a(1).maintenant })[0].value).toBe("EN_ATTENTE_SIGNATURE");
     expect(transition(mandatMachine, initial, { type: "mandat.signer", jeton: "sig", maintenant: a(72).maintenant })[0].value).toBe("EN_ATTENTE_SIGNATURE");
+  });
+});
+
+describe("transitions read from the machine", () => {
+  it("lists every transition with its guards", () => {
+    expect(transitionsMandat()).toEqual([
+      { depuis: "EN_ATTENTE_SIGNATURE", evenement: "mandat.signer", vers: "SIGNE", gardes: ["jetonSignatureConforme", "lienSignatureNonExpire"] },
+      { depuis: "EN_ATTENTE_SIGNATURE", evenement: "mandat.renouveler-lien", vers: "EN_ATTENTE_SIGNATURE", gardes: [] },
+      { depuis: "EN_ATTENTE_SIGNATURE", evenement: "mandat.revoquer", vers: "REVOQUE", gardes: [] },
+      { depuis: "SIGNE", evenement: "mandat.revoquer", vers: "REVOQUE", gardes: [] },
+    ]);
   });
 });
 
