@@ -1,6 +1,7 @@
 import { BigDecimal, Either } from "effect";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decoderCriteresRecherche, paginer, rechercher, rechercherDepuisSaisie, type CriteresRecherche } from "./memoire.recherche.js";
+import { CHAMPS_TRI, decoderCriteresRecherche, paginer, rechercher, rechercherDepuisSaisie, type CriteresRecherche } from "./memoire.recherche.js";
 import { consultantS1, gestionnaireS1S2, greffierParis, PARIS, portefeuille, S1, S2 } from "./test-support/lecteurs.fixtures.js";
 
 const memoires = portefeuille();
@@ -148,6 +149,28 @@ describe("Rechercher: sorting and paging", () => {
     });
     expect(rechercher(gestionnaireS1S2, memoires, criteres({ taille: 4, page: 3 })).elements).toEqual([]);
     expect(paginer([], 1, 5)).toEqual({ elements: [], total: 0, page: 1, taille: 5, nombrePages: 0 });
+  });
+});
+
+describe("Rechercher: paging property", () => {
+  it("pages put end to end give every match once, in the same order as one big page, whatever the input order", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CHAMPS_TRI),
+        fc.constantFrom<"ASC" | "DESC">("ASC", "DESC"),
+        fc.integer({ min: 1, max: 7 }),
+        fc.shuffledSubarray([...memoires], { minLength: 0 }),
+        (tri, sens, taille, sousEnsemble) => {
+          const complet = rechercher(gestionnaireS1S2, sousEnsemble, criteres({ tri, sens, taille: 100 }));
+          const pages = Array.from({ length: Math.ceil(complet.total / taille) }, (_, i) =>
+            rechercher(gestionnaireS1S2, [...sousEnsemble].reverse(), criteres({ tri, sens, taille, page: i + 1 })),
+          );
+          expect(pages.every((p) => p.total === complet.total && p.nombrePages === Math.ceil(complet.total / taille))).toBe(true);
+          expect(pages.flatMap((p) => p.elements.map((l) => l.memoire.id))).toEqual(complet.elements.map((l) => l.memoire.id));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
