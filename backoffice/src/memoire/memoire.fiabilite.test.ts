@@ -44,15 +44,16 @@ describe.each(BASES)("fiabilité sur $dialecte", (base) => {
       const autres = base.dialecte === "sqlite" ? await Promise.all(Array.from({ length: 4 }, () => ouvrirOrm(b.config, { migrer: false }))) : [];
       try {
         const depots = [b.orm, ...autres].map((o) => new DepotMemoires(o));
+        const depot = (i: number): DepotMemoires => depots[i % depots.length] ?? new DepotMemoires(b.orm);
         const [r] = memoiresDeTest(21, 1, 1, "MIS_A_DISPOSITION");
         if (r === undefined) throw new Error("générateur vide");
-        await depots[0]?.enregistrerNouveaux([r]);
+        await depot(0).enregistrerNouveaux([r]);
         const v = r.memoire.version;
         const resultats = await Promise.all(
-          Array.from({ length: 50 }, (_, i) => (depots[i % depots.length] ?? depots[0])?.executer(r.memoire.id, v, certifierPourTest(`agent-${i}`, new Date(Date.UTC(2026, 0, 1, 0, i))))),
+          Array.from({ length: 50 }, (_, i) => depot(i).executer(r.memoire.id, v, certifierPourTest(`agent-${i}`, new Date(Date.UTC(2026, 0, 1, 0, i))))),
         );
-        const gagnants = resultats.filter((x) => x !== undefined && Either.isRight(x));
-        const conflits = resultats.filter((x) => x !== undefined && Either.isLeft(x) && x.left._tag === "ConflitDeVersion");
+        const gagnants = resultats.filter(Either.isRight);
+        const conflits = resultats.filter((x) => Either.isLeft(x) && x.left._tag === "ConflitDeVersion");
         expect(gagnants.length).toBe(1);
         expect(conflits.length).toBe(49);
         const historique = Either.getOrThrow(await new DepotMemoires(b.orm).historique(r.memoire.id));
