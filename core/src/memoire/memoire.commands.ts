@@ -171,6 +171,9 @@ const brouillonDe = (m: Memoire): Brouillon => ({
   montants: m.montants,
 });
 
+// Never applied: only read by the input-free rules (none reads the payment).
+const PAIEMENT_SANS_SAISIE = Schema.decodeSync(PaiementSaisie)({ date: "1970-01-01", reference: "-" });
+
 /**
  * The event of a type with no input: what `evenementsPossibles` checks the input-free rules with,
  * and what authorization is checked on before any input is read.
@@ -186,7 +189,7 @@ const evenementSansSaisie = (type: TypeEvenement, memoire: Memoire, b: BaseEvene
     case "memoire.taxer":
       return { ...b, type, lignesTaxees: [], motif: "", montants: memoire.montants };
     case "memoire.mettre-en-paiement":
-      return { ...b, type, paiement: { date: "1970-01-01" as never, reference: "-" } };
+      return { ...b, type, paiement: PAIEMENT_SANS_SAISIE };
     case "memoire.supprimer":
     case "memoire.transmettre":
     case "memoire.prendre-en-charge":
