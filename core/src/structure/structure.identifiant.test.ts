@@ -95,6 +95,7 @@ describe("PARTICULIER identifier (seed 002)", () => {
     ["1931035000", "commune"],
     ["1931099052", "né à l'étranger"],
     ["1931097904", "outre-mer"],
+    ["1931097100", "outre-mer"],
     ["193103524", "10 caractères"],
   ])("refuses %s (%s)", (id, motif) => {
     expect(raisonIdentifiantParticulierInvalide(id)).toContain(motif);
@@ -106,7 +107,7 @@ describe("PARTICULIER identifier (seed 002)", () => {
   );
   const lieuArb = fc.oneof(
     fc.tuple(departementArb, fc.integer({ min: 1, max: 999 })).map(([d, c]) => `${d}${String(c).padStart(3, "0")}`),
-    fc.tuple(fc.integer({ min: 971, max: 978 }), chiffresArb(2)).map(([d, c]) => `${d}${c}`),
+    fc.tuple(fc.integer({ min: 971, max: 978 }), fc.integer({ min: 1, max: 99 })).map(([d, c]) => `${d}${String(c).padStart(2, "0")}`),
     fc.tuple(fc.integer({ min: 100, max: 599 })).map(([p]) => `99${p}`),
   );
   const particulierArb = fc

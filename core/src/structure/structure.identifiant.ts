@@ -54,7 +54,7 @@ const DEPARTEMENT_METROPOLE = /^(0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5])$/;
 /**
  * Why an INSEE place-of-birth code (Code officiel géographique, 5 characters) is refused, or
  * `undefined`. Accepted: metropolitan communes (department 01–95 except 20, 2A/2B for Corsica,
- * commune 001–999), overseas communes 971xx–978xx and 984xx/986xx–989xx, born abroad 99 + a country
+ * commune 001–999), overseas communes 97101–97899 and 984xx/986xx–989xx (commune 01–99), born abroad 99 + a country
  * code whose first digit is the continent (1–5).
  */
 export const raisonCodeLieuNaissanceInvalide = (code: string): string | undefined => {
@@ -65,9 +65,9 @@ export const raisonCodeLieuNaissanceInvalide = (code: string): string | undefine
       : "code pays INSEE (né à l'étranger) invalide : 99 suivi d'un code de 100 à 599";
   }
   if (/^9[78]\d{3}$/.test(code)) {
-    return /^(97[1-8]|98[46-9])\d{2}$/.test(code)
+    return /^(97[1-8]|98[46-9])\d{2}$/.test(code) && !code.endsWith("00")
       ? undefined
-      : "code INSEE d'outre-mer invalide : 971 à 978, 984 ou 986 à 989 suivi de 2 chiffres";
+      : "code INSEE d'outre-mer invalide : 971 à 978, 984 ou 986 à 989 suivi d'un numéro de commune de 01 à 99";
   }
   const departement = code.slice(0, 2);
   const commune = code.slice(2);
