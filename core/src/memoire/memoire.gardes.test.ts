@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PrerequisManquant } from "../prerequis/index.js";
 import type { SaisieInvalide } from "../shared/index.js";
 import { formaterMontant } from "../montants/index.js";
-import { executer, type Commande, type ContexteMemoire, type ErreurCommande } from "./memoire.commands.js";
+import { creerBrouillon, executer, peut, type Commande, type ContexteMemoire, type ErreurCommande } from "./memoire.commands.js";
 import type { TransitionRefusee } from "./memoire.errors.js";
 import type { Memoire } from "./memoire.model.js";
 import * as F from "./test-support/fixtures.js";
@@ -251,5 +251,25 @@ describe("after a refusal", () => {
   it("abandonner ends it", () => {
     const s = scenario();
     expect(s.faire(s.refuse(), { type: "memoire.abandonner" }, F.prestataire).etat).toBe("ABANDONNE");
+  });
+});
+
+describe("creating a draft and asking beforehand", () => {
+  it("creerBrouillon names each invalid field and checks the actor may write on the structure", () => {
+    const s = scenario();
+    const r = creerBrouillon({ enTete: F.enTete, lignes: [ligne2021, { ...ligne2021, tauxTva: "7", typePrestation: "INCONNU" }] }, s.ctx(F.prestataire));
+    expect(invalide(r).erreurs.map((e) => e.chemin).sort()).toEqual(["lignes[1].tauxTva", "lignes[1].typePrestation"]);
+    const e = refusee(creerBrouillon({ enTete: F.enTete }, s.ctx(F.prestataireConsultation)));
+    expect(e).toMatchObject({ evenement: "memoire.creer", garde: "acteurNonAutorise" });
+    expect(s.numerotation.appels()).toBe(0);
+  });
+
+  it("peut gives the same answer as executer, without drawing a number", () => {
+    const s = scenario();
+    const b = s.brouillon();
+    const appels = s.numerotation.appels();
+    expect(peut(b, envoi, s.ctx(F.prestataire))).toEqual(Either.right(true));
+    expect(refusee(peut(b, { ...envoi, attestationSurLHonneur: false }, s.ctx(F.prestataire))).garde).toBe("attestationSurLHonneurAbsente");
+    expect(s.numerotation.appels()).toBe(appels);
   });
 });
