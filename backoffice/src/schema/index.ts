@@ -1,6 +1,9 @@
+import { ENTITES_BACKOFFICE } from "../admin/acces/acces.schema.js";
+import { ENTITES_ORGANISATION } from "./organisation.schema.js";
 import { CompteurSchema, EvenementMemoireSchema, FichierSchema, LignePrestationSchema, MemoireSchema, PieceJointeSchema, TableauDeBordSchema } from "./memoire.schema.js";
 
 export * from "./memoire.schema.js";
+export * from "./organisation.schema.js";
 
 /** Every table of the backoffice, in dependency order. */
 export const ENTITES = [
@@ -11,4 +14,5 @@ export const ENTITES = [
   TableauDeBordSchema,
   CompteurSchema,
   FichierSchema,
+  ...ENTITES_BACKOFFICE,
 ] as const;
