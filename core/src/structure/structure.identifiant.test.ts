@@ -2,6 +2,7 @@ import { Either } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  TYPES_IDENTIFIANT_STRUCTURE,
   isIdentifiantValide,
   isLuhnValide,
   normaliserIdentifiant,
@@ -164,5 +165,19 @@ describe("other identifier types", () => {
 
   it("keeps free identifiers as typed, only trimmed", () => {
     expect(normaliserIdentifiant("HORS_UE", "  ein 12-3456789 ")).toBe("ein 12-3456789");
+  });
+});
+
+describe("normalisation", () => {
+  it("is idempotent, and a validated identifier validates again as stored (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TYPES_IDENTIFIANT_STRUCTURE), fc.string({ maxLength: 20 }), (type, saisie) => {
+        const une = normaliserIdentifiant(type, saisie);
+        expect(normaliserIdentifiant(type, une)).toBe(une);
+        const r = validerIdentifiant(type, saisie);
+        if (Either.isRight(r)) expect(raisonIdentifiantInvalide(type, r.right)).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
   });
 });
