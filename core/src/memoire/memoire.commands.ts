@@ -317,6 +317,10 @@ const preparer = (memoire: Memoire, commande: Commande, contexte: ContexteMemoir
             erreurs.push({ chemin: `redressements[${i}].ligneId`, raison: `ligne « ${r.ligneId} » inconnue sur ce mémoire` });
             return;
           }
+          if (saisis.findIndex((autre) => autre.ligneId === r.ligneId) < i) {
+            erreurs.push({ chemin: `redressements[${i}].ligneId`, raison: `ligne « ${r.ligneId} » déjà redressée : un redressement par ligne` });
+            return;
+          }
           redressements.push({ ...r, quantiteAvant: ligne.quantite, tarifHtAvant: ligne.tarifHt });
           lignes = lignes.map((l) => (l.id === r.ligneId ? { ...l, quantite: r.quantite ?? l.quantite, tarifHt: r.tarifHt ?? l.tarifHt } : l));
         });
@@ -339,7 +343,11 @@ const preparer = (memoire: Memoire, commande: Commande, contexte: ContexteMemoir
     case "memoire.taxer":
       return Either.flatMap(decoder(TaxationSaisie, "taxation")(commande.taxation), (t) => {
         const erreurs: Array<ErreurDeChamp> = t.lignes.flatMap((l, i) =>
-          memoire.lignes.some((m) => m.id === l.ligneId) ? [] : [{ chemin: `taxation.lignes[${i}].ligneId`, raison: `ligne « ${l.ligneId} » inconnue sur ce mémoire` }],
+          !memoire.lignes.some((m) => m.id === l.ligneId)
+            ? [{ chemin: `taxation.lignes[${i}].ligneId`, raison: `ligne « ${l.ligneId} » inconnue sur ce mémoire` }]
+            : t.lignes.findIndex((autre) => autre.ligneId === l.ligneId) < i
+              ? [{ chemin: `taxation.lignes[${i}].ligneId`, raison: `ligne « ${l.ligneId} » déjà taxée par cette ordonnance` }]
+              : [],
         );
         if (erreurs.length > 0) return Either.left(saisieInvalide(erreurs));
         // Each line is re-priced at its taxed HT amount (lines the ordonnance does not name keep their HT),

@@ -139,6 +139,20 @@ describe("input errors name the field", () => {
     expect(e4.erreurs.map((e) => e.chemin)).toEqual(["piece.taille"]);
     const e5 = invalide(refuser(s, b, { type: "memoire.modifier-en-tete", enTete: { ...F.enTete, structureId: "S2" } }, s.ctx(F.prestataire)));
     expect(e5.erreurs.map((e) => e.chemin)).toEqual(["enTete.structureId"]);
+    const m = s.misADisposition();
+    const id = m.lignes[0]?.id ?? "";
+    const e6 = invalide(
+      refuser(s, m, { type: "memoire.certifier", redressements: [{ ligneId: id, quantite: "2", motif: "a" }, { ligneId: id, tarifHt: "1", motif: "b" }, { ligneId: "x", quantite: "1", motif: "c" }] }, s.ctx(F.greffier)),
+    );
+    expect(e6.erreurs.map((e) => e.chemin)).toEqual(["redressements[1].ligneId", "redressements[2].ligneId"]);
+    const t = s.aTaxer();
+    const idT = t.lignes[0]?.id ?? "";
+    const e7 = invalide(
+      refuser(s, t, { type: "memoire.taxer", taxation: { lignes: [{ ligneId: idT, montantHtTaxe: "1" }, { ligneId: idT, montantHtTaxe: "2" }], motif: "m" } }, s.ctx(F.magistrat)),
+    );
+    expect(e7.erreurs.map((e) => e.chemin)).toEqual(["taxation.lignes[1].ligneId"]);
+    const e8 = invalide(refuser(s, t, { type: "memoire.taxer", taxation: { lignes: [{ ligneId: idT, montantHtTaxe: "1.005" }], motif: "" } }, s.ctx(F.magistrat)));
+    expect(e8.erreurs.map((e) => e.chemin).sort()).toEqual(["taxation.lignes[0].montantHtTaxe", "taxation.motif"]);
   });
 });
 
