@@ -139,6 +139,8 @@ export const main = (journal: (ligne: string) => void = console.log): Resultat =
     {
       type: "memoire.valider-et-envoyer",
       attestationSurLHonneur: true,
+      // Computed by the adapter with prerequisManquants(structure, coordonnées bancaires, mandats): all met.
+      prerequisManquants: [],
       prestataire: { identifiant: SIRET, raisonSociale: "COMPAGNIE FINANCIERE PRIVEE" },
       coordonneesBancaires: {
         designation: "RIB",

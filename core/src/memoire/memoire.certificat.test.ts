@@ -180,7 +180,7 @@ describe("through the real commands: the certificate of valider-et-envoyer verif
     if (Either.isLeft(brouillon)) throw brouillon.left;
     const envoi = unsafeExecuter(
       brouillon.right.memoire,
-      { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: PRESTATAIRE },
+      { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prerequisManquants: [], prestataire: PRESTATAIRE },
       ctx(prestataire),
     );
     if (envoi.certificat === undefined) throw new Error("pas de certificat");

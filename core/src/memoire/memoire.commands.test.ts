@@ -15,7 +15,7 @@ describe("a mémoire from draft to payment", () => {
     expect(formaterMontant(m0.montants.montantTtc)).toBe("158.25");
     const e = unsafeExecuter(
       m0,
-      { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: F.prestataireCertificat, coordonneesBancaires: F.coordonneesBancaires },
+      { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prerequisManquants: [], prestataire: F.prestataireCertificat, coordonneesBancaires: F.coordonneesBancaires },
       ctx(F.prestataire, "2019-07-25T10:05:00Z"),
     );
     expect(e.memoire.etat).toBe("ENVOYE");

@@ -66,26 +66,33 @@ export type Commande =
   | { readonly type: "memoire.detacher-piece"; readonly pieceId: string }
   | { readonly type: "memoire.modifier-remise-globale"; readonly remiseGlobaleTtc: string | number }
   | { readonly type: "memoire.supprimer" }
-  | {
+  | ({
       readonly type: "memoire.valider-et-envoyer";
       /** The "Confirmer et envoyer" of seed 001: the prestataire attests the sincerity of the data. */
       readonly attestationSurLHonneur: boolean;
-      /**
-       * The structure's data the prerequisites are checked on (prerequis module: bank details, signed
-       * mandat, identifier and régime of a personne physique); core calls `prerequisManquants` on it.
-       */
-      readonly prerequis?: {
-        readonly structure: Structure;
-        readonly coordonneesBancaires: CoordonneesBancairesStructure;
-        readonly mandats: MandatsStructure;
-      };
-      /** Or the unmet prerequisites already computed by the caller with `prerequisManquants`. Neither given: none is checked. */
-      readonly prerequisManquants?: ReadonlyArray<PrerequisManquant>;
       /** The prestataire as printed on the certificat de dépôt. */
       readonly prestataire: { readonly identifiant: string; readonly raisonSociale: string };
       /** The active bank file of the structure, attached automatically on sending (seed 001). */
       readonly coordonneesBancaires?: PieceJointeSaisieEncodee;
-    }
+    } & (
+      | {
+          /**
+           * The structure's data the prerequisites are checked on (prerequis module: bank details, signed
+           * mandat, identifier and régime of a personne physique); core calls `prerequisManquants` on it.
+           */
+          readonly prerequis: {
+            readonly structure: Structure;
+            readonly coordonneesBancaires: CoordonneesBancairesStructure;
+            readonly mandats: MandatsStructure;
+          };
+          readonly prerequisManquants?: undefined;
+        }
+      | {
+          /** Or the unmet prerequisites the adapter computed with `prerequisManquants` on the loaded structure. */
+          readonly prerequisManquants: ReadonlyArray<PrerequisManquant>;
+          readonly prerequis?: undefined;
+        }
+    ))
   | { readonly type: "memoire.transmettre" }
   | { readonly type: "memoire.prendre-en-charge" }
   | { readonly type: "memoire.certifier"; readonly redressements?: ReadonlyArray<RedressementSaisieEncodee> }
@@ -298,7 +305,11 @@ const preparer = (memoire: Memoire, commande: Commande, contexte: ContexteMemoir
       if (p !== undefined && p.structure.id !== memoire.enTete.structureId) {
         return Either.left(champInvalide("prerequis.structure", `structure ${p.structure.id} au lieu de ${memoire.enTete.structureId}, celle du mémoire`));
       }
-      const manquants = p === undefined ? (commande.prerequisManquants ?? []) : prerequisManquants(p.structure, p.coordonneesBancaires, p.mandats);
+      // Sending is never allowed on unknown prerequisites: one of the two forms is required (seed 002).
+      const manquants = p !== undefined ? prerequisManquants(p.structure, p.coordonneesBancaires, p.mandats) : commande.prerequisManquants;
+      if (manquants === undefined) {
+        return Either.left(champInvalide("prerequis", "les prérequis de la structure (ou leur liste calculée) sont obligatoires pour envoyer"));
+      }
       return Either.map(pieces, () => ({
         ...b,
         type: "memoire.valider-et-envoyer",

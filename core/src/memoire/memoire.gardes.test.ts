@@ -28,7 +28,7 @@ const refuser = (s: ReturnType<typeof scenario>, m: Memoire, commande: Commande,
   return r;
 };
 
-const envoi: Commande = { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: F.prestataireCertificat };
+const envoi: Commande = { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prerequisManquants: [], prestataire: F.prestataireCertificat };
 
 describe("each rule refuses with its name, the mémoire unchanged", () => {
   it("etatIncompatible: a sent mémoire cannot be edited, a terminal one accepts nothing", () => {
@@ -72,6 +72,14 @@ describe("each rule refuses with its name, the mémoire unchanged", () => {
     const e = refusee(refuser(s, s.brouillon(), { ...envoi, prerequisManquants: [PrerequisManquant.MandatNonSigne({ numero: "02", libelle: "mandat de facturation signé" })] }, s.ctx(F.prestataire)));
     expect(e.garde).toBe("prerequisManquants");
     expect(e.detail).toContain("mandat de facturation signé");
+  });
+
+  it("prerequisManquants: sending on unknown prerequisites is refused, never skipped", () => {
+    const s = scenario();
+    // A caller (or a JavaScript client) that passes neither the structure's data nor the computed list.
+    const sansPrerequis = { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: F.prestataireCertificat } as unknown as Commande;
+    const e = invalide(refuser(s, s.brouillon(), sansPrerequis, s.ctx(F.prestataire)));
+    expect(e.erreurs.map((x) => x.chemin)).toEqual(["prerequis"]);
   });
 
   it("attestationSurLHonneurAbsente: sending needs the attestation", () => {

@@ -17,7 +17,7 @@ describe("historique: the audit trail as a timeline", () => {
     };
     let m = s.brouillon([]);
     m = faire(m, { type: "memoire.ajouter-ligne", ligne: { ...ligne2021, quantite: "3", tarifHt: "30" } }, F.prestataire);
-    m = faire(m, { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: F.prestataireCertificat }, F.prestataire);
+    m = faire(m, { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prerequisManquants: [], prestataire: F.prestataireCertificat }, F.prestataire);
     m = faire(m, { type: "memoire.transmettre" }, F.systeme);
     m = faire(m, { type: "memoire.prendre-en-charge" }, F.greffier);
     m = faire(m, { type: "memoire.certifier", redressements: [{ ligneId: m.lignes[0]?.id ?? "", quantite: "2", motif: "2 h attestées" }] }, F.greffier);

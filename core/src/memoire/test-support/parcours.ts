@@ -44,7 +44,7 @@ export const scenario = (debut = "2021-06-01T08:00:00Z") => {
   };
   const faire = (m: Memoire, commande: Commande, acteur: ContexteMemoire["acteur"]): Memoire => unsafeExecuter(m, commande, ctx(acteur)).memoire;
   const envoyer = (m: Memoire): Memoire =>
-    faire(m, { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prestataire: F.prestataireCertificat }, F.prestataire);
+    faire(m, { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prerequisManquants: [], prestataire: F.prestataireCertificat }, F.prestataire);
   const misADisposition = (lignes?: ReadonlyArray<LigneSaisie>): Memoire => faire(envoyer(brouillon(lignes)), { type: "memoire.transmettre" }, F.systeme);
   const aTaxer = (lignes?: ReadonlyArray<LigneSaisie>): Memoire => faire(misADisposition(lignes), { type: "memoire.envoyer-en-taxation" }, F.greffier);
   const refuse = (): Memoire => faire(misADisposition(), { type: "memoire.refuser", motif: "PIECE_JOINTE_MANQUANTE" }, F.greffier);
