@@ -27,3 +27,5 @@ export * as Habilitation from "./habilitation/index.js";
 export * as Juridiction from "./juridiction/index.js";
 /** The one authorization function, `autoriser(acteur, action, cible)`, and its rule table. */
 export * as Autorisation from "./autorisation/index.js";
+/** The mémoire: aggregate, XState lifecycle, commands, audit trail, certificat de dépôt, views. */
+export * as Memoire from "./memoire/index.js";
