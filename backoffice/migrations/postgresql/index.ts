@@ -3,9 +3,11 @@ import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261122061552_memoires } from "./Migration20261122061552_memoires.js";
 import { Migration20261122061557_sequences } from "./Migration20261122061557_sequences.js";
 import { Migration20261122063055_backoffice } from "./Migration20261122063055_backoffice.js";
+import { Migration20261122063340_organisation } from "./Migration20261122063340_organisation.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
   { name: "Migration20261122061557_sequences", class: Migration20261122061557_sequences },
   { name: "Migration20261122063055_backoffice", class: Migration20261122063055_backoffice },
+  { name: "Migration20261122063340_organisation", class: Migration20261122063340_organisation },
 ];

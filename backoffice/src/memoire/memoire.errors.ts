@@ -2,18 +2,20 @@ import { Data } from "effect";
 import type { ErreurDeChamp } from "@frais-justice/core";
 
 /**
- * The mémoire changed since the caller read it: the version it expected is not the stored one (or a
+ * The aggregate (a mémoire, a structure…) changed since the caller read it: the version it expected is not the stored one (or a
  * concurrent writer committed first). Nothing was written; reload and decide again. Maps to a 409.
  */
 export class ConflitDeVersion extends Data.TaggedError("ConflitDeVersion")<{
-  readonly memoireId: string;
+  /** The table of the aggregate (`memoire`, `structure`, `mandat`…). */
+  readonly entite: string;
+  readonly id: string;
   /** The version the caller based its command on. */
   readonly versionAttendue: number;
   /** The version found in the database, when known (absent when a concurrent writer won the race). */
   readonly versionTrouvee?: number;
 }> {
   override get message(): string {
-    return `le mémoire ${this.memoireId} a changé (version attendue ${this.versionAttendue}${this.versionTrouvee === undefined ? ", modifié entre-temps" : `, trouvée ${this.versionTrouvee}`}) : rechargez-le`;
+    return `${this.entite} ${this.id} a changé (version attendue ${this.versionAttendue}${this.versionTrouvee === undefined ? ", modifié entre-temps" : `, trouvée ${this.versionTrouvee}`}) : rechargez-le`;
   }
 }
 

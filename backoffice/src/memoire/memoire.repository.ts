@@ -193,14 +193,14 @@ export class DepotMemoires {
         const lu = await this.lire(tx, "id", id);
         if (Either.isLeft(lu)) throw new Abandon(lu.left);
         const { memoire, nombreEvenements } = lu.right;
-        if (memoire.version !== versionAttendue) throw new Abandon(new ConflitDeVersion({ memoireId: id, versionAttendue, versionTrouvee: memoire.version }));
+        if (memoire.version !== versionAttendue) throw new Abandon(new ConflitDeVersion({ entite: "memoire", id, versionAttendue, versionTrouvee: memoire.version }));
         const resultat = commande(memoire, numerotation(await reserver(tx, besoins)));
         if (Either.isLeft(resultat)) throw new Abandon(resultat.left);
         await this.ecrireChangement(tx, memoire, nombreEvenements, resultat.right);
         return resultat.right;
       });
     } catch (e) {
-      if (estOccupe(e)) return Either.left(new ConflitDeVersion({ memoireId: id, versionAttendue }));
+      if (estOccupe(e)) return Either.left(new ConflitDeVersion({ entite: "memoire", id, versionAttendue }));
       throw e;
     }
   }
@@ -252,7 +252,7 @@ export class DepotMemoires {
     }
     if (changes.length > 0) {
       const touchees = await tx.lignes(`UPDATE memoire SET ${changes.join(", ")} WHERE id = ? AND version = ? RETURNING id`, [...params, avant.id, avant.version]);
-      if (touchees.length !== 1) throw new Abandon(new ConflitDeVersion({ memoireId: avant.id, versionAttendue: avant.version }));
+      if (touchees.length !== 1) throw new Abandon(new ConflitDeVersion({ entite: "memoire", id: avant.id, versionAttendue: avant.version }));
     }
     if (JSON.stringify(ancien.lignes) !== JSON.stringify(nouveau.lignes)) {
       await tx.lignes("DELETE FROM ligne_prestation WHERE memoire_id = ?", [avant.id]);

@@ -14,5 +14,6 @@ export const ENTITES = [
   TableauDeBordSchema,
   CompteurSchema,
   FichierSchema,
+  ...ENTITES_ORGANISATION,
   ...ENTITES_BACKOFFICE,
 ] as const;
