@@ -1,29 +1,12 @@
 import { depuisParseError } from "@frais-justice/core";
-import { Auteur, EtatMemoire, Identifiant, MontantsMemoire } from "@frais-justice/core/memoire";
+import { EvenementMemoire } from "@frais-justice/core/memoire";
 import { Either, Schema } from "effect";
 import { lireEntier, lireInstant } from "../base/sql.js";
 import { DonneesCorrompues } from "./memoire.errors.js";
 import type { EvenementEcrit, LigneBrute } from "./memoire.mapper.js";
 
-/**
- * An entry of a mémoire's audit trail, as core's commands emit it (`ResultatCommande.evenements`):
- * who, when, which command, from → to, motif, totals before / after, details.
- */
-export const EvenementMemoire = Schema.Struct({
-  id: Identifiant,
-  memoireId: Identifiant,
-  numero: Schema.String,
-  commande: Schema.String,
-  auteur: Auteur,
-  le: Schema.Date,
-  de: EtatMemoire,
-  vers: EtatMemoire,
-  motif: Schema.optional(Schema.String),
-  montantsAvant: MontantsMemoire.pipe(Schema.omit("lignes", "recapitulatifTva")),
-  montantsApres: MontantsMemoire.pipe(Schema.omit("lignes", "recapitulatifTva")),
-  details: Schema.Record({ key: Schema.String, value: Schema.String }),
-});
-export type EvenementMemoire = typeof EvenementMemoire.Type;
+/** core's audit event (its Schema validates the rows on reading). */
+export { EvenementMemoire };
 
 const encoder = Schema.encodeSync(EvenementMemoire);
 const decoder = Schema.decodeUnknownEither(EvenementMemoire, { errors: "all", onExcessProperty: "error" });

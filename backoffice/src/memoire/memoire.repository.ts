@@ -5,7 +5,8 @@ import { sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
 import type { Orm } from "../base/orm.js";
 import { ConflitDeVersion, type DonneesCorrompues, MemoireIntrouvable } from "./memoire.errors.js";
-import { evenementDepuisLigne, evenementVersLigne, type EvenementMemoire } from "./memoire.evenement.mapper.js";
+import type { EvenementMemoire } from "@frais-justice/core/memoire";
+import { evenementDepuisLigne, evenementVersLigne } from "./memoire.evenement.mapper.js";
 import { depuisLignes, versLignes, type LigneBrute, type LignesMemoire } from "./memoire.mapper.js";
 
 /** The number source core's commands call synchronously (same shape as core's `Numerotation`). */
