@@ -42,6 +42,25 @@ module.exports = {
       },
     },
     {
+      name: "support-is-pure",
+      comment:
+        "support/src is a pure domain like core/src: no node:* builtins, no persistence, no web framework, no mailer; I/O lives in support/src/adapters/ only.",
+      severity: "error",
+      from: { path: "^support/src", pathNot: "^support/src/adapters/" },
+      to: {
+        pathNot: "^support/src/(?!adapters/)",
+        dependencyTypesNot: ["type-only"],
+        path: "^(node:|fs|path|os|crypto|child_process|http|https|net|stream|url|worker_threads|process)$|node_modules/(@mikro-orm|express|adminjs|@adminjs|sqlite3|pg|knex|nodemailer)/|^(backoffice)/|^support/src/adapters/",
+      },
+    },
+    {
+      name: "support-builtins-forbidden",
+      comment: "No Node.js builtin module may be imported from support/src outside its adapters.",
+      severity: "error",
+      from: { path: "^support/src", pathNot: "^support/src/adapters/|\\.test\\.ts$" },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
       name: "no-deep-import-into-core",
       comment: "Other packages use core's public modules only (its exports map), never core/src internals.",
       severity: "error",

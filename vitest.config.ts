@@ -25,7 +25,7 @@ export default defineConfig({
   // dual packages (pg-pool) load their ESM build; Vite adds import/require itself when resolving.
   ssr: { resolve: { conditions: ["source", "node", "default"] } },
   test: {
-    include: ["core/**/*.test.ts", "examples/**/*.test.ts", "backoffice/**/*.test.ts"],
+    include: ["core/**/*.test.ts", "examples/**/*.test.ts", "backoffice/**/*.test.ts", "support/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     reporters: ["default", new LigneDeCloture()],
     testTimeout: 60_000,

@@ -1,0 +1,44 @@
+import { createTransport, type Transporter } from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
+import type { AccuseEnvoi, Expediteur, Message } from "../notification/index.js";
+
+/** SMTP settings of the support's outgoing mail. */
+export interface ConfigurationSmtp {
+  readonly hote: string;
+  readonly port: number;
+  /** `true` for implicit TLS (port 465); otherwise STARTTLS when the server offers it. */
+  readonly securise: boolean;
+  readonly utilisateur?: string;
+  readonly motDePasse?: string;
+  /** The sender shown: `"Support frais de justice <support@example.gouv.fr>"`. */
+  readonly expediteur: string;
+}
+
+/** Sends the messages through an SMTP server with nodemailer (plain-text mails, UTF-8). */
+export class ExpediteurSmtp implements Expediteur {
+  readonly #transport: Transporter<SMTPTransport.SentMessageInfo>;
+
+  constructor(private readonly configuration: ConfigurationSmtp) {
+    this.#transport = createTransport({
+      host: configuration.hote,
+      port: configuration.port,
+      secure: configuration.securise,
+      ...(configuration.utilisateur === undefined ? {} : { auth: { user: configuration.utilisateur, pass: configuration.motDePasse ?? "" } }),
+    });
+  }
+
+  async envoyer(message: Message): Promise<AccuseEnvoi> {
+    const info = await this.#transport.sendMail({
+      from: this.configuration.expediteur,
+      to: message.destinataire,
+      subject: message.sujet,
+      text: message.texte,
+    });
+    return { message, identifiant: info.messageId };
+  }
+
+  /** Closes the pooled connections. */
+  fermer(): void {
+    this.#transport.close();
+  }
+}
