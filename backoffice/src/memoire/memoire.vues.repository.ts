@@ -37,7 +37,8 @@ export interface LigneMemoire {
 }
 
 type Brut = Readonly<Record<string, unknown>>;
-const opt = <K extends string>(k: K, v: unknown): { [P in K]?: string } => (v === null || v === undefined ? {} : ({ [k]: String(v) } as { [P in K]?: string }));
+const texte = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" || typeof v === "bigint" ? v.toString() : JSON.stringify(v));
+const opt = <K extends string>(k: K, v: unknown): { [P in K]?: string } => (v === null || v === undefined ? {} : ({ [k]: texte(v) } as { [P in K]?: string }));
 
 const ligne = (r: Brut): LigneMemoire => ({
   id: String(r["id"]),
