@@ -15,8 +15,8 @@ import {
 
 const brouillon = creer({ ...saisieMemoire, brouillon: true });
 let n = 0;
-const ev = <E extends EvenementMachine>(e: Omit<E, "idEntree" | "maintenant"> & { maintenant?: Date }): E =>
-  ({ maintenant: apres(JOUR), ...e, idEntree: `e-${(n += 1)}` }) as unknown as E;
+type SansMeta<E> = E extends EvenementMachine ? Omit<E, "idEntree" | "maintenant"> & { readonly maintenant?: Date } : never;
+const ev = (e: SansMeta<EvenementMachine>): EvenementMachine => ({ maintenant: apres(JOUR), ...e, idEntree: `e-${(n += 1)}` });
 
 /** The events tried from every state in the model-based walks (no self-loops: they do not change the state value). */
 const evenements = (): ReadonlyArray<EvenementMachine> => [
