@@ -92,7 +92,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(core|backoffice|support|examples)/dist/" },
+    exclude: { path: "^(core|backoffice|support|examples)/(dist|\\.adminjs|data)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {
