@@ -1,0 +1,76 @@
+import session from "express-session";
+import { lireInstant, sqlDe, type Sql } from "../../base/sql.js";
+import type { Orm } from "../../base/orm.js";
+
+type Rappel<T = void> = (erreur?: unknown, valeur?: T) => void;
+
+const DUREE_PAR_DEFAUT_MS = 8 * 3_600_000;
+
+/**
+ * Sessions of the back-office in the database (table `session_admin`), shared by every process and
+ * surviving restarts; expired rows are ignored on read and purged at most once a minute on write.
+ */
+export class MagasinSessions extends session.Store {
+  private readonly sql: Sql;
+  private dernierePurge = 0;
+
+  constructor(orm: Orm, private readonly horloge: () => Date = () => new Date()) {
+    super();
+    this.sql = sqlDe(orm);
+  }
+
+  private expiration(donnees: session.SessionData): Date {
+    const fin = donnees.cookie?.expires;
+    if (fin instanceof Date) return fin;
+    if (typeof fin === "string") return new Date(fin);
+    return new Date(this.horloge().getTime() + (donnees.cookie?.originalMaxAge ?? DUREE_PAR_DEFAUT_MS));
+  }
+
+  override get(sid: string, rappel: Rappel<session.SessionData | null>): void {
+    this.sql
+      .lignes<{ donnees: string; expire: unknown }>("SELECT donnees, expire FROM session_admin WHERE sid = ?", [sid])
+      .then(([ligne]) => {
+        if (ligne === undefined || lireInstant(ligne.expire).getTime() <= this.horloge().getTime()) return rappel(undefined, null);
+        return rappel(undefined, JSON.parse(ligne.donnees) as session.SessionData);
+      })
+      .catch((e: unknown) => rappel(e));
+  }
+
+  override set(sid: string, donnees: session.SessionData, rappel?: Rappel): void {
+    const expire = this.expiration(donnees);
+    this.sql
+      .lignes(
+        "INSERT INTO session_admin (sid, donnees, expire) VALUES (?, ?, ?) ON CONFLICT (sid) DO UPDATE SET donnees = excluded.donnees, expire = excluded.expire",
+        [sid, JSON.stringify(donnees), expire],
+      )
+      .then(() => this.purger())
+      .then(() => rappel?.())
+      .catch((e: unknown) => rappel?.(e));
+  }
+
+  override touch(sid: string, donnees: session.SessionData, rappel?: Rappel): void {
+    this.sql
+      .lignes("UPDATE session_admin SET expire = ? WHERE sid = ?", [this.expiration(donnees), sid])
+      .then(() => rappel?.())
+      .catch((e: unknown) => rappel?.(e));
+  }
+
+  override destroy(sid: string, rappel?: Rappel): void {
+    this.sql
+      .lignes("DELETE FROM session_admin WHERE sid = ?", [sid])
+      .then(() => rappel?.())
+      .catch((e: unknown) => rappel?.(e));
+  }
+
+  /** Removes every session of an agent (deactivation, password change). */
+  async detruireSessionsDe(agentId: string): Promise<void> {
+    await this.sql.lignes("DELETE FROM session_admin WHERE donnees LIKE ?", [`%"id":${JSON.stringify(agentId)}%`]);
+  }
+
+  private async purger(): Promise<void> {
+    const maintenant = this.horloge();
+    if (maintenant.getTime() - this.dernierePurge < 60_000) return;
+    this.dernierePurge = maintenant.getTime();
+    await this.sql.lignes("DELETE FROM session_admin WHERE expire <= ?", [maintenant]);
+  }
+}

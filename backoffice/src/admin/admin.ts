@@ -1,0 +1,135 @@
+import AdminJS, { type ActionContext, type AdminJSOptions, type ResourceWithOptions } from "adminjs";
+import { Resource } from "@adminjs/mikroorm";
+import type { Juridiction } from "@frais-justice/core/juridiction";
+import type { Orm } from "../base/orm.js";
+import { AgentSchemaOrm, JuridictionSchemaOrm } from "./acces/acces.schema.js";
+import type { DepotAcces } from "./acces/agents.js";
+import { COMPOSANTS, componentLoader } from "./composants.js";
+import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
+import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js";
+import { agentDuContexte, type RessourceMemoires } from "./memoires/memoires.ressource.js";
+import { donneesTableauDeBord } from "./tableau-de-bord.js";
+
+/**
+ * MikroORM resource without the SQLite "Invalid URL" of `databaseName()` (it asks the driver for a
+ * connection URL that SQLite does not have): the names are given.
+ */
+class RessourceOrm extends Resource {
+  override databaseName(): string {
+    return "frais-justice";
+  }
+  override databaseType(): string {
+    return "sql";
+  }
+}
+
+/** What the AdminJS configuration needs from the application. */
+export interface DependancesAdmin {
+  readonly orm: Orm;
+  readonly acces: DepotAcces;
+  readonly memoires: RessourceMemoires;
+  /** Juridictions known at the last refresh (synchronous `isAccessible` reads them). */
+  readonly juridictions: () => ReadonlyArray<Juridiction>;
+}
+
+const interdit = { isAccessible: false, isVisible: false } as const;
+
+/** The AdminJS options of the back-office (also used by the build step that pre-bundles the components). */
+export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
+  const juridictions = () => d?.juridictions() ?? [];
+  const peut = (action: Parameters<typeof peutQuelquePart>[1]) => (ctx: ActionContext) => peutQuelquePart(agentDuContexte(ctx), action, juridictions());
+  const consultation = peut("memoire.consulter-juridiction");
+  const administration = peut("agent.administrer");
+  const resources: Array<ResourceWithOptions> =
+    d === undefined
+      ? []
+      : [
+          {
+            resource: d.memoires,
+            options: {
+              id: "memoires",
+              navigation: { name: "Mémoires", icon: "FileText" },
+              // Default: the agent's juridictions, what waits for their role, oldest first.
+              href: ({ h }) => `${h.resourceUrl({ resourceId: "memoires" })}?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc`,
+              listProperties: ["numero", "etat", "juridiction", "envoyeLe", "structureId", "categoriePrestataire", "montantDemande", "montantTtc", "montantModifie"],
+              filterProperties: ["aTraiter", "texte", "numero", "juridictionCode", "etat", "envoyeLe", "structureId", "categoriePrestataire", "texteReference", "numeroEngagementJuridique"],
+              showProperties: ["detail"],
+              sort: { sortBy: "envoyeLe", direction: "asc" },
+              properties: {
+                id: { isVisible: false },
+                detail: { components: { show: COMPOSANTS.detailMemoire }, isVisible: { list: false, filter: false, show: true, edit: false } },
+                etat: { availableValues: VALEURS_ETATS, isTitle: false },
+                numero: { isTitle: true },
+                juridictionCode: { availableValues: juridictions().map((j) => ({ value: j.code, label: `${j.code} - ${j.libelle}` })) },
+                aTraiter: { availableValues: [{ value: "oui", label: "Oui" }] },
+                categoriePrestataire: {
+                  availableValues: ["INTERPRETE_TRADUCTEUR", "EXPERT", "LABORATOIRE", "ENQUETEUR_SOCIAL", "GARDIEN_FOURRIERE_SCELLES", "OPERATEUR_TELECOM"].map((v) => ({ value: v, label: v })),
+                },
+                texteReference: {
+                  availableValues: ["Article R 92 CPP (procédure pénale)", "Article R 93 CPP"].map((v) => ({ value: v, label: v })),
+                },
+                montantModifie: { type: "boolean" },
+                actionsPermises: { isVisible: false },
+                version: { isVisible: false },
+                misADispositionLe: { isVisible: { list: false, filter: false, show: false, edit: false } },
+              },
+              actions: {
+                list: { isAccessible: consultation },
+                search: { isAccessible: consultation },
+                show: { isAccessible: consultation, showInDrawer: false },
+                new: interdit,
+                edit: interdit,
+                delete: interdit,
+                bulkDelete: interdit,
+                exporter: {
+                  actionType: "resource",
+                  icon: "Download",
+                  component: COMPOSANTS.exportCsv,
+                  isAccessible: consultation,
+                  handler: () => Promise.resolve({}),
+                },
+                ...actionsMemoires(d.memoires, { action: COMPOSANTS.actionMemoire, groupee: COMPOSANTS.actionsGroupees }, juridictions),
+              },
+            },
+          },
+          {
+            resource: new RessourceOrm({ model: JuridictionSchemaOrm as never, orm: d.orm }),
+            options: {
+              id: "Juridiction",
+              navigation: { name: "Organisation", icon: "Settings" },
+              actions: { list: { isAccessible: administration }, show: { isAccessible: administration }, search: { isAccessible: administration }, new: interdit, edit: interdit, delete: interdit, bulkDelete: interdit },
+            },
+          },
+          {
+            resource: new RessourceOrm({ model: AgentSchemaOrm as never, orm: d.orm }),
+            options: {
+              id: "Agent",
+              navigation: { name: "Organisation", icon: "Settings" },
+              listProperties: ["email", "prenom", "nom", "roles", "perimetre", "actif", "echecsConnexion", "verrouilleJusqua"],
+              properties: { hashMotDePasse: { isVisible: false } },
+              actions: { list: { isAccessible: administration }, show: { isAccessible: administration }, search: { isAccessible: administration }, new: interdit, edit: interdit, delete: interdit, bulkDelete: interdit },
+            },
+          },
+        ];
+  return {
+    rootPath: "/admin",
+    loginPath: "/admin/login",
+    logoutPath: "/admin/logout",
+    componentLoader,
+    branding: { companyName: "Frais de justice", withMadeWithLove: false, logo: false },
+    locale: { language: "fr", availableLanguages: ["fr"], translations: { fr: TRADUCTION_FR } },
+    settings: { defaultPerPage: 20 },
+    dashboard: {
+      component: COMPOSANTS.tableauDeBord,
+      handler: async (_req, _res, ctx) => {
+        const agent = agentDuContexte(ctx);
+        if (d === undefined || agent === undefined) return {};
+        return donneesTableauDeBord(d.orm, agent, await d.memoires.juridictionsVisibles(agent));
+      },
+    },
+    resources,
+  };
+};
+
+/** The AdminJS instance of the back-office. */
+export const creerAdmin = (d?: DependancesAdmin): AdminJS => new AdminJS(optionsAdmin(d));

@@ -1,0 +1,18 @@
+import { ComponentLoader } from "adminjs";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The one component loader of the back-office, shared by the server and the build step that
+ * pre-bundles the components (`.adminjs/bundle.js`): both must register the same components.
+ */
+export const componentLoader = new ComponentLoader();
+
+const chemin = (fichier: string): string => fileURLToPath(new URL(`./composants/${fichier}`, import.meta.url));
+
+export const COMPOSANTS = {
+  detailMemoire: componentLoader.add("DetailMemoire", chemin("memoire-detail.jsx")),
+  actionMemoire: componentLoader.add("ActionMemoire", chemin("action-memoire.jsx")),
+  actionsGroupees: componentLoader.add("ActionsGroupees", chemin("actions-groupees.jsx")),
+  tableauDeBord: componentLoader.add("TableauDeBord", chemin("tableau-de-bord.jsx")),
+  exportCsv: componentLoader.add("ExportCsv", chemin("export-csv.jsx")),
+} as const;

@@ -1,0 +1,155 @@
+import React, { useState } from "react";
+import { ApiClient } from "adminjs";
+
+const api = new ApiClient();
+const s = {
+  boite: { background: "#fff", padding: 20, borderRadius: 4, boxShadow: "0 1px 3px rgba(0,0,0,.08)" },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: 13, marginBottom: 12 },
+  th: { textAlign: "left", borderBottom: "2px solid #ddd", padding: 6 },
+  td: { borderBottom: "1px solid #eee", padding: 6 },
+  input: { padding: 6, border: "1px solid #bbb", borderRadius: 3, width: "100%", boxSizing: "border-box" },
+  label: { display: "block", fontWeight: 600, margin: "10px 0 4px" },
+  bouton: { background: "#3040d6", color: "#fff", border: 0, padding: "10px 20px", borderRadius: 4, cursor: "pointer", fontSize: 14, marginTop: 12 },
+  erreur: { background: "#fdecea", color: "#a00", padding: 10, borderRadius: 4, marginTop: 12 },
+};
+
+const MOTIFS = [
+  ["DONNEES_ERRONEES", "Données erronées"],
+  ["PIECE_JOINTE_MANQUANTE", "Pièce jointe manquante"],
+  ["FORCLUSION", "Forclusion"],
+  ["HORS_FRAIS_DE_JUSTICE", "Hors frais de justice"],
+  ["DOUBLON", "Doublon"],
+  ["AUTRE", "Autre"],
+];
+
+const ActionMemoire = ({ resource, record, action }) => {
+  const d = JSON.parse(record.params.detail || "{}");
+  const lignes = d.lignes || [];
+  const [redressements, setRedressements] = useState({});
+  const [taxes, setTaxes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, l.montantHtDemandeBrut])));
+  const [motif, setMotif] = useState("");
+  const [commentaire, setCommentaire] = useState("");
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [reference, setReference] = useState("");
+  const [erreur, setErreur] = useState(null);
+  const [envoi, setEnvoi] = useState(false);
+  const nom = action.name;
+
+  const saisie = () => {
+    switch (nom) {
+      case "certifier":
+        return {
+          redressements: Object.entries(redressements)
+            .filter(([, r]) => (r.quantite || r.tarifHt))
+            .map(([ligneId, r]) => ({ ligneId, quantite: r.quantite || undefined, tarifHt: r.tarifHt || undefined, motif: r.motif || "" })),
+        };
+      case "taxer":
+        return { taxation: { lignes: lignes.map((l) => ({ ligneId: l.id, montantHtTaxe: taxes[l.id] })), motif } };
+      case "refuser":
+        return { motif, commentaire };
+      case "mettre-en-paiement":
+        return { paiement: { date, reference } };
+      default:
+        return { commentaire };
+    }
+  };
+
+  const valider = async (ev) => {
+    ev.preventDefault();
+    setEnvoi(true);
+    setErreur(null);
+    try {
+      const reponse = await api.recordAction({
+        resourceId: resource.id,
+        recordId: record.id,
+        actionName: nom,
+        data: { version: String(record.params.version), saisie: JSON.stringify(saisie()) },
+      });
+      const notice = reponse.data && reponse.data.notice;
+      if (notice && notice.type === "error") {
+        setErreur(notice.message);
+      } else {
+        window.location.href = (reponse.data && reponse.data.redirectUrl) || window.location.href;
+      }
+    } catch (e) {
+      const notice = e && e.response && e.response.data && e.response.data.notice;
+      setErreur(notice ? notice.message : "Erreur : rien n'a été enregistré.");
+    } finally {
+      setEnvoi(false);
+    }
+  };
+
+  const maj = (ligneId, champ, valeur) => setRedressements((r) => ({ ...r, [ligneId]: { ...(r[ligneId] || {}), [champ]: valeur } }));
+
+  return (
+    <form style={s.boite} onSubmit={valider} data-testid="formulaire-action">
+      <h2 style={{ marginTop: 0 }}>{action.label} — {d.numero}</h2>
+      {nom === "certifier" ? (
+        <div>
+          <p>Certifiez le mémoire tel quel, ou corrigez la quantité ou le tarif HT d'une ligne (redressement, motif obligatoire).</p>
+          <table style={s.table}>
+            <thead><tr><th style={s.th}>#</th><th style={s.th}>Prestation</th><th style={s.th}>Quantité</th><th style={s.th}>Tarif HT</th><th style={s.th}>Nouvelle quantité</th><th style={s.th}>Nouveau tarif HT</th><th style={s.th}>Motif du redressement</th></tr></thead>
+            <tbody>
+              {lignes.map((l) => (
+                <tr key={l.id}>
+                  <td style={s.td}>{l.rang}</td><td style={s.td}>{l.typePrestation}</td><td style={s.td}>{l.quantite}</td><td style={s.td}>{l.tarifHt}</td>
+                  <td style={s.td}><input style={s.input} data-testid={`quantite-${l.rang}`} onChange={(e) => maj(l.id, "quantite", e.target.value)} /></td>
+                  <td style={s.td}><input style={s.input} data-testid={`tarif-${l.rang}`} onChange={(e) => maj(l.id, "tarifHt", e.target.value)} /></td>
+                  <td style={s.td}><input style={s.input} data-testid={`motif-${l.rang}`} onChange={(e) => maj(l.id, "motif", e.target.value)} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {nom === "taxer" ? (
+        <div>
+          <p>Ordonnance de taxe : montant HT retenu pour chaque ligne, et le motif.</p>
+          <table style={s.table}>
+            <thead><tr><th style={s.th}>#</th><th style={s.th}>Prestation</th><th style={s.th}>HT demandé</th><th style={s.th}>HT taxé</th></tr></thead>
+            <tbody>
+              {lignes.map((l) => (
+                <tr key={l.id}>
+                  <td style={s.td}>{l.rang}</td><td style={s.td}>{l.typePrestation}</td><td style={s.td}>{l.montantHtDemande}</td>
+                  <td style={s.td}><input style={s.input} data-testid={`taxe-${l.rang}`} value={taxes[l.id] || ""} onChange={(e) => setTaxes((t) => ({ ...t, [l.id]: e.target.value }))} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <label style={s.label}>Motif de la taxation</label>
+          <textarea style={s.input} data-testid="motif" value={motif} onChange={(e) => setMotif(e.target.value)} />
+        </div>
+      ) : null}
+      {nom === "refuser" ? (
+        <div>
+          <label style={s.label}>Motif du refus (obligatoire)</label>
+          <select style={s.input} data-testid="motif" value={motif} onChange={(e) => setMotif(e.target.value)}>
+            <option value="">— choisir —</option>
+            {MOTIFS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select>
+          <label style={s.label}>Commentaire</label>
+          <textarea style={s.input} data-testid="commentaire" value={commentaire} onChange={(e) => setCommentaire(e.target.value)} />
+        </div>
+      ) : null}
+      {nom === "envoyer-en-taxation" || nom === "constater-forclusion" ? (
+        <div>
+          <label style={s.label}>Commentaire</label>
+          <textarea style={s.input} data-testid="commentaire" value={commentaire} onChange={(e) => setCommentaire(e.target.value)} />
+        </div>
+      ) : null}
+      {nom === "mettre-en-paiement" ? (
+        <div>
+          <label style={s.label}>Date de paiement</label>
+          <input type="date" style={s.input} data-testid="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <label style={s.label}>Référence de paiement</label>
+          <input style={s.input} data-testid="reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+        </div>
+      ) : null}
+      {nom === "prendre-en-charge" || nom === "valider-paiement" ? <p>Confirmez l'action sur le mémoire {d.numero}.</p> : null}
+      {erreur ? <div style={s.erreur} data-testid="erreur-action">{erreur}</div> : null}
+      <button type="submit" style={s.bouton} disabled={envoi} data-testid="valider-action">{envoi ? "Enregistrement…" : action.label}</button>
+    </form>
+  );
+};
+
+export default ActionMemoire;

@@ -1,0 +1,174 @@
+import React from "react";
+
+const s = {
+  section: { background: "#fff", padding: "16px 20px", marginBottom: 16, borderRadius: 4, boxShadow: "0 1px 3px rgba(0,0,0,.08)" },
+  h: { fontSize: 16, fontWeight: 700, margin: "0 0 12px" },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: 13 },
+  th: { textAlign: "left", borderBottom: "2px solid #ddd", padding: "6px 8px", fontWeight: 600 },
+  td: { borderBottom: "1px solid #eee", padding: "6px 8px", verticalAlign: "top" },
+  num: { textAlign: "right", whiteSpace: "nowrap" },
+  modifie: { color: "#b34700", fontWeight: 700 },
+  grille: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: "8px 24px", fontSize: 13 },
+  badge: { display: "inline-block", padding: "2px 10px", borderRadius: 12, background: "#e6f0ff", color: "#003d99", fontWeight: 600 },
+};
+
+const Champ = ({ libelle, valeur }) => (
+  <div>
+    <div style={{ color: "#666", fontSize: 12 }}>{libelle}</div>
+    <div>{valeur || "—"}</div>
+  </div>
+);
+
+const Totaux = ({ titre, t }) =>
+  t ? (
+    <table style={s.table} data-testid={`totaux-${titre}`}>
+      <tbody>
+        <tr><td style={s.td}>Montant HT</td><td style={{ ...s.td, ...s.num }}>{t.montantHt}</td></tr>
+        <tr><td style={s.td}>TVA</td><td style={{ ...s.td, ...s.num }}>{t.montantTva}</td></tr>
+        <tr><td style={s.td}>Débours</td><td style={{ ...s.td, ...s.num }}>{t.montantDebours}</td></tr>
+        <tr><td style={s.td}>TTC avant remise globale</td><td style={{ ...s.td, ...s.num }}>{t.montantTtcAvantRemiseGlobale}</td></tr>
+        <tr><td style={s.td}>Remise globale TTC</td><td style={{ ...s.td, ...s.num }}>{t.montantRemiseGlobaleTtc}</td></tr>
+        <tr><td style={{ ...s.td, fontWeight: 700 }}>Total TTC</td><td style={{ ...s.td, ...s.num, fontWeight: 700 }}>{t.montantTtc}</td></tr>
+      </tbody>
+    </table>
+  ) : null;
+
+const MemoireDetail = ({ record }) => {
+  let d;
+  try {
+    d = JSON.parse(record.params.detail);
+  } catch (e) {
+    return <div>Détail indisponible.</div>;
+  }
+  const e = d.enTete;
+  return (
+    <div data-testid="memoire-detail">
+      <div style={s.section}>
+        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", marginBottom: 12 }}>
+          <div style={{ fontSize: 20, fontWeight: 700 }} data-testid="memoire-numero">{d.numero}</div>
+          <span style={s.badge} data-testid="memoire-etat">{d.etatLibelle}</span>
+        </div>
+        <div style={s.grille}>
+          <Champ libelle="Juridiction" valeur={e.juridiction} />
+          <Champ libelle="Prestataire (structure)" valeur={e.structure} />
+          <Champ libelle="Service" valeur={e.service} />
+          <Champ libelle="Catégorie de prestataire" valeur={e.categoriePrestataire} />
+          <Champ libelle="Texte de référence" valeur={e.texteReference} />
+          <Champ libelle="Type de TVA" valeur={e.typeTva} />
+          <Champ libelle="N° de facture" valeur={e.numeroFacture} />
+          <Champ libelle="N° d'engagement juridique" valeur={e.numeroEngagementJuridique} />
+          <Champ libelle="Mode de dépôt" valeur={e.modeDepot} />
+          <Champ libelle="Déposé le" valeur={e.envoyeLe} />
+          <Champ libelle="Mis à disposition le" valeur={e.misADispositionLe} />
+          <Champ libelle="Agent en charge" valeur={e.agentEnCharge} />
+          <Champ libelle="N° provisoire" valeur={d.numeroProvisoire} />
+          <Champ libelle="État depuis le" valeur={d.etatLe} />
+        </div>
+        {d.refus ? <p style={{ color: "#a00" }}>Refusé le {d.refus.le} — {d.refus.motif}{d.refus.commentaire ? ` : ${d.refus.commentaire}` : ""}</p> : null}
+        {d.taxation ? <p>Ordonnance de taxe du {d.taxation.le} par {d.taxation.magistrat} — {d.taxation.motif}</p> : null}
+        {d.paiement ? <p>Mis en paiement le {d.paiement.date}, référence {d.paiement.reference}</p> : null}
+      </div>
+
+      <div style={s.section}>
+        <div style={s.h}>Lignes de prestation</div>
+        <table style={s.table} data-testid="lignes">
+          <thead>
+            <tr>
+              <th style={s.th}>#</th><th style={s.th}>N° d'affaire</th><th style={s.th}>Prestation</th><th style={s.th}>Date</th>
+              <th style={s.th}>Autorité requérante</th><th style={{ ...s.th, ...s.num }}>Quantité</th><th style={{ ...s.th, ...s.num }}>Tarif HT</th>
+              <th style={{ ...s.th, ...s.num }}>TVA</th><th style={{ ...s.th, ...s.num }}>HT demandé</th><th style={{ ...s.th, ...s.num }}>HT retenu</th>
+              <th style={{ ...s.th, ...s.num }}>TTC</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.lignes.map((l) => (
+              <tr key={l.id} data-testid={`ligne-${l.rang}`}>
+                <td style={s.td}>{l.rang}</td><td style={s.td}>{l.numeroAffaire}</td><td style={s.td}>{l.typePrestation}</td>
+                <td style={s.td}>{l.datePrestation}</td><td style={s.td}>{l.autoriteRequerante}</td>
+                <td style={{ ...s.td, ...s.num }}>{l.quantite}</td><td style={{ ...s.td, ...s.num }}>{l.tarifHt}</td>
+                <td style={{ ...s.td, ...s.num }}>{l.tauxTva}</td><td style={{ ...s.td, ...s.num }}>{l.montantHtDemande}</td>
+                <td style={{ ...s.td, ...s.num, ...(l.modifie ? s.modifie : {}) }}>
+                  {l.montantHt}
+                  {l.modifie ? <div style={{ fontSize: 11 }}>montant modifié</div> : null}
+                  {l.redressement ? <div style={{ fontSize: 11, fontWeight: 400 }}>redressé (avant : {l.redressement.quantiteAvant} × {l.redressement.tarifHtAvant}) — {l.redressement.motif}</div> : null}
+                  {l.montantHtTaxe ? <div style={{ fontSize: 11, fontWeight: 400 }}>taxé : {l.montantHtTaxe}</div> : null}
+                </td>
+                <td style={{ ...s.td, ...s.num }}>{l.montantTtc}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: 16 }}>
+        <div style={s.section}>
+          <div style={s.h}>Récapitulatif TVA</div>
+          <table style={s.table}>
+            <thead><tr><th style={s.th}>Taux</th><th style={{ ...s.th, ...s.num }}>Base HT</th><th style={{ ...s.th, ...s.num }}>TVA</th></tr></thead>
+            <tbody>
+              {d.recapitulatifTva.map((r) => (
+                <tr key={r.tauxTva}><td style={s.td}>{r.tauxTva}</td><td style={{ ...s.td, ...s.num }}>{r.baseHt}</td><td style={{ ...s.td, ...s.num }}>{r.montantTva}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div style={s.section}>
+          <div style={s.h}>Montants demandés</div>
+          <Totaux titre="demandes" t={d.totauxDemandes || d.totaux} />
+        </div>
+        <div style={s.section}>
+          <div style={s.h}>Montants retenus {d.montantModifie ? <span style={s.modifie}>(montant modifié)</span> : null}</div>
+          <Totaux titre="retenus" t={d.totaux} />
+        </div>
+      </div>
+
+      <div style={s.section}>
+        <div style={s.h}>Pièces jointes</div>
+        {d.piecesJointes.length === 0 ? <div>Aucune pièce jointe.</div> : (
+          <ul>
+            {d.piecesJointes.map((p) => (
+              <li key={p.id}>
+                <a href={`${window.location.pathname.split("/resources/")[0]}/pieces-jointes/${record.id}/${p.id}`}>{p.designation}</a> ({p.type}, {p.nomFichier}, {Math.ceil(p.taille / 1024)} Ko)
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div style={s.section}>
+        <div style={s.h}>Certificat de dépôt</div>
+        {d.certificat ? (
+          <div data-testid="certificat">
+            <div>N° {d.certificat.numero}, déposé le {d.certificat.dateDepot}</div>
+            <div style={{ fontFamily: "monospace", fontSize: 12 }}>Empreinte : {d.certificat.empreinte}</div>
+            {d.certificat.valide ? <div style={{ color: "#060", fontWeight: 700 }}>✔ Empreinte vérifiée : le mémoire correspond au certificat.</div> : (
+              <div style={{ color: "#a00" }}>
+                <div style={{ fontWeight: 700 }}>✘ Le certificat ne correspond pas au mémoire :</div>
+                <ul>{d.certificat.ecarts.map((x) => <li key={x}>{x}</li>)}</ul>
+              </div>
+            )}
+          </div>
+        ) : <div>Pas encore de certificat (mémoire non envoyé).</div>}
+      </div>
+
+      <div style={s.section}>
+        <div style={s.h}>Historique</div>
+        <ol style={{ listStyle: "none", padding: 0, margin: 0, borderLeft: "3px solid #c5d5ee" }} data-testid="historique">
+          {d.historique.map((h, i) => (
+            <li key={i} style={{ padding: "6px 12px", position: "relative" }} data-testid="historique-entree">
+              <span style={{ position: "absolute", left: -8, top: 10, width: 12, height: 12, borderRadius: 6, background: h.changementEtat ? "#3366cc" : "#aaa" }} />
+              <div><strong>{h.libelle}</strong> — {h.le} — {h.auteur}</div>
+              <div style={{ fontSize: 12, color: "#444" }}>
+                {h.changementEtat ? `${h.de} → ${h.vers}` : h.vers}
+                {h.montantsModifies ? ` — TTC ${h.montantTtcAvant} → ${h.montantTtcApres}` : ""}
+                {h.motif ? ` — motif : ${h.motif}` : ""}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+};
+
+export default MemoireDetail;

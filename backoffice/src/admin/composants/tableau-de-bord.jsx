@@ -1,0 +1,71 @@
+import React, { useEffect, useState } from "react";
+import { ApiClient } from "adminjs";
+
+const api = new ApiClient();
+const carte = { background: "#fff", padding: 16, borderRadius: 4, boxShadow: "0 1px 3px rgba(0,0,0,.08)" };
+const COULEURS = ["#3366cc", "#dc3912", "#ff9900", "#109618", "#990099", "#0099c6", "#dd4477", "#66aa00", "#b82e2e", "#316395"];
+
+/** Horizontal bars: [{ libelle, valeur }]. */
+const Barres = ({ donnees, format }) => {
+  const max = Math.max(1, ...donnees.map((d) => d.valeur));
+  const h = 24;
+  return (
+    <svg width="100%" viewBox={`0 0 520 ${donnees.length * h + 4}`} role="img">
+      {donnees.map((d, i) => (
+        <g key={d.libelle} transform={`translate(0, ${i * h})`}>
+          <text x="170" y="16" textAnchor="end" fontSize="12">{d.libelle}</text>
+          <rect x="178" y="4" height="16" width={Math.max(1, (d.valeur / max) * 260)} fill={COULEURS[i % COULEURS.length]} />
+          <text x={184 + (d.valeur / max) * 260} y="16" fontSize="12">{format ? format(d.valeur) : d.valeur}</text>
+        </g>
+      ))}
+    </svg>
+  );
+};
+
+/** Vertical columns over time: [{ libelle, valeur }]. */
+const Colonnes = ({ donnees }) => {
+  const max = Math.max(1, ...donnees.map((d) => d.valeur));
+  const l = 520 / Math.max(1, donnees.length);
+  return (
+    <svg width="100%" viewBox="0 0 520 180" role="img">
+      {donnees.map((d, i) => {
+        const hauteur = (d.valeur / max) * 130;
+        return (
+          <g key={d.libelle}>
+            <rect x={i * l + 4} y={150 - hauteur} width={l - 8} height={hauteur} fill="#3366cc" />
+            <text x={i * l + l / 2} y={145 - hauteur} fontSize="10" textAnchor="middle">{d.valeur}</text>
+            <text x={i * l + l / 2} y="166" fontSize="9" textAnchor="middle">{d.libelle}</text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+};
+
+const euros = (c) => `${(c / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
+
+const TableauDeBord = () => {
+  const [d, setD] = useState(null);
+  useEffect(() => {
+    api.getDashboard().then((r) => setD(r.data));
+  }, []);
+  if (!d) return <div style={{ padding: 24 }}>Chargement…</div>;
+  return (
+    <div style={{ padding: 24 }} data-testid="tableau-de-bord">
+      <h1 style={{ fontSize: 24, marginBottom: 4 }}>Tableau de bord</h1>
+      <p style={{ marginTop: 0, color: "#555" }}>
+        {d.agent} — {d.juridictions.length === 0 ? "aucune juridiction" : `juridictions : ${d.juridictions.join(", ")}`}
+      </p>
+      {d.juridictions.length === 0 ? <p>Votre rôle ne donne pas accès aux mémoires.</p> : (
+        <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(480px, 1fr))", gap: 16 }}>
+          <div style={carte}><h3>Mémoires par état</h3><Barres donnees={d.parEtat} /></div>
+          <div style={carte}><h3>En attente, par ancienneté (jours depuis la mise à disposition)</h3><Barres donnees={d.anciennete} /></div>
+          <div style={carte}><h3>Mémoires traités par semaine</h3><Colonnes donnees={d.parSemaine} /></div>
+          <div style={carte}><h3>Montants taxés et demandés (mémoires taxés)</h3><Barres donnees={d.montantsTaxation} format={euros} /></div>
+        </div>
+      )}
+    </div>
+  );
+};
+
+export default TableauDeBord;

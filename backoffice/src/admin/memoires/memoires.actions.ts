@@ -1,0 +1,206 @@
+import type { ActionContext, ActionRequest, ActionResponse, BaseRecord, BulkActionResponse, RecordActionResponse, ResourceOptions } from "adminjs";
+import { estAutorise, type Action } from "@frais-justice/core/autorisation";
+import { executer, type Commande } from "@frais-justice/core/memoire";
+import { Either } from "effect";
+import type { Response } from "express";
+import { randomUUID } from "node:crypto";
+import { acteurDe, type AgentConnecte } from "../acces/agents.js";
+import { COMMANDES_JURIDICTION, type CommandeJuridiction } from "./memoires.detail.js";
+import { agentDuContexte, type RessourceMemoires } from "./memoires.ressource.js";
+
+/** French names of the actions (buttons, notices). */
+export const LIBELLES_ACTIONS: { readonly [C in CommandeJuridiction]: { readonly bouton: string; readonly fait: string } } = {
+  "memoire.prendre-en-charge": { bouton: "Prendre en charge", fait: "Mémoire pris en charge" },
+  "memoire.certifier": { bouton: "Certifier", fait: "Mémoire certifié" },
+  "memoire.envoyer-en-taxation": { bouton: "Envoyer en taxation", fait: "Mémoire envoyé en taxation" },
+  "memoire.taxer": { bouton: "Taxer", fait: "Mémoire taxé" },
+  "memoire.constater-forclusion": { bouton: "Constater la forclusion", fait: "Forclusion constatée" },
+  "memoire.refuser": { bouton: "Refuser", fait: "Mémoire refusé" },
+  "memoire.valider-paiement": { bouton: "Valider la demande de paiement", fait: "Demande de paiement validée" },
+  "memoire.mettre-en-paiement": { bouton: "Mettre en paiement", fait: "Mémoire mis en paiement" },
+};
+
+/** AdminJS action name of a command: `memoire.certifier` → `certifier`. */
+export const nomAction = (c: CommandeJuridiction): string => c.replace(/^memoire\./, "");
+export const commandeDeLAction = (nom: string): CommandeJuridiction | undefined => COMMANDES_JURIDICTION.find((c) => nomAction(c) === nom);
+
+/** The commands that have a bulk twin (no input needed beyond the selection). */
+export const COMMANDES_GROUPEES: ReadonlyArray<CommandeJuridiction> = ["memoire.certifier", "memoire.valider-paiement", "memoire.mettre-en-paiement"];
+
+/** What an action answers (HTTP status + the French notice); nothing is written when it is not a success. */
+export interface IssueCommande {
+  readonly statut: 200 | 403 | 404 | 409 | 422;
+  readonly message: string;
+}
+
+const objet = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const texte = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+const chaine = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+
+/** The command from the typed input (only the fields of that command are kept). */
+export const construireCommande = (c: CommandeJuridiction, saisie: Record<string, unknown>): Commande => {
+  switch (c) {
+    case "memoire.prendre-en-charge":
+      return { type: c };
+    case "memoire.valider-paiement":
+      return { type: c };
+    case "memoire.certifier": {
+      const redressements = Array.isArray(saisie["redressements"]) ? saisie["redressements"].map(objet) : [];
+      return {
+        type: c,
+        redressements: redressements.map((r) => ({
+          ligneId: chaine(r["ligneId"]),
+          ...(texte(r["quantite"]) === undefined ? {} : { quantite: texte(r["quantite"]) ?? "" }),
+          ...(texte(r["tarifHt"]) === undefined ? {} : { tarifHt: (texte(r["tarifHt"]) ?? "").replace(",", ".") }),
+          motif: chaine(r["motif"]),
+        })),
+      };
+    }
+    case "memoire.envoyer-en-taxation":
+    case "memoire.constater-forclusion": {
+      const commentaire = texte(saisie["commentaire"]);
+      return (commentaire === undefined ? { type: c } : { type: c, commentaire });
+    }
+    case "memoire.refuser": {
+      const motif = texte(saisie["motif"]);
+      const commentaire = texte(saisie["commentaire"]);
+      return { type: c, ...(motif === undefined ? {} : { motif }), ...(commentaire === undefined ? {} : { commentaire }) } as Commande;
+    }
+    case "memoire.taxer": {
+      const t = objet(saisie["taxation"]);
+      const lignes = Array.isArray(t["lignes"]) ? t["lignes"].map(objet) : [];
+      return {
+        type: c,
+        taxation: { lignes: lignes.map((l) => ({ ligneId: chaine(l["ligneId"]), montantHtTaxe: chaine(l["montantHtTaxe"]).replace(",", ".") })), motif: chaine(t["motif"]) },
+      };
+    }
+    case "memoire.mettre-en-paiement": {
+      const p = objet(saisie["paiement"]);
+      return { type: c, paiement: { date: chaine(p["date"]), reference: chaine(p["reference"]) } };
+    }
+  }
+};
+
+/**
+ * Runs one court command on a mémoire for an agent: core's command (its rules and `autoriser`) inside
+ * the repository's transaction with the version the agent saw; the new state and its audit event are
+ * written together or not at all. Refusals are mapped to statuses and French messages.
+ */
+export const executerCommande = async (
+  ressource: RessourceMemoires,
+  agent: AgentConnecte,
+  id: string,
+  version: number,
+  c: CommandeJuridiction,
+  saisie: Record<string, unknown>,
+  maintenant: Date = new Date(),
+): Promise<IssueCommande> => {
+  const acteur = acteurDe(agent);
+  const commande = construireCommande(c, saisie);
+  const resultat = await ressource.depot.executer(id, version, (memoire, numerotation) => executer(memoire, commande, { acteur, numerotation, maintenant, genererId: randomUUID }));
+  if (Either.isRight(resultat)) return { statut: 200, message: LIBELLES_ACTIONS[c].fait };
+  const e = resultat.left;
+  switch (e._tag) {
+    case "ConflitDeVersion":
+      return { statut: 409, message: "Ce mémoire a été modifié par un autre agent depuis que vous l'avez ouvert. Rien n'a été enregistré : rechargez la page et recommencez." };
+    case "MemoireIntrouvable":
+      return { statut: 404, message: "Mémoire introuvable." };
+    case "DonneesCorrompues":
+      return { statut: 422, message: `Données du mémoire illisibles : ${e.message}` };
+    case "TransitionRefusee":
+      return e.garde === "acteurNonAutorise" ? { statut: 403, message: `Action non autorisée : ${e.detail}` } : { statut: 422, message: `Action refusée : ${e.detail}` };
+    case "SaisieInvalide":
+      return { statut: 422, message: `Saisie invalide : ${e.erreurs.map((x) => `${x.chemin} : ${x.raison}`).join(" ; ")}` };
+    case "NumeroInvalide":
+      return { statut: 422, message: e.message };
+    default:
+      return { statut: 422, message: (e as Error).message };
+  }
+};
+
+/** True when the agent holds a role that allows `action` on at least one juridiction (bulk buttons). */
+export const peutQuelquePart = (agent: AgentConnecte | undefined, action: Action, juridictions: ReadonlyArray<{ code: string; courAppel: string }>): boolean =>
+  agent !== undefined && juridictions.some((j) => estAutorise(acteurDe(agent), action, { _tag: "Juridiction", code: j.code, courAppel: j.courAppel }));
+
+const lireSaisie = (request: ActionRequest): Record<string, unknown> => {
+  const brut: unknown = request.payload?.["saisie"];
+  if (typeof brut !== "string" || brut === "") return {};
+  try {
+    return objet(JSON.parse(brut));
+  } catch {
+    return {};
+  }
+};
+
+/** The record actions and bulk actions of the mémoire resource, each bound to a core command. */
+export const actionsMemoires = (
+  ressource: RessourceMemoires,
+  composants: { readonly action: string; readonly groupee: string },
+  juridictionsEnCache: () => ReadonlyArray<{ code: string; courAppel: string }>,
+): NonNullable<ResourceOptions["actions"]> => {
+  const actions: Record<string, unknown> = {};
+  for (const c of COMMANDES_JURIDICTION) {
+    actions[nomAction(c)] = {
+      actionType: "record",
+      label: LIBELLES_ACTIONS[c].bouton,
+      icon: "Check",
+      component: composants.action,
+      // Synchronous: reads what `findOne` computed with core's `evenementsPossibles` for this agent.
+      isAccessible: ({ currentAdmin, record }: ActionContext) =>
+        agentDuContexte({ currentAdmin }) !== undefined && String(record?.params["actionsPermises"] ?? "").split(",").includes(c),
+      handler: async (request: ActionRequest, response: Response, context: ActionContext): Promise<RecordActionResponse> => {
+        const record = context.record as BaseRecord;
+        const agent = agentDuContexte(context);
+        if (request.method !== "post" || agent === undefined) return { record: record.toJSON(context.currentAdmin) };
+        const version: unknown = request.payload?.["version"];
+        const issue = await executerCommande(ressource, agent, String(record.id()), Number(version), c, lireSaisie(request));
+        if (issue.statut !== 200) {
+          response.status(issue.statut);
+          return { record: record.toJSON(context.currentAdmin), notice: { message: issue.message, type: "error" } };
+        }
+        const apres = (await ressource.findOne(String(record.id()), context)) ?? record;
+        return {
+          record: apres.toJSON(context.currentAdmin),
+          notice: { message: issue.message, type: "success" },
+          redirectUrl: context.h.recordActionUrl({ resourceId: "memoires", recordId: String(record.id()), actionName: "show" }),
+        };
+      },
+    };
+  }
+  for (const c of COMMANDES_GROUPEES) {
+    actions[`${nomAction(c)}-groupe`] = {
+      actionType: "bulk",
+      label: `${LIBELLES_ACTIONS[c].bouton} la sélection`,
+      icon: "CheckSquare",
+      component: composants.groupee,
+      isAccessible: ({ currentAdmin }: ActionContext) => peutQuelquePart(agentDuContexte({ currentAdmin }), c, juridictionsEnCache()),
+      handler: async (request: ActionRequest, response: Response, context: ActionContext): Promise<BulkActionResponse & { rapport?: unknown }> => {
+        const records = context.records ?? [];
+        const agent = agentDuContexte(context);
+        if (request.method !== "post" || agent === undefined) return { records: records.map((r) => r.toJSON(context.currentAdmin)) };
+        const saisie = lireSaisie(request);
+        const rapport: Array<{ id: string; numero: string; reussi: boolean; message: string }> = [];
+        // One transaction per mémoire: one refusal does not undo the others.
+        for (const r of records) {
+          const numero = String(r.params["numero"]);
+          if (!String(r.params["actionsPermises"] ?? "").split(",").includes(c)) {
+            rapport.push({ id: String(r.id()), numero, reussi: false, message: "Action non permise sur ce mémoire dans son état actuel" });
+            continue;
+          }
+          const issue = await executerCommande(ressource, agent, String(r.id()), Number(r.params["version"]), c, saisie);
+          rapport.push({ id: String(r.id()), numero, reussi: issue.statut === 200, message: issue.message });
+        }
+        const reussis = rapport.filter((x) => x.reussi).length;
+        void response;
+        return {
+          records: records.map((r) => r.toJSON(context.currentAdmin)),
+          rapport,
+          notice: { message: `${reussis} mémoire(s) traité(s), ${rapport.length - reussis} refusé(s)`, type: reussis === rapport.length ? "success" : "info" },
+        };
+      },
+    };
+  }
+  return actions;
+};
+
+export type { ActionResponse };

@@ -1,0 +1,145 @@
+import { Memoire, evenementsPossibles, historique, produireCertificat, verifierCertificat, LIBELLES_COMMANDES, type TypeCommande } from "@frais-justice/core/memoire";
+import { formaterMontant } from "@frais-justice/core/montants";
+import type { ActeurAgent } from "@frais-justice/core/autorisation";
+import { Either, Schema } from "effect";
+import type { EvenementMemoire } from "../../memoire/memoire.evenement.mapper.js";
+import { LIBELLES_ETATS, LIBELLES_MOTIFS_REFUS, dateHeure, euros, date } from "./libelles.js";
+
+const encoder = Schema.encodeSync(Memoire);
+
+/** The commands of the court side the back-office offers (each an action of the mémoire resource). */
+export const COMMANDES_JURIDICTION = [
+  "memoire.prendre-en-charge",
+  "memoire.certifier",
+  "memoire.envoyer-en-taxation",
+  "memoire.taxer",
+  "memoire.constater-forclusion",
+  "memoire.refuser",
+  "memoire.valider-paiement",
+  "memoire.mettre-en-paiement",
+] as const satisfies ReadonlyArray<TypeCommande>;
+export type CommandeJuridiction = (typeof COMMANDES_JURIDICTION)[number];
+
+/** The commands core lets this agent send on this mémoire now (`evenementsPossibles`). */
+export const commandesPermises = (memoire: Memoire, acteur: ActeurAgent, maintenant: Date): ReadonlyArray<CommandeJuridiction> => {
+  const possibles = new Set(evenementsPossibles(memoire, { acteur, maintenant }));
+  return COMMANDES_JURIDICTION.filter((c) => possibles.has(c));
+};
+
+type Encodee = typeof Memoire.Encoded;
+
+/** Noms of agents and users for the timeline (unknown ids are shown as such). */
+export type Annuaire = (type: string, id: string) => string;
+
+/**
+ * Everything the show page draws, as plain JSON (the custom component reads it): en-tête, lines with
+ * requested vs current amounts, récapitulatif TVA, totals, attachments, certificate check, timeline.
+ */
+export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<EvenementMemoire>, annuaire: Annuaire) => {
+  const e: Encodee = encoder(memoire);
+  const demandes = e.montantsDemandes;
+  const lignes = e.lignes.map((l, i) => {
+    const actuel = e.montants.lignes.find((x) => x.ligneId === l.id);
+    const demande = demandes?.lignes.find((x) => x.ligneId === l.id);
+    const redressement = e.redressements.find((r) => r.ligneId === l.id);
+    const taxee = e.taxation?.lignes.find((t) => t.ligneId === l.id);
+    return {
+      id: l.id,
+      rang: i + 1,
+      numeroAffaire: l.numeroAffaire,
+      dateRequisition: l.dateRequisition,
+      autoriteRequerante: l.autoriteRequerante,
+      typePrestation: l.typePrestation,
+      datePrestation: l.datePrestation,
+      quantite: l.quantite,
+      tarifHt: euros(l.tarifHt),
+      tarifHtBrut: l.tarifHt,
+      tauxTva: `${l.tauxTva} %`,
+      fraisDivers: euros(l.fraisDivers),
+      debours: euros(l.debours),
+      montantHtDemande: euros(demande?.montantHt ?? actuel?.montantHt),
+      montantHtDemandeBrut: demande?.montantHt ?? actuel?.montantHt ?? "0.00",
+      montantHt: euros(actuel?.montantHt),
+      montantTtc: euros(actuel?.montantTtc),
+      modifie: demande !== undefined && actuel !== undefined && demande.montantHt !== actuel.montantHt,
+      ...(redressement === undefined
+        ? {}
+        : { redressement: { quantiteAvant: redressement.quantiteAvant, tarifHtAvant: euros(redressement.tarifHtAvant), motif: redressement.motif } }),
+      ...(taxee === undefined ? {} : { montantHtTaxe: euros(taxee.montantHtTaxe) }),
+    };
+  });
+  const totaux = (m: Encodee["montants"] | undefined) =>
+    m === undefined
+      ? undefined
+      : {
+          montantHt: euros(m.montantHt),
+          montantTva: euros(m.montantTva),
+          montantDebours: euros(m.montantDebours),
+          montantTtcAvantRemiseGlobale: euros(m.montantTtcAvantRemiseGlobale),
+          montantRemiseGlobaleTtc: euros(m.montantRemiseGlobaleTtc),
+          montantTtc: euros(m.montantTtc),
+        };
+  const certificat = (() => {
+    if (memoire.envoyeLe === undefined || memoire.empreinteDepot === undefined || !memoire.numero.startsWith("MJ")) return undefined;
+    const produit = produireCertificat(memoire, { dateDepot: memoire.envoyeLe, prestataire: { identifiant: memoire.enTete.structureId, raisonSociale: memoire.enTete.structureId } });
+    const verification = verifierCertificat(memoire, { ...produit, empreinte: memoire.empreinteDepot });
+    return {
+      numero: memoire.numero,
+      dateDepot: dateHeure(memoire.envoyeLe),
+      empreinte: memoire.empreinteDepot,
+      valide: Either.isRight(verification),
+      ecarts: Either.isLeft(verification) ? verification.left.ecarts.map((x) => `${x.champ} : attendu ${x.attendu}, trouvé ${x.trouve}`) : [],
+    };
+  })();
+  const h = historique(evenements);
+  return {
+    numero: memoire.numero,
+    numeroProvisoire: memoire.numeroProvisoire,
+    etat: memoire.etat,
+    etatLibelle: LIBELLES_ETATS[memoire.etat],
+    etatLe: dateHeure(memoire.etatLe),
+    version: memoire.version,
+    enTete: {
+      juridiction: `${memoire.enTete.juridiction.code} - ${memoire.enTete.juridiction.libelle}`,
+      structure: memoire.enTete.structureId,
+      service: memoire.enTete.serviceId ?? "",
+      categoriePrestataire: memoire.enTete.categoriePrestataire ?? "",
+      texteReference: memoire.enTete.texteReference ?? "",
+      typeTva: memoire.enTete.typeTva ?? "",
+      numeroFacture: memoire.enTete.numeroFacture ?? "",
+      numeroEngagementJuridique: memoire.enTete.numeroEngagementJuridique ?? "",
+      modeDepot: memoire.enTete.modeDepot,
+      envoyeLe: dateHeure(memoire.envoyeLe),
+      misADispositionLe: dateHeure(memoire.misADispositionLe),
+      agentEnCharge: memoire.agentEnCharge === undefined ? "" : annuaire("AGENT", memoire.agentEnCharge),
+    },
+    lignes,
+    recapitulatifTva: e.montants.recapitulatifTva.map((r) => ({ tauxTva: `${r.tauxTva} %`, baseHt: euros(r.baseHt), montantTva: euros(r.montantTva) })),
+    totaux: totaux(e.montants),
+    totauxDemandes: totaux(demandes),
+    montantModifie: memoire.montantModifie,
+    piecesJointes: memoire.piecesJointes.map((p) => ({ id: p.id, designation: p.designation, type: p.type, nomFichier: p.nomFichier, taille: p.taille })),
+    certificat,
+    refus:
+      memoire.refus === undefined
+        ? undefined
+        : { motif: LIBELLES_MOTIFS_REFUS[memoire.refus.motif] ?? memoire.refus.motif, commentaire: memoire.refus.commentaire ?? "", le: dateHeure(memoire.refus.le) },
+    taxation: memoire.taxation === undefined ? undefined : { motif: memoire.taxation.motif, le: dateHeure(memoire.taxation.le), magistrat: annuaire("AGENT", memoire.taxation.magistratId) },
+    paiement: memoire.paiement === undefined ? undefined : { date: memoire.paiement.date, reference: memoire.paiement.reference },
+    certifieLe: date(memoire.certifieLe),
+    valideLe: date(memoire.valideLe),
+    historique: h.entrees.map((x) => ({
+      le: dateHeure(x.le),
+      auteur: annuaire(x.auteur.type, x.auteur.id),
+      libelle: x.libelle ?? LIBELLES_COMMANDES[x.commande] ?? x.commande,
+      de: LIBELLES_ETATS[x.de],
+      vers: LIBELLES_ETATS[x.vers],
+      changementEtat: x.changementEtat,
+      motif: x.motif ?? "",
+      montantsModifies: x.montantsModifies,
+      montantTtcAvant: euros(formaterMontant(x.montantTtcAvant)),
+      montantTtcApres: euros(formaterMontant(x.montantTtcApres)),
+    })),
+  };
+};
+export type DetailMemoire = ReturnType<typeof detailMemoire>;

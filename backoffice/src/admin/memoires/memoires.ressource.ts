@@ -1,0 +1,253 @@
+import { BaseProperty, BaseRecord, BaseResource, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import type { Juridiction } from "@frais-justice/core/juridiction";
+import { peutLire, type EtatMemoire } from "@frais-justice/core/memoire";
+import { Either } from "effect";
+import { lireInstant, sqlDe, type Sql } from "../../base/sql.js";
+import type { Orm } from "../../base/orm.js";
+import { DepotMemoires } from "../../memoire/memoire.repository.js";
+import { acteurDe, juridictionsPermises, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
+import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros } from "./libelles.js";
+import { COLONNES_TRI, clauseWhere, requeteListe, type ColonneTri, type CriteresListe } from "./memoires.requete.js";
+import { commandesPermises, detailMemoire } from "./memoires.detail.js";
+
+/** The agent of the request (AdminJS's `currentAdmin`), or undefined when none is signed in. */
+export const agentDuContexte = (context?: { readonly currentAdmin?: ActionContext["currentAdmin"] | undefined }): AgentConnecte | undefined => {
+  const a = context?.currentAdmin as Partial<AgentConnecte> | undefined;
+  return a?.id === undefined || a.roles === undefined || a.perimetre === undefined ? undefined : (a as AgentConnecte);
+};
+
+const PROPRIETES: ReadonlyArray<[string, NonNullable<ConstructorParameters<typeof BaseProperty>[0]["type"]>, boolean]> = [
+  ["id", "string", false],
+  ["numero", "string", true],
+  ["etat", "string", true],
+  ["juridiction", "string", false],
+  ["juridictionCode", "string", true],
+  ["envoyeLe", "datetime", true],
+  ["misADispositionLe", "datetime", true],
+  ["structureId", "string", false],
+  ["categoriePrestataire", "string", false],
+  ["texteReference", "string", false],
+  ["numeroEngagementJuridique", "string", false],
+  ["montantDemande", "string", false],
+  ["montantTtc", "string", true],
+  ["montantModifie", "boolean", false],
+  ["aTraiter", "string", false],
+  ["texte", "string", false],
+  ["version", "number", false],
+  ["detail", "mixed", false],
+  ["actionsPermises", "string", false],
+];
+
+const chaine = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+const jour = (v: unknown, lendemain: boolean): Date | undefined => {
+  const s = chaine(v);
+  if (s === undefined || s === "") return undefined;
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+  if (Number.isNaN(d.getTime())) return undefined;
+  return lendemain ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1)) : d;
+};
+
+/** The criteria of an AdminJS filter (the list's filter drawer, or the CSV export's query). */
+export const criteresDepuisFiltre = (valeurs: (cle: string) => unknown, agent: AgentConnecte): CriteresListe => {
+  const periode = valeurs("envoyeLe") as { from?: unknown; to?: unknown } | string | undefined;
+  const du = typeof periode === "object" ? jour(periode.from, false) : undefined;
+  const au = typeof periode === "object" ? jour(periode.to, true) : undefined;
+  const aTraiter = chaine(valeurs("aTraiter")) === "oui";
+  const texte = (cle: string) => chaine(valeurs(cle));
+  const c: Record<string, unknown> = {
+    numero: texte("numero"),
+    juridictionCode: texte("juridictionCode"),
+    etat: texte("etat"),
+    deposeDu: du,
+    deposeAvant: au,
+    structureId: texte("structureId"),
+    categoriePrestataire: texte("categoriePrestataire"),
+    texteReference: texte("texteReference"),
+    numeroEngagementJuridique: texte("numeroEngagementJuridique"),
+    texte: texte("texte"),
+    etatsEnAttente: aTraiter ? [...new Set(agent.roles.flatMap((r) => ETATS_EN_ATTENTE_DU_ROLE[r]))] : undefined,
+  };
+  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
+};
+
+interface LigneListe {
+  id: string;
+  numero: string;
+  etat: EtatMemoire;
+  version: unknown;
+  juridictionCode: string;
+  juridictionLibelle: string;
+  courAppel: string;
+  structureId: string;
+  categoriePrestataire: string | null;
+  texteReference: string | null;
+  numeroEngagementJuridique: string | null;
+  envoyeLe: unknown;
+  misADispositionLe: unknown;
+  montantTtc: string;
+  montantsDemandes: string | null;
+  montantModifie: unknown;
+}
+
+/** Row of the list as AdminJS params (also the CSV export's source). */
+export const paramsListe = (l: LigneListe): ParamsType => {
+  const demande = l.montantsDemandes === null ? undefined : (JSON.parse(l.montantsDemandes) as { montantTtc?: string }).montantTtc;
+  return {
+    id: l.id,
+    numero: l.numero,
+    etat: l.etat,
+    juridiction: `${l.juridictionCode} - ${l.juridictionLibelle}`,
+    juridictionCode: l.juridictionCode,
+    envoyeLe: l.envoyeLe === null || l.envoyeLe === undefined ? null : lireInstant(l.envoyeLe),
+    misADispositionLe: l.misADispositionLe === null || l.misADispositionLe === undefined ? null : lireInstant(l.misADispositionLe),
+    structureId: l.structureId,
+    categoriePrestataire: l.categoriePrestataire ?? "",
+    texteReference: l.texteReference ?? "",
+    numeroEngagementJuridique: l.numeroEngagementJuridique ?? "",
+    montantDemande: euros(demande ?? l.montantTtc),
+    montantTtc: euros(l.montantTtc),
+    montantModifie: l.montantModifie === true || l.montantModifie === 1 || l.montantModifie === "1",
+    version: Number(l.version),
+  };
+};
+
+/**
+ * The mémoires as an AdminJS resource, read with SQL behind the persistence repository. Every read is
+ * scoped to the juridictions core's `autoriser` lets the agent consult: a guessed id of another
+ * juridiction is "not found" (list, show, actions, export). Writes never go through AdminJS's
+ * generic create/update/delete (disabled): only through the domain actions.
+ */
+export class RessourceMemoires extends BaseResource {
+  readonly depot: DepotMemoires;
+  private readonly sql: Sql;
+  private readonly proprietes: ReadonlyArray<BaseProperty>;
+
+  constructor(
+    readonly orm: Orm,
+    readonly agents: DepotAcces,
+  ) {
+    super(orm);
+    this.depot = new DepotMemoires(orm);
+    this.sql = sqlDe(orm);
+    this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
+  }
+
+  static override isAdapterFor(): boolean {
+    return false;
+  }
+
+  override databaseName(): string {
+    return "frais-justice";
+  }
+
+  override databaseType(): string {
+    return "sql";
+  }
+
+  override id(): string {
+    return "memoires";
+  }
+
+  override properties(): Array<BaseProperty> {
+    return [...this.proprietes];
+  }
+
+  override property(path: string): BaseProperty | null {
+    return this.proprietes.find((p) => p.path() === path) ?? null;
+  }
+
+  /** The juridiction codes the agent may consult (core's `autoriser` on each juridiction). */
+  async juridictionsVisibles(agent: AgentConnecte): Promise<ReadonlyArray<string>> {
+    return juridictionsPermises(acteurDe(agent), "memoire.consulter-juridiction", await this.agents.juridictions());
+  }
+
+  async juridictions(): Promise<ReadonlyArray<Juridiction>> {
+    return this.agents.juridictions();
+  }
+
+  private async where(filter: Filter, agent: AgentConnecte) {
+    const criteres = criteresDepuisFiltre((cle) => filter.get(cle)?.value, agent);
+    return clauseWhere(await this.juridictionsVisibles(agent), criteres);
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    const agent = agentDuContexte(context);
+    if (agent === undefined) return 0;
+    const where = await this.where(filter, agent);
+    const [l] = await this.sql.lignes<{ n: unknown }>(`SELECT COUNT(*) AS n FROM memoire WHERE ${where.sql}`, where.params);
+    return Number(l?.n ?? 0);
+  }
+
+  override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: "asc" | "desc" } }, context?: ActionContext): Promise<Array<BaseRecord>> {
+    const agent = agentDuContexte(context);
+    if (agent === undefined) return [];
+    const where = await this.where(filter, agent);
+    const colonne: ColonneTri = options.sort?.sortBy !== undefined && options.sort.sortBy in COLONNES_TRI ? (options.sort.sortBy as ColonneTri) : "envoyeLe";
+    const requete = requeteListe(where, { colonne, sens: options.sort?.direction ?? "asc" }, { limite: Math.min(options.limit ?? 20, 500), decalage: options.offset ?? 0 });
+    const lignes = await this.sql.lignes<LigneListe>(requete.sql, requete.params);
+    return lignes.map((l) => new BaseRecord(paramsListe(l), this));
+  }
+
+  /** One mémoire with its detail, or null when it does not exist OR the agent may not read it. */
+  override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
+    const agent = agentDuContexte(context);
+    if (agent === undefined) return null;
+    const charge = await this.depot.charger(id);
+    if (Either.isLeft(charge)) return null;
+    const memoire = charge.right;
+    const acteur = acteurDe(agent);
+    if (!peutLire({ acteur }, memoire)) return null;
+    const evenements = await this.depot.historique(id);
+    const noms = new Map((await this.agents.lister()).map((a) => [a.id, `${a.prenom} ${a.nom}`]));
+    const annuaire = (type: string, idActeur: string) =>
+      type === "SYSTEME" ? "Système" : type === "AGENT" ? (noms.get(idActeur) ?? `Agent ${idActeur}`) : `Utilisateur ${idActeur}`;
+    const detail = detailMemoire(memoire, Either.getOrElse(evenements, () => []), annuaire);
+    const j = memoire.enTete.juridiction;
+    const demande = memoire.montantsDemandes === undefined ? undefined : detail.totauxDemandes?.montantTtc;
+    return new BaseRecord(
+      {
+        id: memoire.id,
+        numero: memoire.numero,
+        etat: memoire.etat,
+        juridiction: `${j.code} - ${j.libelle}`,
+        juridictionCode: j.code,
+        envoyeLe: memoire.envoyeLe ?? null,
+        misADispositionLe: memoire.misADispositionLe ?? null,
+        structureId: memoire.enTete.structureId,
+        categoriePrestataire: memoire.enTete.categoriePrestataire ?? "",
+        texteReference: memoire.enTete.texteReference ?? "",
+        numeroEngagementJuridique: memoire.enTete.numeroEngagementJuridique ?? "",
+        montantDemande: demande ?? detail.totaux?.montantTtc ?? "",
+        montantTtc: detail.totaux?.montantTtc ?? "",
+        montantModifie: memoire.montantModifie,
+        version: memoire.version,
+        detail: JSON.stringify(detail),
+        actionsPermises: commandesPermises(memoire, acteur, new Date()).join(","),
+      },
+      this,
+    );
+  }
+
+  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<Array<BaseRecord>> {
+    const records = await Promise.all(ids.map((id) => this.findOne(String(id), context)));
+    return records.filter((r): r is BaseRecord => r !== null);
+  }
+
+  override build(params: Record<string, unknown>): BaseRecord {
+    return new BaseRecord(params, this);
+  }
+
+  override create(): Promise<ParamsType> {
+    return Promise.reject(new Error("création interdite : un mémoire est créé par le prestataire"));
+  }
+
+  override update(): Promise<ParamsType> {
+    return Promise.reject(new Error("modification générique interdite : utilisez les actions du mémoire"));
+  }
+
+  override delete(): Promise<void> {
+    return Promise.reject(new Error("suppression interdite"));
+  }
+}
+
+export { LIBELLES_ETATS };

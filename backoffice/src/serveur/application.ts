@@ -1,0 +1,177 @@
+import AdminJSExpress from "@adminjs/express";
+import type { Juridiction } from "@frais-justice/core/juridiction";
+import express, { type NextFunction, type Request, type Response } from "express";
+import session from "express-session";
+import { randomBytes } from "node:crypto";
+import type { Orm } from "../base/orm.js";
+import { creerAdmin } from "../admin/admin.js";
+import { DepotAcces, agentConnecte, type AgentConnecte } from "../admin/acces/agents.js";
+import { MagasinSessions } from "../admin/acces/session-store.js";
+import { commandeDeLAction } from "../admin/memoires/memoires.actions.js";
+import { criteresDepuisFiltre, RessourceMemoires } from "../admin/memoires/memoires.ressource.js";
+import { clauseWhere, COLONNES_TRI, requeteListe, type ColonneTri } from "../admin/memoires/memoires.requete.js";
+import { ecrireCsv } from "./csv.js";
+
+declare module "express-session" {
+  interface SessionData {
+    adminUser?: AgentConnecte;
+  }
+}
+
+/** Options of {@link creerApplication}. */
+export interface OptionsApplication {
+  readonly orm: Orm;
+  /** Secret signing the session cookie (`SESSION_SECRET`); a random one per start when absent (sessions then end on restart). */
+  readonly secret?: string;
+  /** Production: the cookie is `secure` (HTTPS only) and the app trusts one proxy. */
+  readonly production?: boolean;
+  /** Session lifetime (default 8 hours, renewed on activity). */
+  readonly dureeSessionMs?: number;
+}
+
+/** The running back-office: the express app and what the tests and the server reach. */
+export interface Application {
+  readonly app: express.Express;
+  readonly memoires: RessourceMemoires;
+  readonly acces: DepotAcces;
+  readonly sessions: MagasinSessions;
+  /** Reloads the juridictions (after an administration change). */
+  readonly rafraichirJuridictions: () => Promise<void>;
+}
+
+const NOM_COOKIE = "fj.sid";
+const RACINE = "/admin";
+
+const estApi = (req: Request): boolean => req.path.startsWith("/api/");
+
+/**
+ * Builds the back-office: AdminJS under `/admin` behind a sign-in (scrypt, lockout by core's rule),
+ * sessions in the database, the mémoires scoped to the agent's juridictions by core's `autoriser`
+ * on every route (list, show, actions, export, attachments), and the CSV export.
+ */
+export const creerApplication = async (options: OptionsApplication): Promise<Application> => {
+  const { orm } = options;
+  const production = options.production ?? process.env["NODE_ENV"] === "production";
+  const secret = options.secret ?? randomBytes(32).toString("hex");
+  const acces = new DepotAcces(orm);
+  const memoires = new RessourceMemoires(orm, acces);
+  let juridictions: ReadonlyArray<Juridiction> = await acces.juridictions();
+  const rafraichirJuridictions = async () => {
+    juridictions = await acces.juridictions();
+  };
+  const admin = creerAdmin({ orm, acces, memoires, juridictions: () => juridictions });
+  const sessions = new MagasinSessions(orm);
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (production) app.set("trust proxy", 1);
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    next();
+  });
+
+  const optionsSession: session.SessionOptions = {
+    store: sessions,
+    secret,
+    name: NOM_COOKIE,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: "strict", secure: production, maxAge: options.dureeSessionMs ?? 8 * 3_600_000, path: RACINE },
+  };
+  // The session is opened here (AdminJS's router then finds it and does not open its own).
+  app.use(RACINE, session(optionsSession));
+
+  // The agent of the session is reloaded on every request: a role or perimeter change, a
+  // deactivation or a lock applies at once.
+  app.use(RACINE, (req: Request, res: Response, next: NextFunction) => {
+    const enSession = req.session.adminUser;
+    if (enSession === undefined) return next();
+    acces
+      .parId(enSession.id)
+      .then((agent) => {
+        if (agent === undefined || !agent.actif) {
+          req.session.destroy(() => (estApi(req) ? res.status(401).json({ erreur: "session terminée" }) : res.redirect(`${RACINE}/login`)));
+          return;
+        }
+        const frais = agentConnecte(agent);
+        if (JSON.stringify(frais) !== JSON.stringify(enSession)) req.session.adminUser = frais;
+        next();
+      })
+      .catch(next);
+  });
+
+  // Record routes of the mémoires: a mémoire the agent may not read is "not found" (404, nothing
+  // about it in the answer); an action core does not allow them now is 403, before any handler runs.
+  const garde = express.Router();
+  garde.all(["/api/resources/memoires/records/:id/:action", "/resources/memoires/records/:id/:action"], (req: Request, res: Response, next: NextFunction) => {
+    const agent = req.session.adminUser;
+    if (agent === undefined) return next();
+    const id = String(req.params["id"]);
+    memoires
+      .findOne(id, { currentAdmin: agent } as never)
+      .then((record) => {
+        if (record === null) return void res.status(404).json({ erreur: "Mémoire introuvable." });
+        const commande = commandeDeLAction(String(req.params["action"]));
+        const permises = String(record.params["actionsPermises"] ?? "").split(",");
+        if (commande !== undefined && !permises.includes(commande)) return void res.status(403).json({ erreur: "Action non autorisée sur ce mémoire." });
+        next();
+      })
+      .catch(next);
+  });
+  app.use(RACINE, garde);
+
+  const routeur = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    {
+      cookieName: NOM_COOKIE,
+      cookiePassword: secret,
+      authenticate: async (email: string, motDePasse: string, contexte?: { req: Request }) => {
+        const resultat = await acces.connecter(String(email ?? ""), String(motDePasse ?? ""), new Date());
+        if (resultat._tag !== "Connecte") return null;
+        // A new session id at sign-in (no session fixation).
+        const req = contexte?.req;
+        if (req !== undefined) await new Promise<void>((ok, ko) => req.session.regenerate((e: unknown) => (e === undefined || e === null ? ok() : ko(e instanceof Error ? e : new Error("régénération de la session impossible")))));
+        return resultat.agent;
+      },
+    },
+    null,
+    optionsSession,
+  );
+
+  // Behind the sign-in (added after AdminJS's own routes, so after its session check).
+  routeur.get("/export/memoires.csv", (req: Request, res: Response, next: NextFunction) => {
+    const agent = req.session.adminUser;
+    if (agent === undefined) return void res.status(401).end();
+    const q = req.query as Record<string, unknown>;
+    const valeur = (cle: string): unknown =>
+      cle === "envoyeLe" ? { from: q[`filters.envoyeLe~~from`], to: q[`filters.envoyeLe~~to`] } : q[`filters.${cle}`];
+    const tri = typeof q["sortBy"] === "string" && q["sortBy"] in COLONNES_TRI ? (q["sortBy"] as ColonneTri) : "envoyeLe";
+    memoires
+      .juridictionsVisibles(agent)
+      .then(async (visibles) => {
+        if (visibles.length === 0) return void res.status(403).end();
+        const where = clauseWhere(visibles, criteresDepuisFiltre(valeur, agent));
+        await ecrireCsv(orm, res, requeteListe(where, { colonne: tri, sens: q["direction"] === "desc" ? "desc" : "asc" }), "memoires.csv");
+      })
+      .catch(next);
+  });
+  routeur.get("/pieces-jointes/:memoireId/:pieceId", (req: Request, res: Response, next: NextFunction) => {
+    const agent = req.session.adminUser;
+    if (agent === undefined) return void res.status(401).end();
+    memoires
+      .findOne(String(req.params["memoireId"]), { currentAdmin: agent } as never)
+      .then((record) => {
+        if (record === null) return void res.status(404).end();
+        // The bytes live in the content-addressed store; serving them is not wired yet.
+        res.status(404).json({ erreur: "Contenu de la pièce jointe indisponible." });
+      })
+      .catch(next);
+  });
+
+  app.use(RACINE, routeur);
+  app.get("/", (_req, res) => res.redirect(RACINE));
+  return { app, memoires, acces, sessions, rafraichirJuridictions };
+};

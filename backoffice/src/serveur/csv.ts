@@ -1,0 +1,49 @@
+import type { Response } from "express";
+import type { ValeurSql } from "../base/sql.js";
+import { sqlDe } from "../base/sql.js";
+import type { Orm } from "../base/orm.js";
+import { LIBELLES_ETATS } from "../admin/memoires/libelles.js";
+import { paramsListe } from "../admin/memoires/memoires.ressource.js";
+import { date } from "../admin/memoires/libelles.js";
+import type { EtatMemoire } from "@frais-justice/core/memoire";
+
+const COLONNES: ReadonlyArray<readonly [string, (p: Record<string, unknown>) => string]> = [
+  ["Numéro", (p) => String(p["numero"])],
+  ["État", (p) => LIBELLES_ETATS[p["etat"] as EtatMemoire] ?? String(p["etat"])],
+  ["Juridiction", (p) => String(p["juridiction"])],
+  ["Date de dépôt", (p) => date(p["envoyeLe"] as Date | null)],
+  ["Prestataire", (p) => String(p["structureId"])],
+  ["Catégorie de prestataire", (p) => String(p["categoriePrestataire"])],
+  ["Texte de référence", (p) => String(p["texteReference"])],
+  ["N° d'engagement juridique", (p) => String(p["numeroEngagementJuridique"])],
+  ["Montant demandé TTC", (p) => String(p["montantDemande"]).replace(/\u202f€$/, "")],
+  ["Montant retenu TTC", (p) => String(p["montantTtc"]).replace(/\u202f€$/, "")],
+  ["Montant modifié", (p) => (p["montantModifie"] === true ? "oui" : "non")],
+];
+
+/** One CSV field: quoted when needed; a leading = + - @ is neutralised (spreadsheet formula injection). */
+export const champCsv = (v: string): string => {
+  const sur = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[;"\r\n]/.test(sur) ? `"${sur.replace(/"/g, '""')}"` : sur;
+};
+
+/**
+ * Streams the rows of a list query as CSV (UTF-8 with BOM, `;` separator, CRLF, French headers), by
+ * pages of 1,000 rows so memory stays flat whatever the size; waits for the socket to drain.
+ */
+export const ecrireCsv = async (orm: Orm, res: Response, requete: { readonly sql: string; readonly params: ReadonlyArray<ValeurSql> }, nomFichier: string): Promise<void> => {
+  const sql = sqlDe(orm);
+  res.status(200);
+  res.setHeader("Content-Type", "text/csv; charset=utf-8");
+  res.setHeader("Content-Disposition", `attachment; filename="${nomFichier}"`);
+  res.setHeader("Cache-Control", "no-store");
+  const ecrire = (texte: string): Promise<void> => new Promise((ok) => (res.write(texte) ? ok() : res.once("drain", ok)));
+  await ecrire(`\uFEFF${COLONNES.map(([t]) => champCsv(t)).join(";")}\r\n`);
+  const TAILLE = 1000;
+  for (let decalage = 0; ; decalage += TAILLE) {
+    const lignes = await sql.lignes<Parameters<typeof paramsListe>[0]>(`${requete.sql} LIMIT ? OFFSET ?`, [...requete.params, TAILLE, decalage]);
+    if (lignes.length > 0) await ecrire(lignes.map((l) => `${COLONNES.map(([, f]) => champCsv(f(paramsListe(l)))).join(";")}\r\n`).join(""));
+    if (lignes.length < TAILLE || res.destroyed) break;
+  }
+  res.end();
+};
