@@ -1,0 +1,242 @@
+import type { RoleAgent } from "@frais-justice/core/autorisation";
+import type { EtatMemoire } from "@frais-justice/core/memoire";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Orm } from "../base/orm.js";
+import { sqlDe } from "../base/sql.js";
+import type { Application } from "./application.js";
+import { AGENTS_DEMO } from "./demo.js";
+import { banc, connecter, etatStocke, memoireEn } from "./test-support.js";
+
+type Client = Awaited<ReturnType<typeof connecter>>;
+
+interface Corps {
+  readonly notice?: { readonly message: string; readonly type: string };
+  readonly records?: Array<{ id: string; params: { juridictionCode: string } }>;
+  readonly rapport?: Array<{ id: string; reussi: boolean }>;
+}
+const corps = (r: { body: unknown }): Corps => r.body as Corps;
+
+/** Each court action: the state it starts from, a valid input, and the state it leads to. */
+const ACTIONS: ReadonlyArray<{ nom: string; commande: string; depuis: EtatMemoire; vers: EtatMemoire; saisie: (ligneIds: ReadonlyArray<string>) => unknown }> = [
+  { nom: "prendre-en-charge", commande: "memoire.prendre-en-charge", depuis: "MIS_A_DISPOSITION", vers: "MIS_A_DISPOSITION", saisie: () => ({}) },
+  { nom: "certifier", commande: "memoire.certifier", depuis: "MIS_A_DISPOSITION", vers: "CERTIFIE", saisie: () => ({}) },
+  { nom: "envoyer-en-taxation", commande: "memoire.envoyer-en-taxation", depuis: "MIS_A_DISPOSITION", vers: "A_TAXER", saisie: () => ({ commentaire: "à taxer" }) },
+  { nom: "refuser", commande: "memoire.refuser", depuis: "MIS_A_DISPOSITION", vers: "REFUSE", saisie: () => ({ motif: "DOUBLON", commentaire: "déjà payé" }) },
+  { nom: "taxer", commande: "memoire.taxer", depuis: "A_TAXER", vers: "TAXE", saisie: (ids) => ({ taxation: { lignes: ids.map((ligneId) => ({ ligneId, montantHtTaxe: "10.00" })), motif: "tarif" } }) },
+  { nom: "constater-forclusion", commande: "memoire.constater-forclusion", depuis: "A_TAXER", vers: "REFUSE", saisie: () => ({ commentaire: "hors délai" }) },
+  { nom: "valider-paiement", commande: "memoire.valider-paiement", depuis: "CERTIFIE", vers: "VALIDE", saisie: () => ({}) },
+  { nom: "mettre-en-paiement", commande: "memoire.mettre-en-paiement", depuis: "VALIDE", vers: "MIS_EN_PAIEMENT", saisie: () => ({ paiement: { date: "2026-11-20", reference: "PAY-1" } }) },
+];
+
+/** The role matrix of docs/autorisation.md for the court actions (perimeter: the agent's own juridiction). */
+const PERMIS: { readonly [R in RoleAgent]: ReadonlyArray<string> } = {
+  GREFFIER: ["prendre-en-charge", "certifier", "envoyer-en-taxation", "refuser"],
+  MAGISTRAT_TAXATEUR: ["taxer", "constater-forclusion", "refuser"],
+  ORDONNATEUR: ["valider-paiement"],
+  COMPTABLE: ["mettre-en-paiement"],
+  SUPPORT: [],
+  ADMINISTRATEUR: [],
+};
+const PEUT_CONSULTER: ReadonlyArray<RoleAgent> = ["GREFFIER", "MAGISTRAT_TAXATEUR", "ORDONNATEUR", "COMPTABLE"];
+
+const PARIS = AGENTS_DEMO.filter((a) => a.id !== "agent-greffier-lyon");
+
+let orm: Orm;
+let application: Application;
+let detruire: () => Promise<void>;
+const clients = new Map<string, Client>();
+
+beforeAll(async () => {
+  ({ orm, application, detruire } = await banc());
+  for (const a of AGENTS_DEMO) clients.set(a.id, await connecter(application, a.id));
+});
+afterAll(async () => detruire());
+
+const client = (id: string): Client => {
+  const c = clients.get(id);
+  if (c === undefined) throw new Error(id);
+  return c;
+};
+
+const lignesDe = async (id: string): Promise<ReadonlyArray<string>> =>
+  (await sqlDe(orm).lignes<{ id: string }>("SELECT id FROM ligne_prestation WHERE memoire_id = ? ORDER BY rang", [id])).map((l) => l.id);
+
+const poster = async (c: Client, id: string, action: string, version: number, saisie: unknown) =>
+  c.post(`/admin/api/resources/memoires/records/${id}/${action}`).send({ version: String(version), saisie: JSON.stringify(saisie) });
+
+describe("authorization of every court action, role by role (through core's autoriser)", () => {
+  for (const agent of PARIS) {
+    const role = agent.roles[0] as RoleAgent;
+    for (const action of ACTIONS) {
+      const permis = PERMIS[role].includes(action.nom);
+      it(`${role} × ${action.nom} → ${permis ? "done, with its audit event" : "refused, nothing written"}`, async () => {
+        const id = await memoireEn(orm, action.depuis);
+        const avant = await etatStocke(orm, id);
+        const reponse = await poster(client(agent.id), id, action.nom, avant.version, action.saisie(await lignesDe(id)));
+        const apres = await etatStocke(orm, id);
+        if (permis) {
+          expect(reponse.status, JSON.stringify(corps(reponse).notice)).toBe(200);
+          expect(apres.etat).toBe(action.vers);
+          expect(apres.version).toBe(avant.version + 1);
+          expect(apres.evenements).toHaveLength(avant.evenements.length + 1);
+          expect(apres.evenements.at(-1)).toMatchObject({ commande: action.commande, auteurId: agent.id });
+        } else {
+          expect(reponse.status).toBe(PEUT_CONSULTER.includes(role) ? 403 : 404);
+          expect(apres).toEqual(avant);
+        }
+      });
+    }
+  }
+});
+
+describe("partitioning: an agent of another juridiction learns nothing", () => {
+  it("answers 404 to the show page, the record API and every action of a Paris mémoire", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const avant = await etatStocke(orm, id);
+    const lyon = client("agent-greffier-lyon");
+    const api = await lyon.get(`/admin/api/resources/memoires/records/${id}/show`);
+    expect(api.status).toBe(404);
+    expect(JSON.stringify(corps(api))).not.toContain("MJ");
+    expect((await lyon.get(`/admin/resources/memoires/records/${id}/show`)).status).toBe(404);
+    for (const action of ACTIONS) expect((await poster(lyon, id, action.nom, avant.version, action.saisie([]))).status).toBe(404);
+    expect(await etatStocke(orm, id)).toEqual(avant);
+  });
+
+  it("lists, counts and exports only the agent's juridictions", async () => {
+    const paris = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const lyonId = await memoireEn(orm, "MIS_A_DISPOSITION", "690");
+    const liste = await client("agent-greffier-lyon").get("/admin/api/resources/memoires/actions/list?perPage=500");
+    const ids = (corps(liste).records ?? []).map((r) => r.id);
+    expect(ids).toContain(lyonId);
+    expect(ids).not.toContain(paris);
+    const juridictions = new Set((corps(liste).records ?? []).map((r) => r.params.juridictionCode));
+    expect([...juridictions]).toEqual(["690"]);
+    const csv = await client("agent-greffier-lyon").get("/admin/export/memoires.csv");
+    expect(csv.text).toContain("Tribunal judiciaire de Lyon");
+    expect(csv.text).not.toContain("Paris");
+  });
+
+  it("shows no mémoire to roles without consultation (support, administrateur)", async () => {
+    await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    for (const id of ["agent-support", "agent-administrateur"]) {
+      const liste = await client(id).get("/admin/api/resources/memoires/actions/list");
+      expect(corps(liste).records ?? []).toEqual([]);
+      expect(JSON.stringify(corps(liste))).not.toContain("MJ");
+    }
+  });
+});
+
+describe("state changes are POST only, atomic and never falsely saved", () => {
+  it("GET on an action returns the record and changes nothing", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION");
+    const avant = await etatStocke(orm, id);
+    const reponse = await client("agent-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/certifier`);
+    expect(reponse.status).toBe(200);
+    expect(await etatStocke(orm, id)).toEqual(avant);
+  });
+
+  it("a stale version is a 409 with a French message, and nothing is written", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION");
+    const avant = await etatStocke(orm, id);
+    const reponse = await poster(client("agent-greffier-paris"), id, "certifier", avant.version - 1, {});
+    expect(reponse.status).toBe(409);
+    expect(corps(reponse).notice).toMatchObject({ type: "error" });
+    expect(corps(reponse).notice?.message).toContain("modifié par un autre agent");
+    expect(await etatStocke(orm, id)).toEqual(avant);
+  });
+
+  it("a refusal without motif is refused by core (422) and nothing is written", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION");
+    const avant = await etatStocke(orm, id);
+    const reponse = await poster(client("agent-greffier-paris"), id, "refuser", avant.version, {});
+    expect(reponse.status).toBe(422);
+    expect(await etatStocke(orm, id)).toEqual(avant);
+  });
+
+  it("a certification with a redressement changes the amounts and records the motif", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION");
+    const avant = await etatStocke(orm, id);
+    const [ligne] = await lignesDe(id);
+    const reponse = await poster(client("agent-greffier-paris"), id, "certifier", avant.version, { redressements: [{ ligneId: ligne, quantite: "1", tarifHt: "1.00", motif: "quantité non justifiée" }] });
+    expect(reponse.status, JSON.stringify(corps(reponse).notice)).toBe(200);
+    const apres = await etatStocke(orm, id);
+    expect(apres.etat).toBe("CERTIFIE");
+    expect(apres.montantTtc).not.toBe(avant.montantTtc);
+    const [m] = await sqlDe(orm).lignes<{ montantModifie: unknown; redressements: string }>(`SELECT montant_modifie AS "montantModifie", redressements FROM memoire WHERE id = ?`, [id]);
+    expect(String(m?.redressements)).toContain("quantité non justifiée");
+  });
+
+  it("bulk certification reports each mémoire (done or refused)", async () => {
+    const a = await memoireEn(orm, "MIS_A_DISPOSITION");
+    const b = await memoireEn(orm, "CERTIFIE");
+    const c = client("agent-greffier-paris");
+    const liste = await c.get(`/admin/api/resources/memoires/bulk/certifier-groupe?recordIds=${a},${b}`);
+    expect(liste.status).toBe(200);
+    const reponse = await c.post(`/admin/api/resources/memoires/bulk/certifier-groupe?recordIds=${a},${b}`).send({ saisie: "{}" });
+    expect(reponse.status).toBe(200);
+    const rapport = corps(reponse).rapport ?? [];
+    expect(rapport.find((r) => r.id === a)?.reussi).toBe(true);
+    expect(rapport.find((r) => r.id === b)?.reussi).toBe(false);
+    expect((await etatStocke(orm, a)).etat).toBe("CERTIFIE");
+  });
+});
+
+describe("sign-in, sessions and lockout", () => {
+  it("keeps the session in the database, with an httpOnly SameSite=Strict cookie", async () => {
+    const reponse = await request(application.app).post("/admin/login").field("email", "comptable.paris@justice.example").field("password", "Comptable-Paris-2026");
+    expect(reponse.status).toBe(302);
+    const cookie = String(reponse.headers["set-cookie"]);
+    expect(cookie).toMatch(/fj\.sid=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const [n] = await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM session_admin WHERE donnees LIKE ?", ['%"agent-comptable-paris"%']);
+    expect(Number(n?.n)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("stores a scrypt hash, never the password", async () => {
+    const [a] = await sqlDe(orm).lignes<{ h: string }>("SELECT hash_mot_de_passe AS h FROM agent WHERE id = 'agent-greffier-paris'");
+    expect(a?.h).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(a?.h).not.toContain("Greffier-Paris-2026");
+  });
+
+  it("locks the account for one hour after five failures: the right password is then refused", async () => {
+    const http = request(application.app);
+    for (let i = 0; i < 5; i += 1) {
+      const r = await http.post("/admin/login").field("email", "ordonnateur.paris@justice.example").field("password", "mauvais-mot-de-passe");
+      expect(r.status).toBe(200);
+    }
+    const bon = await http.post("/admin/login").field("email", "ordonnateur.paris@justice.example").field("password", "Ordonnateur-Paris-2026");
+    expect(bon.status).toBe(200);
+    expect(bon.text).toContain("Adresse électronique ou mot de passe incorrect");
+    const [a] = await sqlDe(orm).lignes<{ v: unknown }>("SELECT verrouille_jusqua AS v FROM agent WHERE id = 'agent-ordonnateur-paris'");
+    expect(Number(a?.v)).toBeGreaterThan(Date.now() + 59 * 60_000);
+  });
+
+  it("logs out: the session row is deleted and the API is closed", async () => {
+    const c = await connecter(application, "agent-magistrat-paris");
+    expect((await c.get("/admin/api/resources/memoires/actions/list")).status).toBe(200);
+    await c.get("/admin/logout");
+    const apres = await c.get("/admin/api/resources/memoires/actions/list");
+    expect(apres.status).toBe(302);
+  });
+
+  it("an unauthenticated request is sent to the login page", async () => {
+    const r = await request(application.app).get("/admin/api/resources/memoires/actions/list");
+    expect(r.status).toBe(302);
+    expect(r.headers["location"]).toBe("/admin/login");
+  });
+});
+
+describe("CSV export", () => {
+  it("is UTF-8 with BOM, ';' separated, with French headers and euros", async () => {
+    await memoireEn(orm, "VALIDE", "750");
+    const csv = await client("agent-comptable-paris").get("/admin/export/memoires.csv?filters.etat=VALIDE").buffer(true);
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const [entete, premiere] = csv.text.slice(1).split("\r\n");
+    expect(entete).toBe("Numéro;État;Juridiction;Date de dépôt;Prestataire;Catégorie de prestataire;Texte de référence;N° d'engagement juridique;Montant demandé TTC;Montant retenu TTC;Montant modifié");
+    expect(premiere).toMatch(/^MJ\d{10};Demande de paiement validée;750 - Tribunal judiciaire de Paris;/);
+  });
+});

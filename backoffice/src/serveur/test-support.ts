@@ -1,0 +1,74 @@
+import type { EtatMemoire } from "@frais-justice/core/memoire";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import request from "supertest";
+import { ouvrirOrm, type Orm } from "../base/orm.js";
+import { sqlDe } from "../base/sql.js";
+import { DepotMemoires, type ResultatEcriture } from "../memoire/memoire.repository.js";
+import { hasard } from "../seed/hasard.js";
+import { genererMemoire, JURIDICTIONS } from "../seed/memoires.generateur.js";
+import { creerApplication, type Application } from "./application.js";
+import { AGENTS_DEMO, chargerDemo } from "./demo.js";
+
+/** A back-office on a fresh SQLite file with the demo agents and juridictions (no mémoires). */
+export const banc = async (): Promise<{ orm: Orm; application: Application; detruire: () => Promise<void> }> => {
+  const dossier = mkdtempSync(join(tmpdir(), "fj-bo-"));
+  const orm = await ouvrirOrm({ dialecte: "sqlite", fichier: join(dossier, "bo.sqlite") });
+  await chargerDemo(orm, { nombre: 0 });
+  const application = await creerApplication({ orm, secret: "secret-de-test" });
+  return {
+    orm,
+    application,
+    detruire: async () => {
+      await orm.close(true);
+      rmSync(dossier, { recursive: true, force: true });
+    },
+  };
+};
+
+let graine = 1;
+let numero = 10_000;
+
+/** Writes a generated mémoire in `etat`, addressed to `juridictionCode`; returns its id. */
+export const memoireEn = async (orm: Orm, etat: EtatMemoire, juridictionCode = "750"): Promise<string> => {
+  const j = JURIDICTIONS.find((x) => x.code === juridictionCode) ?? JURIDICTIONS[0];
+  graine += 1;
+  numero += 1;
+  const r = genererMemoire(hasard(graine), {
+    structures: [{ id: "structure-interpretes", categorie: "INTERPRETE_TRADUCTEUR" }],
+    agents: ["agent-greffier-paris"],
+    utilisateurs: ["utilisateur-1"],
+    numero,
+    etat,
+    creeLe: new Date(Date.now() - 20 * 86_400_000),
+    nombreLignes: 2,
+  });
+  const place: ResultatEcriture = { ...r, memoire: { ...r.memoire, enTete: { ...r.memoire.enTete, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } } } };
+  await new DepotMemoires(orm).enregistrerNouveaux([place]);
+  return r.memoire.id;
+};
+
+/** The stored state of a mémoire: état, version, number of audit events and the last command. */
+export const etatStocke = async (orm: Orm, id: string) => {
+  const sql = sqlDe(orm);
+  const [m] = await sql.lignes<{ etat: string; version: unknown; montantTtc: string; agentEnCharge: string | null }>(
+    `SELECT etat, version, montant_ttc AS "montantTtc", agent_en_charge AS "agentEnCharge" FROM memoire WHERE id = ?`,
+    [id],
+  );
+  const evenements = await sql.lignes<{ commande: string; auteurId: string; motif: string | null }>(
+    `SELECT commande, auteur_id AS "auteurId", motif FROM evenement_memoire WHERE memoire_id = ? ORDER BY rang`,
+    [id],
+  );
+  return { etat: m?.etat, version: Number(m?.version), montantTtc: m?.montantTtc, agentEnCharge: m?.agentEnCharge, evenements };
+};
+
+/** A signed-in supertest agent for a demo account (by its id). */
+export const connecter = async (application: Application, agentId: string) => {
+  const compte = AGENTS_DEMO.find((a) => a.id === agentId);
+  if (compte === undefined) throw new Error(`agent de démonstration inconnu : ${agentId}`);
+  const client = request.agent(application.app);
+  const reponse = await client.post("/admin/login").field("email", compte.email).field("password", compte.motDePasse);
+  if (reponse.status !== 302 || reponse.headers["location"] !== "/admin") throw new Error(`connexion de ${agentId} refusée (${reponse.status})`);
+  return client;
+};
