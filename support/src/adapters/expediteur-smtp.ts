@@ -1,5 +1,4 @@
 import { createTransport, type Transporter } from "nodemailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import type { AccuseEnvoi, Expediteur, Message } from "../notification/index.js";
 
 /** SMTP settings of the support's outgoing mail. */
@@ -16,10 +15,14 @@ export interface ConfigurationSmtp {
 
 /** Sends the messages through an SMTP server with nodemailer (plain-text mails, UTF-8). */
 export class ExpediteurSmtp implements Expediteur {
-  readonly #transport: Transporter<SMTPTransport.SentMessageInfo>;
+  readonly #transport: Transporter<{ readonly messageId: string }>;
 
-  constructor(private readonly configuration: ConfigurationSmtp) {
-    this.#transport = createTransport({
+  /** `transport` replaces the SMTP transport built from the settings (tests: nodemailer's stream transport). */
+  constructor(
+    private readonly configuration: ConfigurationSmtp,
+    transport?: Transporter<{ readonly messageId: string }>,
+  ) {
+    this.#transport = transport ?? createTransport({
       host: configuration.hote,
       port: configuration.port,
       secure: configuration.securise,
