@@ -23,16 +23,85 @@ export interface Sql {
 const convertir = (dialecte: Dialecte, params: ReadonlyArray<ValeurSql>): Array<ValeurSql> =>
   dialecte === "sqlite" ? params.map((p) => (p instanceof Date ? p.getTime() : typeof p === "boolean" ? (p ? 1 : 0) : p)) : [...params];
 
+/** The parts of a node-sqlite3 connection used here. */
+interface StatementSqlite3 {
+  all(params: ReadonlyArray<unknown>, rappel: (erreur: Error | null, lignes: Array<unknown>) => void): void;
+  finalize(rappel?: () => void): void;
+}
+interface ConnexionSqlite3 {
+  prepare(texte: string, rappel?: (erreur: Error | null) => void): StatementSqlite3;
+  close(rappel?: (erreur: Error | null) => void): void;
+}
+interface ClientKnex {
+  acquireConnection(): Promise<ConnexionSqlite3>;
+  releaseConnection(connexion: ConnexionSqlite3): Promise<unknown>;
+}
+
+const TAILLE_CACHE = 256;
+const caches = new WeakMap<ConnexionSqlite3, Map<string, StatementSqlite3>>();
+
+/**
+ * Prepared statements of a SQLite connection, kept (LRU) and finalized before the connection closes:
+ * the hot paths pay neither knex's query building nor SQLite's parsing on every call.
+ */
+const statement = (connexion: ConnexionSqlite3, texte: string): Promise<StatementSqlite3> => {
+  let cache = caches.get(connexion);
+  if (cache === undefined) {
+    const c = new Map<string, StatementSqlite3>();
+    cache = c;
+    caches.set(connexion, c);
+    const fermer = connexion.close.bind(connexion);
+    connexion.close = (rappel) => {
+      const restants = [...c.values()];
+      c.clear();
+      if (restants.length === 0) return fermer(rappel);
+      let n = restants.length;
+      for (const st of restants) st.finalize(() => (n -= 1) === 0 && fermer(rappel));
+    };
+  }
+  const existant = cache.get(texte);
+  if (existant !== undefined) {
+    cache.delete(texte);
+    cache.set(texte, existant);
+    return Promise.resolve(existant);
+  }
+  const c = cache;
+  return new Promise((ok, ko) => {
+    const st = connexion.prepare(texte, (erreur) => {
+      if (erreur !== null) return ko(erreur);
+      c.set(texte, st);
+      if (c.size > TAILLE_CACHE) {
+        const [plusAncien] = c;
+        if (plusAncien !== undefined) {
+          c.delete(plusAncien[0]);
+          plusAncien[1].finalize();
+        }
+      }
+      ok(st);
+    });
+  });
+};
+
+const lignesSqlite = async <T>(client: ClientKnex, texte: string, params: ReadonlyArray<ValeurSql>): Promise<Array<T>> => {
+  const connexion = await client.acquireConnection();
+  try {
+    const st = await statement(connexion, texte);
+    return await new Promise<Array<T>>((ok, ko) => st.all(params, (erreur, lignes) => (erreur === null ? ok(lignes as Array<T>) : ko(erreur))));
+  } finally {
+    await client.releaseConnection(connexion);
+  }
+};
+
 const creer = (dialecte: Dialecte, em: Em, knex: Knex, trx: Knex.Transaction | undefined): Sql => {
   const sql: Sql = {
     dialecte,
     em,
     lignes: async <T>(texte: string, params: ReadonlyArray<ValeurSql> = []) => {
+      if (dialecte === "sqlite") return lignesSqlite<T>((trx ?? knex).client, texte, convertir(dialecte, params));
       const requete = knex.raw(texte, convertir(dialecte, params) as Array<Knex.Value>);
       if (trx !== undefined) void requete.transacting(trx);
       const resultat: unknown = await requete;
-      if (dialecte === "postgresql") return (resultat as { rows: Array<T> }).rows;
-      return resultat as Array<T>;
+      return (resultat as { rows: Array<T> }).rows;
     },
     transaction: async (travail) => {
       if (trx !== undefined) return travail(sql);
