@@ -68,3 +68,12 @@ export {
 
 /** The auto-close schedule: which `ticket.relancer` / `ticket.cloturer-automatiquement` are due now. */
 export { echeancesDues, type EcheanceDue } from "./ticket.echeances.js";
+
+/** The machine read back for the docs: transitions, Mermaid diagram, table, the page `docs/support-etats.md`. */
+export {
+  transitionsDuTicket,
+  diagrammeMermaidTicket,
+  tableauTransitionsTicket,
+  pageEtatsTicket,
+  type TransitionTicket,
+} from "./ticket.diagramme.js";
