@@ -97,7 +97,10 @@ const creer = (dialecte: Dialecte, em: Em, knex: Knex, trx: Knex.Transaction | u
     dialecte,
     em,
     lignes: async <T>(texte: string, params: ReadonlyArray<ValeurSql> = []) => {
-      if (dialecte === "sqlite") return lignesSqlite<T>((trx ?? knex).client, texte, convertir(dialecte, params));
+      if (dialecte === "sqlite") {
+        const client: ClientKnex = (trx ?? knex).client as ClientKnex;
+        return lignesSqlite<T>(client, texte, convertir(dialecte, params));
+      }
       const requete = knex.raw(texte, convertir(dialecte, params) as Array<Knex.Value>);
       if (trx !== undefined) void requete.transacting(trx);
       const resultat: unknown = await requete;

@@ -81,10 +81,12 @@ const ribValide = (h: Hasard): string => {
   return Option.getOrThrow(ribVersIban({ banque, guichet, compte, cle }));
 };
 
-const juridictionsDuJeu = (): ReadonlyArray<Juridiction> =>
-  JURIDICTIONS.map((j) => ({ code: j.code, libelle: j.libelle, type: j.code === j.courAppel ? "COUR_APPEL" : "TRIBUNAL_JUDICIAIRE", courAppel: j.courAppel })).concat(
-    [...new Set(JURIDICTIONS.map((j) => j.courAppel))].filter((ca) => !JURIDICTIONS.some((j) => j.code === ca)).map((ca) => ({ code: ca, libelle: `Cour d'appel ${ca.slice(3)}`, type: "COUR_APPEL", courAppel: ca })),
-  );
+const juridiction = (code: string, libelle: string, courAppel: string): Juridiction => ({ code, libelle, type: code === courAppel ? "COUR_APPEL" : "TRIBUNAL_JUDICIAIRE", courAppel });
+
+const juridictionsDuJeu = (): ReadonlyArray<Juridiction> => [
+  ...JURIDICTIONS.map((j) => juridiction(j.code, j.libelle, j.courAppel)),
+  ...[...new Set<string>(JURIDICTIONS.map((j) => j.courAppel))].filter((ca) => !JURIDICTIONS.some((j) => j.code === ca)).map((ca) => juridiction(ca, `Cour d'appel ${ca.slice(3)}`, ca)),
+];
 
 /** Drops the memoire table's secondary indexes (before a large load); returns how to rebuild them. */
 const suspendreIndex = async (orm: Orm, sql: Sql): Promise<() => Promise<void>> => {
