@@ -72,6 +72,11 @@ export const TRADUCTION_FR = {
     memoires: "Mémoires",
     agents: "Agents",
     juridictions: "Juridictions",
+    // Navigation groups (AdminJS's default label would drop the accents: startCase("Mémoires") = "Memoires").
+    Mémoires: "Mémoires",
+    Organisation: "Organisation",
+    Agent: "Agents",
+    Juridiction: "Juridictions",
   },
   properties: {
     length: "Nombre",
@@ -80,6 +85,20 @@ export const TRADUCTION_FR = {
   },
   resources: {
     memoires: {
+      labels: {
+        memoires: "Mémoires",
+        etat: LIBELLES_ETATS,
+        aTraiter: { oui: "Oui" },
+        montantModifie: { true: "Oui", false: "Non" },
+        categoriePrestataire: {
+          INTERPRETE_TRADUCTEUR: "Interprète-traducteur",
+          EXPERT: "Expert",
+          LABORATOIRE: "Laboratoire",
+          ENQUETEUR_SOCIAL: "Enquêteur social",
+          GARDIEN_FOURRIERE_SCELLES: "Gardien de fourrière / scellés",
+          OPERATEUR_TELECOM: "Opérateur de télécommunications",
+        },
+      },
       properties: {
         id: "Identifiant",
         numero: "Numéro",
@@ -116,6 +135,7 @@ export const TRADUCTION_FR = {
       },
     },
     Agent: {
+      labels: { Agent: "Agents", actif: { true: "Oui", false: "Non" } },
       properties: {
         id: "Identifiant",
         email: "Adresse électronique",
@@ -131,6 +151,7 @@ export const TRADUCTION_FR = {
       },
     },
     Juridiction: {
+      labels: { Juridiction: "Juridictions" },
       properties: {
         code: "Code",
         libelle: "Libellé",
@@ -200,4 +221,4 @@ export const TRADUCTION_FR = {
 /** Labels of the états for the `etat` property's values. */
 export const VALEURS_ETATS = Object.entries(LIBELLES_ETATS)
   .filter(([e]) => e !== "BROUILLON" && e !== "SUPPRIME")
-  .map(([value, label]) => ({ value, label }));
+  .map(([value]) => ({ value, label: value }));

@@ -1,0 +1,195 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
+import { ouvrirOrm, type Orm } from "../src/base/orm.js";
+import { sqlDe } from "../src/base/sql.js";
+import { AGENTS_DEMO } from "../src/serveur/demo.js";
+
+/**
+ * Browser end-to-end tests: the real server (pre-bundled components, SQLite file with the demo data)
+ * driven by headless Chromium. Screenshots of the list, the show page and the dashboard go to
+ * docs/images/. Skipped (loudly) only when /usr/bin/chromium is absent and CI is not "true".
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const present = existsSync(CHROMIUM);
+if (!present) {
+  const message = `\n${"!".repeat(100)}\n!!! TESTS NAVIGATEUR IGNORÉS : ${CHROMIUM} est absent (apt-get install -y chromium).\n${"!".repeat(100)}\n`;
+  if (process.env["CI"] === "true") throw new Error(`CI=true : ${CHROMIUM} est obligatoire pour les tests navigateur`);
+  process.stderr.write(message);
+}
+
+const IMAGES = resolve(RACINE_BACKOFFICE, "..", "docs", "images");
+const compte = (id: string) => {
+  const a = AGENTS_DEMO.find((x) => x.id === id);
+  if (a === undefined) throw new Error(id);
+  return a;
+};
+
+const portLibre = (): Promise<number> =>
+  new Promise((ok, ko) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const adresse = s.address();
+      s.close(() => (typeof adresse === "object" && adresse !== null ? ok(adresse.port) : ko(new Error("port"))));
+    });
+  });
+
+let serveur: ChildProcess | undefined;
+let contexte: BrowserContext;
+let page: Page;
+let orm: Orm;
+let base: string;
+let dossier: string;
+let profil: string;
+
+const attendreServeur = async (url: string): Promise<void> => {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      const r = await fetch(url, { redirect: "manual" });
+      if (r.status > 0) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error("le serveur n'a pas démarré en 30 s");
+};
+
+const connecter = async (id: string, motDePasse = compte(id).motDePasse): Promise<void> => {
+  await page.goto(`${base}/admin/logout`);
+  await page.goto(`${base}/admin/login`);
+  await page.fill("input[name=email]", compte(id).email);
+  await page.fill("input[name=password]", motDePasse);
+  await page.click("form button");
+  await page.waitForLoadState("networkidle");
+};
+
+const etat = async (id: string) => {
+  const [m] = await sqlDe(orm).lignes<{ etat: string; redressements: string; taxation: string | null; montantTtc: string; montantModifie: unknown }>(
+    `SELECT etat, redressements, taxation, montant_ttc AS "montantTtc", montant_modifie AS "montantModifie" FROM memoire WHERE id = ?`,
+    [id],
+  );
+  return m;
+};
+
+/** A mémoire of the juridiction in a state, whose lines are all tariffed (certifiable whatever the amount). */
+const choisir = async (etatMemoire: string, juridiction = "750"): Promise<string> => {
+  const [m] = await sqlDe(orm).lignes<{ id: string }>(
+    `SELECT id FROM memoire WHERE etat = ? AND juridiction_code = ? AND structure_id = 'structure-interpretes-idf' ORDER BY envoye_le LIMIT 1`,
+    [etatMemoire, juridiction],
+  );
+  if (m === undefined) throw new Error(`aucun mémoire ${etatMemoire} à ${juridiction} dans les données de démonstration`);
+  return m.id;
+};
+
+describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => {
+  beforeAll(async () => {
+    if (!existsSync(join(RACINE_BACKOFFICE, ".adminjs", "bundle.js"))) {
+      const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/bundle.ts"], { cwd: RACINE_BACKOFFICE, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
+      if (r.status !== 0) throw new Error("empaquetage des composants impossible");
+    }
+    dossier = mkdtempSync(join(tmpdir(), "fj-e2e-"));
+    profil = mkdtempSync(join(tmpdir(), "fj-chromium-"));
+    const port = await portLibre();
+    base = `http://127.0.0.1:${port}`;
+    const fichier = join(dossier, "e2e.sqlite");
+    serveur = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/main.ts"], {
+      cwd: RACINE_BACKOFFICE,
+      env: { ...process.env, PORT: String(port), FJ_SQLITE_FILE: fichier, DATABASE_URL: "", NODE_ENV: "production", ADMIN_JS_SKIP_BUNDLE: "true" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    await attendreServeur(`${base}/admin/login`);
+    orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
+    contexte = await chromium.launchPersistentContext(profil, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 1440, height: 1000 },
+      locale: "fr-FR",
+    });
+    // Nothing leaves the machine (AdminJS's layout asks for Google Fonts).
+    await contexte.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    page = contexte.pages()[0] ?? (await contexte.newPage());
+  }, 120_000);
+
+  afterAll(async () => {
+    await contexte?.close();
+    await orm?.close(true);
+    serveur?.kill("SIGTERM");
+    rmSync(profil, { recursive: true, force: true });
+    rmSync(dossier, { recursive: true, force: true });
+  });
+
+  it("a greffier signs in, sees the dashboard, filters the list, opens a mémoire and certifies it with a redressement", async () => {
+    await connecter("agent-greffier-paris");
+    await page.waitForSelector("[data-testid=tableau-de-bord] svg");
+    await page.screenshot({ path: join(IMAGES, "backoffice-tableau-de-bord.png"), fullPage: true });
+
+    await page.goto(`${base}/admin/resources/memoires?filters.etat=MIS_A_DISPOSITION&filters.juridictionCode=750&sortBy=envoyeLe&direction=asc`);
+    await page.waitForSelector("tr[data-id]");
+    const lignes = await page.locator("tr[data-id]").count();
+    expect(lignes).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("tbody").innerText()).toContain("Mis à disposition");
+    await page.screenshot({ path: join(IMAGES, "backoffice-liste.png"), fullPage: true });
+
+    const id = await choisir("MIS_A_DISPOSITION");
+    await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    await page.screenshot({ path: join(IMAGES, "backoffice-memoire.png"), fullPage: true });
+
+    await page.click('[data-testid="action-certifier"]');
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    await page.fill("[data-testid=quantite-1]", "1");
+    await page.fill("[data-testid=motif-1]", "Une seule heure justifiée");
+    await page.click("[data-testid=valider-action]");
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    await expect.poll(() => page.locator("[data-testid=memoire-etat]").innerText()).toBe("Certifié");
+    await expect.poll(() => page.locator("[data-testid=historique]").innerText()).toContain("Certification");
+    const stocke = await etat(id);
+    expect(stocke?.etat).toBe("CERTIFIE");
+    expect(stocke?.redressements).toContain("Une seule heure justifiée");
+  }, 120_000);
+
+  it("a magistrat taxes another mémoire: new état, taxed amounts and history on the page and in the database", async () => {
+    await connecter("agent-magistrat-paris");
+    const id = await choisir("A_TAXER");
+    await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    await page.click('[data-testid="action-taxer"]');
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    await page.fill("[data-testid=taxe-1]", "12.34");
+    await page.fill("[data-testid=motif]", "Tarif horaire appliqué");
+    await page.click("[data-testid=valider-action]");
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    await expect.poll(() => page.locator("[data-testid=memoire-etat]").innerText()).toBe("Taxé");
+    await expect.poll(() => page.locator("[data-testid=lignes]").innerText()).toContain("12,34");
+    await expect.poll(() => page.locator("[data-testid=historique]").innerText()).toContain("Taxation");
+    const stocke = await etat(id);
+    expect(stocke?.etat).toBe("TAXE");
+    expect(stocke?.taxation).toContain("Tarif horaire appliqué");
+  }, 120_000);
+
+  it("an agent of another juridiction gets no access to a Paris mémoire", async () => {
+    const id = await choisir("MIS_A_DISPOSITION");
+    await connecter("agent-greffier-lyon");
+    const reponse = await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
+    expect(reponse?.status()).toBe(404);
+    const api = await page.request.get(`${base}/admin/api/resources/memoires/records/${id}/show`);
+    expect(api.status()).toBe(404);
+    await page.goto(`${base}/admin/resources/memoires?filters.juridictionCode=750`);
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("tr[data-id]").count()).toBe(0);
+  }, 120_000);
+
+  it("five failed logins lock the account: the right password is then refused", async () => {
+    for (let i = 0; i < 5; i += 1) await connecter("agent-comptable-paris", "mauvais-mot-de-passe");
+    await connecter("agent-comptable-paris");
+    expect(page.url()).toContain("/admin/login");
+    expect(await page.locator("body").innerText()).toContain("Adresse électronique ou mot de passe incorrect");
+  }, 120_000);
+});
