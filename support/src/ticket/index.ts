@@ -77,3 +77,6 @@ export {
   pageEtatsTicket,
   type TransitionTicket,
 } from "./ticket.diagramme.js";
+
+/** Schemas of a stored ticket (for the persistence adapter: encode to JSON, decode and validate on the way in). */
+export { TicketSchema, EntreeJournalSchema, FileTicketSchema, AuteurJournalSchema, type TicketEncode } from "./ticket.schema.js";

@@ -120,7 +120,6 @@ export const creerTicket = (
       type: "ticket.creer",
       le: maintenant,
       auteur: { _tag: "Demandeur", id: donnees.acteur.id },
-      etatAvant: undefined,
       etatApres: etat,
       visibilite: "PUBLIQUE",
     };

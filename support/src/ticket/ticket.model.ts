@@ -95,8 +95,8 @@ export interface EntreeJournal {
   readonly type: TypeEvenement;
   readonly le: Date;
   readonly auteur: AuteurJournal;
-  /** State before the event (`undefined` for the creation). */
-  readonly etatAvant: EtatTicket | undefined;
+  /** State before the event (absent for the creation). */
+  readonly etatAvant?: EtatTicket;
   readonly etatApres: EtatTicket;
   readonly visibilite: Visibilite;
   /** Comment, question, answer, solution, refusal comment or internal note. */
