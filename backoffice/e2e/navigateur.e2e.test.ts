@@ -126,7 +126,7 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
   });
 
   it("a greffier signs in, sees the dashboard, filters the list, opens a mémoire and certifies it with a redressement", async () => {
-    await connecter("agent-greffier-paris");
+    await connecter("demo-greffier-paris");
     await page.waitForSelector("[data-testid=tableau-de-bord] svg");
     await page.screenshot({ path: join(IMAGES, "backoffice-tableau-de-bord.png"), fullPage: true });
 
@@ -156,7 +156,7 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
   }, 120_000);
 
   it("a magistrat taxes another mémoire: new état, taxed amounts and history on the page and in the database", async () => {
-    await connecter("agent-magistrat-paris");
+    await connecter("demo-magistrat-paris");
     const id = await choisir("A_TAXER");
     await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
     await page.waitForSelector("[data-testid=memoire-detail]");
@@ -176,7 +176,7 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
 
   it("an agent of another juridiction gets no access to a Paris mémoire", async () => {
     const id = await choisir("MIS_A_DISPOSITION");
-    await connecter("agent-greffier-lyon");
+    await connecter("demo-greffier-lyon");
     const reponse = await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
     expect(reponse?.status()).toBe(404);
     const api = await page.request.get(`${base}/admin/api/resources/memoires/records/${id}/show`);
@@ -187,8 +187,8 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
   }, 120_000);
 
   it("five failed logins lock the account: the right password is then refused", async () => {
-    for (let i = 0; i < 5; i += 1) await connecter("agent-comptable-paris", "mauvais-mot-de-passe");
-    await connecter("agent-comptable-paris");
+    for (let i = 0; i < 5; i += 1) await connecter("demo-comptable-paris", "mauvais-mot-de-passe");
+    await connecter("demo-comptable-paris");
     expect(page.url()).toContain("/admin/login");
     expect(await page.locator("body").innerText()).toContain("Adresse électronique ou mot de passe incorrect");
   }, 120_000);

@@ -40,7 +40,7 @@ const PERMIS: { readonly [R in RoleAgent]: ReadonlyArray<string> } = {
 };
 const PEUT_CONSULTER: ReadonlyArray<RoleAgent> = ["GREFFIER", "MAGISTRAT_TAXATEUR", "ORDONNATEUR", "COMPTABLE"];
 
-const PARIS = AGENTS_DEMO.filter((a) => a.id !== "agent-greffier-lyon");
+const PARIS = AGENTS_DEMO.filter((a) => a.id !== "demo-greffier-lyon");
 
 let orm: Orm;
 let application: Application;
@@ -94,7 +94,7 @@ describe("partitioning: an agent of another juridiction learns nothing", () => {
   it("answers 404 to the show page, the record API and every action of a Paris mémoire", async () => {
     const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
     const avant = await etatStocke(orm, id);
-    const lyon = client("agent-greffier-lyon");
+    const lyon = client("demo-greffier-lyon");
     const api = await lyon.get(`/admin/api/resources/memoires/records/${id}/show`);
     expect(api.status).toBe(404);
     expect(JSON.stringify(corps(api))).not.toContain("MJ");
@@ -106,20 +106,20 @@ describe("partitioning: an agent of another juridiction learns nothing", () => {
   it("lists, counts and exports only the agent's juridictions", async () => {
     const paris = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
     const lyonId = await memoireEn(orm, "MIS_A_DISPOSITION", "690");
-    const liste = await client("agent-greffier-lyon").get("/admin/api/resources/memoires/actions/list?perPage=500");
+    const liste = await client("demo-greffier-lyon").get("/admin/api/resources/memoires/actions/list?perPage=500");
     const ids = (corps(liste).records ?? []).map((r) => r.id);
     expect(ids).toContain(lyonId);
     expect(ids).not.toContain(paris);
     const juridictions = new Set((corps(liste).records ?? []).map((r) => r.params.juridictionCode));
     expect([...juridictions]).toEqual(["690"]);
-    const csv = await client("agent-greffier-lyon").get("/admin/export/memoires.csv");
+    const csv = await client("demo-greffier-lyon").get("/admin/export/memoires.csv");
     expect(csv.text).toContain("Tribunal judiciaire de Lyon");
     expect(csv.text).not.toContain("Paris");
   });
 
   it("shows no mémoire to roles without consultation (support, administrateur)", async () => {
     await memoireEn(orm, "MIS_A_DISPOSITION", "750");
-    for (const id of ["agent-support", "agent-administrateur"]) {
+    for (const id of ["demo-support", "demo-administrateur"]) {
       const liste = await client(id).get("/admin/api/resources/memoires/actions/list");
       expect(corps(liste).records ?? []).toEqual([]);
       expect(JSON.stringify(corps(liste))).not.toContain("MJ");
@@ -131,7 +131,7 @@ describe("state changes are POST only, atomic and never falsely saved", () => {
   it("GET on an action returns the record and changes nothing", async () => {
     const id = await memoireEn(orm, "MIS_A_DISPOSITION");
     const avant = await etatStocke(orm, id);
-    const reponse = await client("agent-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/certifier`);
+    const reponse = await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/certifier`);
     expect(reponse.status).toBe(200);
     expect(await etatStocke(orm, id)).toEqual(avant);
   });
@@ -139,7 +139,7 @@ describe("state changes are POST only, atomic and never falsely saved", () => {
   it("a stale version is a 409 with a French message, and nothing is written", async () => {
     const id = await memoireEn(orm, "MIS_A_DISPOSITION");
     const avant = await etatStocke(orm, id);
-    const reponse = await poster(client("agent-greffier-paris"), id, "certifier", avant.version - 1, {});
+    const reponse = await poster(client("demo-greffier-paris"), id, "certifier", avant.version - 1, {});
     expect(reponse.status).toBe(409);
     expect(corps(reponse).notice).toMatchObject({ type: "error" });
     expect(corps(reponse).notice?.message).toContain("modifié par un autre agent");
@@ -149,7 +149,7 @@ describe("state changes are POST only, atomic and never falsely saved", () => {
   it("a refusal without motif is refused by core (422) and nothing is written", async () => {
     const id = await memoireEn(orm, "MIS_A_DISPOSITION");
     const avant = await etatStocke(orm, id);
-    const reponse = await poster(client("agent-greffier-paris"), id, "refuser", avant.version, {});
+    const reponse = await poster(client("demo-greffier-paris"), id, "refuser", avant.version, {});
     expect(reponse.status).toBe(422);
     expect(await etatStocke(orm, id)).toEqual(avant);
   });
@@ -158,7 +158,7 @@ describe("state changes are POST only, atomic and never falsely saved", () => {
     const id = await memoireEn(orm, "MIS_A_DISPOSITION");
     const avant = await etatStocke(orm, id);
     const [ligne] = await lignesDe(id);
-    const reponse = await poster(client("agent-greffier-paris"), id, "certifier", avant.version, { redressements: [{ ligneId: ligne, quantite: "1", tarifHt: "1.00", motif: "quantité non justifiée" }] });
+    const reponse = await poster(client("demo-greffier-paris"), id, "certifier", avant.version, { redressements: [{ ligneId: ligne, quantite: "1", tarifHt: "1.00", motif: "quantité non justifiée" }] });
     expect(reponse.status, JSON.stringify(corps(reponse).notice)).toBe(200);
     const apres = await etatStocke(orm, id);
     expect(apres.etat).toBe("CERTIFIE");
@@ -170,7 +170,7 @@ describe("state changes are POST only, atomic and never falsely saved", () => {
   it("bulk certification reports each mémoire (done or refused)", async () => {
     const a = await memoireEn(orm, "MIS_A_DISPOSITION");
     const b = await memoireEn(orm, "CERTIFIE");
-    const c = client("agent-greffier-paris");
+    const c = client("demo-greffier-paris");
     const liste = await c.get(`/admin/api/resources/memoires/bulk/certifier-groupe?recordIds=${a},${b}`);
     expect(liste.status).toBe(200);
     const reponse = await c.post(`/admin/api/resources/memoires/bulk/certifier-groupe?recordIds=${a},${b}`).send({ saisie: "{}" });
@@ -190,12 +190,12 @@ describe("sign-in, sessions and lockout", () => {
     expect(cookie).toMatch(/fj\.sid=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const [n] = await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM session_admin WHERE donnees LIKE ?", ['%"agent-comptable-paris"%']);
+    const [n] = await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM session_admin WHERE donnees LIKE ?", ['%"demo-comptable-paris"%']);
     expect(Number(n?.n)).toBeGreaterThanOrEqual(1);
   });
 
   it("stores a scrypt hash, never the password", async () => {
-    const [a] = await sqlDe(orm).lignes<{ h: string }>("SELECT hash_mot_de_passe AS h FROM agent WHERE id = 'agent-greffier-paris'");
+    const [a] = await sqlDe(orm).lignes<{ h: string }>("SELECT hash_mot_de_passe AS h FROM agent WHERE id = 'demo-greffier-paris'");
     expect(a?.h).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(a?.h).not.toContain("Greffier-Paris-2026");
   });
@@ -209,12 +209,12 @@ describe("sign-in, sessions and lockout", () => {
     const bon = await http.post("/admin/login").field("email", "ordonnateur.paris@justice.example").field("password", "Ordonnateur-Paris-2026");
     expect(bon.status).toBe(200);
     expect(bon.text).toContain("Adresse électronique ou mot de passe incorrect");
-    const [a] = await sqlDe(orm).lignes<{ v: unknown }>("SELECT verrouille_jusqua AS v FROM agent WHERE id = 'agent-ordonnateur-paris'");
+    const [a] = await sqlDe(orm).lignes<{ v: unknown }>("SELECT verrouille_jusqua AS v FROM agent WHERE id = 'demo-ordonnateur-paris'");
     expect(Number(a?.v)).toBeGreaterThan(Date.now() + 59 * 60_000);
   });
 
   it("logs out: the session row is deleted and the API is closed", async () => {
-    const c = await connecter(application, "agent-magistrat-paris");
+    const c = await connecter(application, "demo-magistrat-paris");
     expect((await c.get("/admin/api/resources/memoires/actions/list")).status).toBe(200);
     await c.get("/admin/logout");
     const apres = await c.get("/admin/api/resources/memoires/actions/list");
@@ -231,7 +231,7 @@ describe("sign-in, sessions and lockout", () => {
 describe("CSV export", () => {
   it("is UTF-8 with BOM, ';' separated, with French headers and euros", async () => {
     await memoireEn(orm, "VALIDE", "750");
-    const csv = await client("agent-comptable-paris").get("/admin/export/memoires.csv?filters.etat=VALIDE").buffer(true);
+    const csv = await client("demo-comptable-paris").get("/admin/export/memoires.csv?filters.etat=VALIDE").buffer(true);
     expect(csv.status).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);

@@ -19,10 +19,17 @@ if (process.env["ADMIN_JS_SKIP_BUNDLE"] === "true" && !existsSync(join(RACINE_BA
 const { ouvrirOrm } = await import("../base/orm.js");
 const { creerApplication } = await import("./application.js");
 const { chargerDemo } = await import("./demo.js");
+const { semerAuPremierDemarrage } = await import("../seed/jeu.js");
 
 const config = lireConfiguration();
 const orm = await ouvrirOrm(config);
-if (process.env["FJ_DEMO"] !== "non" && (await chargerDemo(orm))) process.stdout.write("Données de démonstration chargées (voir docs/backoffice.md pour les comptes).\n");
+if (process.env["FJ_DEMO"] !== "non") {
+  // First run: the persistence seed (organisation and a first set of mémoires), then the back-office's
+  // demo agents with their passwords and recent mémoires waiting for each court role.
+  const jeu = await semerAuPremierDemarrage(orm);
+  if (jeu !== undefined) process.stdout.write(`Jeu de données initial : ${jeu.structures} structures, ${jeu.memoires} mémoires.\n`);
+  if (await chargerDemo(orm)) process.stdout.write("Comptes de démonstration créés (voir docs/backoffice.md).\n");
+}
 const secret = process.env["SESSION_SECRET"];
 const { app } = await creerApplication({ orm, ...(secret === undefined ? {} : { secret }), production: process.env["FJ_HTTPS"] === "oui" });
 const port = Number(process.env["PORT"] ?? 3000);

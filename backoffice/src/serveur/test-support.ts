@@ -37,7 +37,7 @@ export const memoireEn = async (orm: Orm, etat: EtatMemoire, juridictionCode = "
   numero += 1;
   const r = genererMemoire(hasard(graine), {
     structures: [{ id: "structure-interpretes", categorie: "INTERPRETE_TRADUCTEUR" }],
-    agents: ["agent-greffier-paris"],
+    agents: ["demo-greffier-paris"],
     utilisateurs: ["utilisateur-1"],
     numero,
     etat,
