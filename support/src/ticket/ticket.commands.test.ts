@@ -167,6 +167,13 @@ describe("commands: each refusal names its rule and leaves the ticket unchanged"
     expect(Either.isRight(clos)).toBe(true);
   });
 
+  it("another agent of the queue takes an in-progress ticket over; the former one no longer proposes", () => {
+    const repris = mener(mener(nouveau, VERS.EN_COURS), [{ type: "ticket.affecter", acteur: supportParisBis }]);
+    expect([repris.etat, repris.agentId]).toEqual(["EN_COURS", supportParisBis.id]);
+    expect(gardeDe(executer(repris, { type: "ticket.proposer-solution", texte: "x", acteur: supportParis }, contexteA(apres(JOUR))))).toBe("acteurNonAffecte");
+    expect(gardeDe(executer(mener(nouveau, VERS.EN_COURS), { type: "ticket.affecter", acteur: supportMarseille }, contexteA(apres(JOUR))))).toBe("acteurHorsFile");
+  });
+
   it("the requester may close at any time except in RESOLU; peut() says so", () => {
     for (const etapes of [[], VERS.EN_COURS, VERS.EN_ATTENTE_INFORMATIONS] as const) {
       expect(peut(mener(nouveau, etapes), { type: "ticket.cloturer", acteur: demandeur }, contexteA(apres(JOUR)))).toBe(true);

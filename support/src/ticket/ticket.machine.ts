@@ -69,6 +69,8 @@ export const machineTicket = setup({
     },
     EN_COURS: {
       on: {
+        // Another agent of the queue takes the ticket over (absence, workload): the ticket stays in progress.
+        "ticket.affecter": { guard: not("acteurHorsFile"), actions: vers("EN_COURS") },
         "ticket.demander-informations": {
           target: "EN_ATTENTE_INFORMATIONS",
           guard: and([not("acteurHorsFile"), not("acteurNonAffecte"), not("texteAbsent")]),
