@@ -31,6 +31,8 @@ const N = arg("memoires", 1_000_000);
 const REQUETES = arg("requetes", 300);
 const CERTIFICATIONS = arg("certifications", 2000);
 const PAR_LOT = 2000;
+/** The raw baseline ingests one batch in `ECHANTILLON` (1 = all): its smaller database only favours the baseline. */
+const ECHANTILLON = arg("echantillon-brut", 1);
 
 // ---------------------------------------------------------------------------------------------------
 // Raw sqlite3 helpers (the baseline)
@@ -95,6 +97,9 @@ try {
     const n = Math.min(PAR_LOT, N - fait);
     const resultats = lot(fait + 1, n);
     tempsProjet += await ms(() => depot.enregistrerNouveaux(resultats));
+    const nProjet = resultats.reduce((t, r) => t + 1 + r.memoire.lignes.length + r.memoire.piecesJointes.length + r.evenements.length, 0);
+    lignesEcrites += nProjet;
+    if ((fait / PAR_LOT) % ECHANTILLON !== 0) continue;
     // The same rows, already flattened (the baseline does no domain mapping), as prepared statements.
     const rows = resultats.map((r) => ({ l: versLignes(r.memoire, r.evenements.length), e: r.evenements.map((e, i) => evenementVersLigne(e, i + 1)) }));
     const valeurs = (t: typeof tM, o: Readonly<Record<string, unknown>>) => [...t.colonnes.keys()].map((k) => sqliteParam(o[k]));
@@ -117,10 +122,8 @@ try {
       for (const d of delta.values()) await run(iT, d);
       await exec(brut, "COMMIT");
     });
-    const nLignes = pm.length + pl.length + pe.length + delta.size;
-    lignesEcrites += nLignes;
-    lignesBrutes += nLignes;
-    if ((fait + n) % 20_000 === 0 || fait + n === N) process.stderr.write(`  ${fait + n} mémoires (${((performance.now() - debutIngestion) / 1000).toFixed(0)} s ; projet ${(tempsProjet / 1000).toFixed(1)} s, brut ${(tempsBrut / 1000).toFixed(1)} s)\n`);
+    lignesBrutes += pm.length + pl.length + pe.length + delta.size;
+    if ((fait + n) % 100_000 === 0 || fait + n === N) process.stderr.write(`  ${fait + n} mémoires (${((performance.now() - debutIngestion) / 1000).toFixed(0)} s ; projet ${(tempsProjet / 1000).toFixed(1)} s, brut ${(tempsBrut / 1000).toFixed(1)} s)\n`);
   }
   for (const s of [iM, iL, iE, iT]) s.finalize();
   const debitProjet = lignesEcrites / (tempsProjet / 1000);
