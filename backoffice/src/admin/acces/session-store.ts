@@ -13,6 +13,8 @@ const DUREE_PAR_DEFAUT_MS = 8 * 3_600_000;
 export class MagasinSessions extends session.Store {
   private readonly sql: Sql;
   private dernierePurge = 0;
+  /** Last expiry written per session: `touch` writes only when it moves by more than a minute. */
+  private readonly derniersTouch = new Map<string, number>();
 
   constructor(orm: Orm, private readonly horloge: () => Date = () => new Date()) {
     super();
@@ -49,6 +51,10 @@ export class MagasinSessions extends session.Store {
   }
 
   override touch(sid: string, donnees: session.SessionData, rappel?: Rappel): void {
+    const expire = this.expiration(donnees).getTime();
+    if (Math.abs(expire - (this.derniersTouch.get(sid) ?? 0)) < 60_000) return void rappel?.();
+    if (this.derniersTouch.size > 10_000) this.derniersTouch.clear();
+    this.derniersTouch.set(sid, expire);
     this.sql
       .lignes("UPDATE session_admin SET expire = ? WHERE sid = ?", [this.expiration(donnees), sid])
       .then(() => rappel?.())
@@ -56,6 +62,7 @@ export class MagasinSessions extends session.Store {
   }
 
   override destroy(sid: string, rappel?: Rappel): void {
+    this.derniersTouch.delete(sid);
     this.sql
       .lignes("DELETE FROM session_admin WHERE sid = ?", [sid])
       .then(() => rappel?.())

@@ -156,13 +156,20 @@ export class RessourceMemoires extends BaseResource {
     return this.proprietes.find((p) => p.path() === path) ?? null;
   }
 
+  private cacheJuridictions: { readonly le: number; readonly valeur: Promise<ReadonlyArray<Juridiction>> } | undefined;
+
   /** The juridiction codes the agent may consult (core's `autoriser` on each juridiction). */
   async juridictionsVisibles(agent: AgentConnecte): Promise<ReadonlyArray<string>> {
-    return juridictionsPermises(acteurDe(agent), "memoire.consulter-juridiction", await this.agents.juridictions());
+    return juridictionsPermises(acteurDe(agent), "memoire.consulter-juridiction", await this.juridictions());
   }
 
-  async juridictions(): Promise<ReadonlyArray<Juridiction>> {
-    return this.agents.juridictions();
+  /** The juridictions (a small table), re-read at most every 10 seconds. */
+  juridictions(): Promise<ReadonlyArray<Juridiction>> {
+    const maintenant = Date.now();
+    if (this.cacheJuridictions === undefined || maintenant - this.cacheJuridictions.le > 10_000) {
+      this.cacheJuridictions = { le: maintenant, valeur: this.agents.juridictions() };
+    }
+    return this.cacheJuridictions.valeur;
   }
 
   private async where(filter: Filter, agent: AgentConnecte) {
