@@ -1,6 +1,8 @@
 import type { RoleAgent } from "@frais-justice/core/autorisation";
 import type { EtatMemoire } from "@frais-justice/core/memoire";
+import { Either } from "effect";
 import request from "supertest";
+import { StockagePieces } from "../pieces-jointes/stockage.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
@@ -45,10 +47,11 @@ const PARIS = AGENTS_DEMO.filter((a) => a.id !== "demo-greffier-lyon");
 let orm: Orm;
 let application: Application;
 let detruire: () => Promise<void>;
+let dossierPieces: string;
 const clients = new Map<string, Client>();
 
 beforeAll(async () => {
-  ({ orm, application, detruire } = await banc());
+  ({ orm, application, detruire, dossierPieces } = await banc());
   for (const a of AGENTS_DEMO) clients.set(a.id, await connecter(application, a.id));
 });
 afterAll(async () => detruire());
@@ -225,6 +228,24 @@ describe("sign-in, sessions and lockout", () => {
     const r = await request(application.app).get("/admin/api/resources/memoires/actions/list");
     expect(r.status).toBe(302);
     expect(r.headers["location"]).toBe("/admin/login");
+  });
+});
+
+describe("attachments", () => {
+  it("are downloaded by an agent who may read the mémoire, and by no one else", async () => {
+    const octets = new TextEncoder().encode("%PDF-1.4\n% réquisition de test\n%%EOF\n");
+    const stocke = await new StockagePieces(dossierPieces).deposer(octets);
+    if (Either.isLeft(stocke)) throw new Error(stocke.left.message);
+    const piece = { id: "piece-requisition-1", designation: "Réquisition", type: "REQUISITION", nomFichier: "réquisition.pdf", typeContenu: "application/pdf", taille: octets.byteLength, empreinte: stocke.right.empreinte, origine: "MEMOIRE" } as const;
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750", [piece]);
+    const paris = await client("demo-greffier-paris").get(`/admin/pieces-jointes/${id}/${piece.id}`).buffer(true);
+    expect(paris.status).toBe(200);
+    expect(paris.headers["content-type"]).toBe("application/pdf");
+    expect(paris.headers["content-disposition"]).toContain("attachment");
+    expect(Buffer.from(paris.body as Uint8Array).equals(Buffer.from(octets))).toBe(true);
+    expect((await client("demo-greffier-lyon").get(`/admin/pieces-jointes/${id}/${piece.id}`)).status).toBe(404);
+    expect((await client("demo-support").get(`/admin/pieces-jointes/${id}/${piece.id}`)).status).toBe(404);
+    expect((await request(application.app).get(`/admin/pieces-jointes/${id}/${piece.id}`)).status).toBe(302);
   });
 });
 

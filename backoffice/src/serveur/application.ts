@@ -11,6 +11,10 @@ import { commandeDeLAction } from "../admin/memoires/memoires.actions.js";
 import { criteresDepuisFiltre, RessourceMemoires } from "../admin/memoires/memoires.ressource.js";
 import { clauseWhere, COLONNES_TRI, requeteListe, type ColonneTri } from "../admin/memoires/memoires.requete.js";
 import { ecrireCsv } from "./csv.js";
+import { Either } from "effect";
+import { resolve } from "node:path";
+import { RACINE_BACKOFFICE } from "../base/configuration.js";
+import { StockagePieces } from "../pieces-jointes/stockage.js";
 
 declare module "express-session" {
   interface SessionData {
@@ -27,6 +31,8 @@ export interface OptionsApplication {
   readonly production?: boolean;
   /** Session lifetime (default 8 hours, renewed on activity). */
   readonly dureeSessionMs?: number;
+  /** Root of the content-addressed attachment store (default `FJ_PIECES_DIR` or `backoffice/data/pieces`). */
+  readonly dossierPieces?: string;
 }
 
 /** The running back-office: the express app and what the tests and the server reach. */
@@ -158,17 +164,25 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
       })
       .catch(next);
   });
+  // An attachment: only for an agent who may read its mémoire (same scoped lookup as the show page).
+  const stockage = new StockagePieces(options.dossierPieces ?? process.env["FJ_PIECES_DIR"] ?? resolve(RACINE_BACKOFFICE, "data", "pieces"));
   routeur.get("/pieces-jointes/:memoireId/:pieceId", (req: Request, res: Response, next: NextFunction) => {
     const agent = req.session.adminUser;
     if (agent === undefined) return void res.status(401).end();
-    memoires
-      .findOne(String(req.params["memoireId"]), { currentAdmin: agent } as never)
-      .then((record) => {
-        if (record === null) return void res.status(404).end();
-        // The bytes live in the content-addressed store; serving them is not wired yet.
-        res.status(404).json({ erreur: "Contenu de la pièce jointe indisponible." });
-      })
-      .catch(next);
+    const memoireId = String(req.params["memoireId"]);
+    (async () => {
+      const record = await memoires.findOne(memoireId, { currentAdmin: agent } as never);
+      if (record === null) return void res.status(404).json({ erreur: "Pièce jointe introuvable." });
+      const charge = await memoires.depot.charger(memoireId);
+      const piece = Either.isRight(charge) ? charge.right.piecesJointes.find((p) => p.id === req.params["pieceId"]) : undefined;
+      if (piece === undefined) return void res.status(404).json({ erreur: "Pièce jointe introuvable." });
+      const octets = await stockage.lire(piece.empreinte);
+      if (Either.isLeft(octets)) return void res.status(404).json({ erreur: "Contenu de la pièce jointe indisponible." });
+      res.setHeader("Content-Type", piece.typeContenu);
+      res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(piece.nomFichier)}`);
+      res.setHeader("Cache-Control", "private, no-store");
+      res.end(Buffer.from(octets.right));
+    })().catch(next);
   });
 
   app.use(RACINE, routeur);

@@ -1,4 +1,4 @@
-import type { EtatMemoire } from "@frais-justice/core/memoire";
+import type { EtatMemoire, Memoire } from "@frais-justice/core/memoire";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,14 +12,16 @@ import { creerApplication, type Application } from "./application.js";
 import { AGENTS_DEMO, chargerDemo } from "./demo.js";
 
 /** A back-office on a fresh SQLite file with the demo agents and juridictions (no mémoires). */
-export const banc = async (): Promise<{ orm: Orm; application: Application; detruire: () => Promise<void> }> => {
+export const banc = async (): Promise<{ orm: Orm; application: Application; dossierPieces: string; detruire: () => Promise<void> }> => {
   const dossier = mkdtempSync(join(tmpdir(), "fj-bo-"));
   const orm = await ouvrirOrm({ dialecte: "sqlite", fichier: join(dossier, "bo.sqlite") });
   await chargerDemo(orm, { nombre: 0 });
-  const application = await creerApplication({ orm, secret: "secret-de-test" });
+  const dossierPieces = join(dossier, "pieces");
+  const application = await creerApplication({ orm, secret: "secret-de-test", dossierPieces });
   return {
     orm,
     application,
+    dossierPieces,
     detruire: async () => {
       await orm.close(true);
       rmSync(dossier, { recursive: true, force: true });
@@ -30,8 +32,8 @@ export const banc = async (): Promise<{ orm: Orm; application: Application; detr
 let graine = 1;
 let numero = 10_000;
 
-/** Writes a generated mémoire in `etat`, addressed to `juridictionCode`; returns its id. */
-export const memoireEn = async (orm: Orm, etat: EtatMemoire, juridictionCode = "750"): Promise<string> => {
+/** Writes a generated mémoire in `etat`, addressed to `juridictionCode` (with attachments if given); returns its id. */
+export const memoireEn = async (orm: Orm, etat: EtatMemoire, juridictionCode = "750", piecesJointes: Memoire["piecesJointes"] = []): Promise<string> => {
   const j = JURIDICTIONS.find((x) => x.code === juridictionCode) ?? JURIDICTIONS[0];
   graine += 1;
   numero += 1;
@@ -44,7 +46,7 @@ export const memoireEn = async (orm: Orm, etat: EtatMemoire, juridictionCode = "
     creeLe: new Date(Date.now() - 20 * 86_400_000),
     nombreLignes: 2,
   });
-  const place: ResultatEcriture = { ...r, memoire: { ...r.memoire, enTete: { ...r.memoire.enTete, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } } } };
+  const place: ResultatEcriture = { ...r, memoire: { ...r.memoire, enTete: { ...r.memoire.enTete, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } }, piecesJointes } };
   await new DepotMemoires(orm).enregistrerNouveaux([place]);
   return r.memoire.id;
 };
