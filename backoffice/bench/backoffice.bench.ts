@@ -12,6 +12,7 @@ import { join } from "node:path";
 import sqlite3 from "sqlite3";
 import { ouvrirOrm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
+import { table } from "../src/base/tables.js";
 import { ecrireJeu } from "../src/seed/jeu.js";
 import { hasard } from "../src/seed/hasard.js";
 import { clonerMemoire, genererMemoire } from "../src/seed/memoires.generateur.js";
@@ -59,11 +60,19 @@ try {
   const parametres = { structures: structures.map((id) => ({ id, categorie: "INTERPRETE_TRADUCTEUR" })), agents: ["demo-greffier-paris"], utilisateurs: ["u-1"] };
   const modeles = Array.from({ length: 2000 }, (_, i) => genererMemoire(h, { ...parametres, numero: 5_000_000 + i }));
   const depot = new DepotMemoires(orm);
+  // Secondary indexes of the mémoire table are dropped during the load and rebuilt after (as the seed does).
+  const tMemoire = table(orm, "Memoire");
+  const index = orm
+    .getMetadata()
+    .get("Memoire")
+    .indexes.map((i) => ({ nom: String(i.name), colonnes: (Array.isArray(i.properties) ? i.properties : [i.properties]).map((p) => tMemoire.colonne(String(p))) }));
+  for (const i of index) await sqlDe(orm).lignes(`DROP INDEX IF EXISTS ${i.nom}`);
   for (let fait = bilan.memoires; fait < N; fait += 2000) {
     const n = Math.min(2000, N - fait);
     await depot.enregistrerNouveaux(Array.from({ length: n }, (_, i) => clonerMemoire(h, h.choisir(modeles), 10_000 + fait + i, h.choisir(structures))));
     if (fait % 100_000 < 2000) process.stderr.write(`  ${fait} mémoires écrits (${((performance.now() - t) / 1000).toFixed(0)} s)\n`);
   }
+  for (const i of index) await sqlDe(orm).lignes(`CREATE INDEX ${i.nom} ON memoire (${i.colonnes.join(", ")})`);
   await sqlDe(orm).lignes("ANALYZE");
   process.stderr.write(`jeu : ${N} mémoires en ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
 

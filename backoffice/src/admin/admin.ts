@@ -9,6 +9,8 @@ import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
 import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js";
 import { agentDuContexte, type RessourceMemoires } from "./memoires/memoires.ressource.js";
 import { donneesTableauDeBord } from "./tableau-de-bord.js";
+import { actionsAgents } from "./organisation/agents.actions.js";
+import type { MagasinSessions } from "./acces/session-store.js";
 
 /**
  * MikroORM resource without the SQLite "Invalid URL" of `databaseName()` (it asks the driver for a
@@ -30,6 +32,8 @@ export interface DependancesAdmin {
   readonly memoires: RessourceMemoires;
   /** Juridictions known at the last refresh (synchronous `isAccessible` reads them). */
   readonly juridictions: () => ReadonlyArray<Juridiction>;
+  /** The session store (a deactivated agent's sessions are deleted). */
+  readonly sessions?: MagasinSessions;
 }
 
 const interdit = { isAccessible: false, isVisible: false } as const;
@@ -107,7 +111,16 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               navigation: { name: "Organisation", icon: "Settings" },
               listProperties: ["email", "prenom", "nom", "roles", "perimetre", "actif", "echecsConnexion", "verrouilleJusqua"],
               properties: { hashMotDePasse: { isVisible: false } },
-              actions: { list: { isAccessible: administration }, show: { isAccessible: administration }, search: { isAccessible: administration }, new: interdit, edit: interdit, delete: interdit, bulkDelete: interdit },
+              actions: {
+                list: { isAccessible: administration },
+                show: { isAccessible: administration },
+                search: { isAccessible: administration },
+                new: interdit,
+                edit: interdit,
+                delete: interdit,
+                bulkDelete: interdit,
+                ...actionsAgents(d.acces, d.sessions, COMPOSANTS.actionConfirmer, juridictions),
+              },
             },
           },
         ];

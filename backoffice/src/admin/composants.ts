@@ -15,4 +15,5 @@ export const COMPOSANTS = {
   actionsGroupees: componentLoader.add("ActionsGroupees", chemin("actions-groupees.jsx")),
   tableauDeBord: componentLoader.add("TableauDeBord", chemin("tableau-de-bord.jsx")),
   exportCsv: componentLoader.add("ExportCsv", chemin("export-csv.jsx")),
+  actionConfirmer: componentLoader.add("ActionConfirmer", chemin("action-confirmer.jsx")),
 } as const;

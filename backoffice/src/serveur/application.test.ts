@@ -261,3 +261,30 @@ describe("CSV export", () => {
     expect(premiere).toMatch(/^MJ\d{10};Demande de paiement validée;750 - Tribunal judiciaire de Paris;/);
   });
 });
+
+describe("administration of agents (core's juridiction commands)", () => {
+  const actif = async (id: string) => {
+    const [a] = await sqlDe(orm).lignes<{ actif: unknown }>("SELECT actif FROM agent WHERE id = ?", [id]);
+    return a?.actif === 1 || a?.actif === true;
+  };
+
+  it("a greffier may not deactivate an agent: nothing is written", async () => {
+    await client("demo-greffier-paris").post("/admin/api/resources/Agent/records/demo-greffier-lyon/desactiver").send({ confirmation: "oui" });
+    expect(await actif("demo-greffier-lyon")).toBe(true);
+  });
+
+  it("an administrator deactivates an agent of their perimeter: the agent's sessions end at once; then reactivates them", async () => {
+    const lyon = client("demo-greffier-lyon");
+    expect((await lyon.get("/admin/api/resources/memoires/actions/list")).status).toBe(200);
+    const admin = client("demo-administrateur");
+    const r = await admin.post("/admin/api/resources/Agent/records/demo-greffier-lyon/desactiver").send({ confirmation: "oui" });
+    expect(r.status).toBe(200);
+    expect(await actif("demo-greffier-lyon")).toBe(false);
+    expect((await lyon.get("/admin/api/resources/memoires/actions/list")).status).not.toBe(200);
+    const refus = await request(application.app).post("/admin/login").field("email", "greffier.lyon@justice.example").field("password", "Greffier-Lyon-2026");
+    expect(refus.status).toBe(200);
+    const r2 = await admin.post("/admin/api/resources/Agent/records/demo-greffier-lyon/reactiver").send({ confirmation: "oui" });
+    expect(r2.status).toBe(200);
+    expect(await actif("demo-greffier-lyon")).toBe(true);
+  });
+});

@@ -65,8 +65,8 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   const rafraichirJuridictions = async () => {
     juridictions = await acces.juridictions();
   };
-  const admin = creerAdmin({ orm, acces, memoires, juridictions: () => juridictions });
   const sessions = new MagasinSessions(orm);
+  const admin = creerAdmin({ orm, acces, memoires, sessions, juridictions: () => juridictions });
 
   const app = express();
   app.disable("x-powered-by");

@@ -16,6 +16,7 @@ export interface AgentLu {
   readonly roles: ReadonlyArray<RoleAgent>;
   readonly perimetre: { readonly juridictions: ReadonlyArray<string>; readonly coursAppel: ReadonlyArray<string> };
   readonly actif: boolean;
+  readonly creeLe: Date;
   readonly echecsConnexion: number;
   readonly verrouilleJusqua?: Date;
 }
@@ -58,6 +59,7 @@ const lireAgent = (l: LigneAgent): AgentLu => {
     roles: decoderRoles(JSON.parse(l.roles)),
     perimetre: { juridictions: perimetre.juridictions ?? [], coursAppel: perimetre.coursAppel ?? [] },
     actif: l.actif === true || l.actif === 1 || l.actif === "1",
+    creeLe: lireInstant(l.creeLe),
     echecsConnexion: Number(l.echecsConnexion),
     ...(l.verrouilleJusqua === null || l.verrouilleJusqua === undefined ? {} : { verrouilleJusqua: lireInstant(l.verrouilleJusqua) }),
   };
@@ -126,7 +128,7 @@ export class DepotAcces {
   }
 
   /** Creates an agent with a password (demo data, first administrator). */
-  async creer(agent: Omit<AgentLu, "id" | "echecsConnexion" | "verrouilleJusqua"> & { readonly id?: string }, motDePasse: string, maintenant: Date): Promise<string> {
+  async creer(agent: Omit<AgentLu, "id" | "echecsConnexion" | "verrouilleJusqua" | "creeLe"> & { readonly id?: string }, motDePasse: string, maintenant: Date): Promise<string> {
     const id = agent.id ?? randomUUID();
     await this.sql.lignes(
       `INSERT INTO agent (id, email, nom, prenom, roles, perimetre, actif, cree_le, hash_mot_de_passe, mot_de_passe_modifie_le, echecs_connexion, verrouille_jusqua)
@@ -160,6 +162,11 @@ export class DepotAcces {
     if (!agent.actif) return { _tag: "Refuse", raison: "INACTIF" };
     await this.sql.lignes("UPDATE agent SET echecs_connexion = 0, verrouille_jusqua = NULL WHERE id = ?", [agent.id]);
     return { _tag: "Connecte", agent: agentConnecte(agent) };
+  }
+
+  /** Writes the activation decided by core's `desactiverAgent` / `reactiverAgent`. */
+  async changerActivite(id: string, actif: boolean): Promise<void> {
+    await this.sql.lignes("UPDATE agent SET actif = ? WHERE id = ?", [actif, id]);
   }
 
   // --- Juridictions --------------------------------------------------------------------------------

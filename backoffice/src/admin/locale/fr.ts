@@ -136,6 +136,7 @@ export const TRADUCTION_FR = {
     },
     Agent: {
       labels: { Agent: "Agents", actif: { true: "Oui", false: "Non" } },
+      actions: { desactiver: "Désactiver", reactiver: "Réactiver" },
       properties: {
         id: "Identifiant",
         email: "Adresse électronique",
