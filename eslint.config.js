@@ -24,15 +24,15 @@ export default tseslint.config(
     },
   },
   {
-    // Core is pure: time and randomness are inputs, never read from the environment.
-    files: ["core/src/**/*.ts"],
-    ignores: ["core/src/**/*.test.ts", "core/src/**/test-support/**"],
+    // Core and the support domain are pure: time and randomness are inputs, never read from the environment.
+    files: ["core/src/**/*.ts", "support/src/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/test-support/**", "support/src/adapters/**"],
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Core is pure: take the instant from the command's Contexte." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Core is pure: take the instant from the command's Contexte." },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Core is pure: take identifiers and randomness from the command's Contexte." },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "The domain is pure: take the instant from the command's Contexte." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The domain is pure: take the instant from the command's Contexte." },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "The domain is pure: take identifiers and randomness from the command's Contexte." },
         { selector: "CallExpression[callee.name='parseFloat']", message: "Money and rates are exact decimals: never parse them as floats." },
       ],
     },
