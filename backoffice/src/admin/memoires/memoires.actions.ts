@@ -119,8 +119,24 @@ export const executerCommande = async (
 };
 
 /** True when the agent holds a role that allows `action` on at least one juridiction (bulk buttons). */
-export const peutQuelquePart = (agent: AgentConnecte | undefined, action: Action, juridictions: ReadonlyArray<{ code: string; courAppel: string }>): boolean =>
-  agent !== undefined && juridictions.some((j) => estAutorise(acteurDe(agent), action, { _tag: "Juridiction", code: j.code, courAppel: j.courAppel }));
+export const peutQuelquePart = (agent: AgentConnecte | undefined, action: Action, juridictions: ReadonlyArray<{ code: string; courAppel: string }>): boolean => {
+  if (agent === undefined) return false;
+  // Asked for every row of a list (bulk buttons): memoised per juridiction list, agent rights and action.
+  let parCle = memo.get(juridictions);
+  if (parCle === undefined) {
+    parCle = new Map();
+    memo.set(juridictions, parCle);
+  }
+  const cle = JSON.stringify([agent.id, agent.actif, agent.roles, agent.perimetre, action]);
+  let reponse = parCle.get(cle);
+  if (reponse === undefined) {
+    reponse = juridictions.some((j) => estAutorise(acteurDe(agent), action, { _tag: "Juridiction", code: j.code, courAppel: j.courAppel }));
+    if (parCle.size > 10_000) parCle.clear();
+    parCle.set(cle, reponse);
+  }
+  return reponse;
+};
+const memo = new WeakMap<object, Map<string, boolean>>();
 
 const lireSaisie = (request: ActionRequest): Record<string, unknown> => {
   const brut: unknown = request.payload?.["saisie"];
