@@ -1,48 +1,17 @@
 /**
- * Writes the documentation generated from the machines: docs/memoire-etats.md (Mermaid state
- * diagram and transition table of the mémoire lifecycle, read from the XState definition).
+ * Writes the documentation generated from the mémoire machine: docs/memoire-etats.md (Mermaid state
+ * diagram and transition table, read from the XState definition).
  *
- *   node --conditions=source --import tsx core/tools/diagrammes.ts           # writes the files
- *   node --conditions=source --import tsx core/tools/diagrammes.ts --check   # exit 1 when a file drifted
+ *   npm run docs:generer                                                   # writes every generated page
+ *   node --conditions=source --import tsx core/tools/diagrammes.ts --check # exit 1 when the file drifted
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { pageEtats } from "@frais-justice/core/memoire";
+import { estLancePar, executerGenerateur, pagesPerimees, type PageGeneree } from "./pages-generees.js";
 
-const racine = fileURLToPath(new URL("../../", import.meta.url));
-
-/** Every generated file: path from the repository root → its expected content. */
-export const fichiersGeneres = (): ReadonlyArray<{ readonly chemin: string; readonly contenu: string }> => [
-  { chemin: "docs/memoire-etats.md", contenu: pageEtats() },
-];
-
-const lire = (chemin: string): string | undefined => {
-  try {
-    return readFileSync(`${racine}${chemin}`, "utf8");
-  } catch {
-    return undefined;
-  }
-};
+/** Every page generated from core: path from the repository root → its expected content. */
+export const fichiersGeneres = (): ReadonlyArray<PageGeneree> => [{ chemin: "docs/memoire-etats.md", contenu: pageEtats() }];
 
 /** Paths whose committed content differs from the generated one. */
-export const fichiersPerimes = (): ReadonlyArray<string> =>
-  fichiersGeneres()
-    .filter((f) => lire(f.chemin) !== f.contenu)
-    .map((f) => f.chemin);
+export const fichiersPerimes = (): ReadonlyArray<string> => pagesPerimees(fichiersGeneres());
 
-const main = (args: ReadonlyArray<string>): number => {
-  if (args.includes("--check")) {
-    const perimes = fichiersPerimes();
-    for (const p of perimes) process.stderr.write(`${p} : différent du contenu généré, relancer core/tools/diagrammes.ts\n`);
-    return perimes.length === 0 ? 0 : 1;
-  }
-  for (const f of fichiersGeneres()) {
-    writeFileSync(`${racine}${f.chemin}`, f.contenu);
-    process.stdout.write(`écrit ${f.chemin}\n`);
-  }
-  return 0;
-};
-
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = main(process.argv.slice(2));
-}
+if (estLancePar(import.meta.url)) process.exitCode = executerGenerateur(fichiersGeneres(), process.argv.slice(2), "npm run docs:generer");

@@ -1,6 +1,7 @@
 /**
  * The dependency rules of .dependency-cruiser.cjs must bite: each forbidden import, written into a
- * throw-away tree, is reported under the rule that forbids it, and a clean tree passes.
+ * throw-away tree, is reported under the rule that forbids it, and a clean tree passes (core and the
+ * support domain are pure; the support adapters may do I/O).
  */
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -74,6 +75,24 @@ describe("dependency rules", () => {
     const v = await violations({
       "core/src/a/index.ts": 'import { Either } from "effect";\nexport const x = Either.right(1);\n',
       "core/src/b/index.ts": 'import { x } from "../a/index.js";\nexport const y = x;\n',
+    });
+    expect(v).toEqual([]);
+  });
+
+  it("forbid Node builtins, nodemailer and the adapters in the support domain", async () => {
+    const v = await violations({
+      "support/src/a/a.ts":
+        'import { readFileSync } from "node:fs";\nimport nodemailer from "nodemailer";\nimport { b } from "../adapters/b.js";\nexport const f = [readFileSync, nodemailer, b];\n',
+      "support/src/adapters/b.ts": "export const b = 1;\n",
+    });
+    expect(v.some((l) => l.startsWith("support-builtins-forbidden: support/src/a/a.ts"))).toBe(true);
+    expect(v.some((l) => l.startsWith("support-is-pure: support/src/a/a.ts →") && l.includes("node_modules/nodemailer/"))).toBe(true);
+    expect(v).toContain("support-is-pure: support/src/a/a.ts → support/src/adapters/b.ts");
+  });
+
+  it("let the support adapters do I/O", async () => {
+    const v = await violations({
+      "support/src/adapters/smtp.ts": 'import { readFileSync } from "node:fs";\nimport nodemailer from "nodemailer";\nexport const f = [readFileSync, nodemailer];\n',
     });
     expect(v).toEqual([]);
   });
