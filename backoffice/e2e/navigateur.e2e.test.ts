@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -89,7 +89,11 @@ const choisir = async (etatMemoire: string, juridiction = "750"): Promise<string
 
 describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => {
   beforeAll(async () => {
-    if (!existsSync(join(RACINE_BACKOFFICE, ".adminjs", "bundle.js"))) {
+    // (Re)bundles when the bundle is missing or older than a component.
+    const bundle = join(RACINE_BACKOFFICE, ".adminjs", "bundle.js");
+    const composants = join(RACINE_BACKOFFICE, "src", "admin", "composants");
+    const plusRecent = readdirSync(composants).reduce((t, f) => Math.max(t, statSync(join(composants, f)).mtimeMs), statSync(join(composants, "..", "composants.ts")).mtimeMs);
+    if (!existsSync(bundle) || statSync(bundle).mtimeMs < plusRecent) {
       const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/bundle.ts"], { cwd: RACINE_BACKOFFICE, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
       if (r.status !== 0) throw new Error("empaquetage des composants impossible");
     }
