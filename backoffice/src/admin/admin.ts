@@ -9,7 +9,7 @@ import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
 import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js";
 import { agentDuContexte, type RessourceMemoires } from "./memoires/memoires.ressource.js";
 import { donneesTableauDeBord } from "./tableau-de-bord.js";
-import { actionsAgents } from "./organisation/agents.actions.js";
+import { actionNouvelAgent, actionsAgents } from "./organisation/agents.actions.js";
 import type { MagasinSessions } from "./acces/session-store.js";
 
 /**
@@ -115,10 +115,10 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 list: { isAccessible: administration },
                 show: { isAccessible: administration },
                 search: { isAccessible: administration },
-                new: interdit,
                 edit: interdit,
                 delete: interdit,
                 bulkDelete: interdit,
+                ...actionNouvelAgent(d.acces, COMPOSANTS.nouvelAgent, juridictions),
                 ...actionsAgents(d.acces, d.sessions, COMPOSANTS.actionConfirmer, juridictions),
               },
             },

@@ -16,4 +16,5 @@ export const COMPOSANTS = {
   tableauDeBord: componentLoader.add("TableauDeBord", chemin("tableau-de-bord.jsx")),
   exportCsv: componentLoader.add("ExportCsv", chemin("export-csv.jsx")),
   actionConfirmer: componentLoader.add("ActionConfirmer", chemin("action-confirmer.jsx")),
+  nouvelAgent: componentLoader.add("NouvelAgent", chemin("nouvel-agent.jsx")),
 } as const;

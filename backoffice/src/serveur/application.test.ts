@@ -288,3 +288,27 @@ describe("administration of agents (core's juridiction commands)", () => {
     expect(await actif("demo-greffier-lyon")).toBe(true);
   });
 });
+
+describe("creation of an agent (core's creerAgent, core's password policy)", () => {
+  const nouvel = (email: string, motDePasse: string, juridictions = "750") => ({
+    saisie: JSON.stringify({ email, nom: "Petit", prenom: "Inès", roles: ["GREFFIER"], juridictions, coursAppel: "", motDePasse }),
+  });
+  const existe = async (email: string) => (await sqlDe(orm).lignes("SELECT id FROM agent WHERE email = ?", [email])).length === 1;
+
+  it("an administrator creates a greffier who can then sign in and sees their juridiction", async () => {
+    const r = await client("demo-administrateur").post("/admin/api/resources/Agent/actions/new").send(nouvel("ines.petit@justice.example", "Greffiere-Nouvelle-2026"));
+    expect(r.status, JSON.stringify(corps(r).notice)).toBe(200);
+    const connexion = await request(application.app).post("/admin/login").field("email", "ines.petit@justice.example").field("password", "Greffiere-Nouvelle-2026");
+    expect(connexion.status).toBe(302);
+    expect(connexion.headers["location"]).toBe("/admin");
+  });
+
+  it("refuses a weak initial password, a perimeter outside the administrator's, and a non-administrator: nothing written", async () => {
+    const faible = await client("demo-administrateur").post("/admin/api/resources/Agent/actions/new").send(nouvel("faible@justice.example", "court"));
+    expect(faible.status).toBe(422);
+    const horsPerimetre = await client("demo-administrateur").post("/admin/api/resources/Agent/actions/new").send(nouvel("marseille@justice.example", "Greffier-Marseille-2026", "130"));
+    expect(horsPerimetre.status).toBe(403);
+    await client("demo-greffier-paris").post("/admin/api/resources/Agent/actions/new").send(nouvel("intrus@justice.example", "Greffier-Intrus-2026"));
+    for (const email of ["faible@justice.example", "marseille@justice.example", "intrus@justice.example"]) expect(await existe(email)).toBe(false);
+  });
+});

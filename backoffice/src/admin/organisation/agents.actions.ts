@@ -1,5 +1,6 @@
 import type { ActionContext, ActionRequest, RecordActionResponse, ResourceOptions } from "adminjs";
-import { desactiverAgent, reactiverAgent, type Agent, type Juridiction } from "@frais-justice/core/juridiction";
+import { creerAgent, desactiverAgent, reactiverAgent, type Agent, type CreerAgent, type Juridiction } from "@frais-justice/core/juridiction";
+import { verifierMotDePasse } from "@frais-justice/core/utilisateur";
 import { Either } from "effect";
 import type { Response } from "express";
 import { randomUUID } from "node:crypto";
@@ -50,3 +51,65 @@ export const actionsAgents = (
   });
   return { desactiver: action(false), reactiver: action(true) };
 };
+
+const texteSaisi = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
+const codes = (v: unknown): Array<string> =>
+  texteSaisi(v)
+    .split(/[\s,;]+/)
+    .filter((c) => c !== "")
+    .map((c) => c.toUpperCase());
+
+/**
+ * "Nouvel agent": core's `creerAgent` (input schema, known perimeter, `agent.administrer` over the
+ * whole new perimeter, unique e-mail) and the initial password checked by core's policy, then stored
+ * as a scrypt hash. POST only.
+ */
+export const actionNouvelAgent = (acces: DepotAcces, composant: string, juridictions: () => ReadonlyArray<Juridiction>): NonNullable<ResourceOptions["actions"]> => ({
+  new: {
+    actionType: "resource",
+    icon: "UserPlus",
+    component: composant,
+    isAccessible: ({ currentAdmin }: ActionContext) => peutQuelquePart(agentDuContexte({ currentAdmin }), "agent.administrer", juridictions()),
+    handler: async (request: ActionRequest, response: Response, context: ActionContext) => {
+      const agent = agentDuContexte(context);
+      if (request.method !== "post" || agent === undefined) return {};
+      const brut: unknown = request.payload?.["saisie"];
+      let saisie: Record<string, unknown> = {};
+      try {
+        saisie = typeof brut === "string" ? (JSON.parse(brut) as Record<string, unknown>) : {};
+      } catch {
+        saisie = {};
+      }
+      const motDePasse = typeof saisie["motDePasse"] === "string" ? saisie["motDePasse"] : "";
+      const regles = verifierMotDePasse(motDePasse);
+      if (regles.length > 0) {
+        response.status(422);
+        return { notice: { message: `Mot de passe initial refusé : ${regles.map((r) => r.libelle).join(" ; ")}`, type: "error" } };
+      }
+      const etat = {
+        juridictions: await acces.juridictions(),
+        agents: (await acces.lister()).map((a): Agent => ({ id: a.id, email: a.email, nom: a.nom, prenom: a.prenom, roles: a.roles, perimetre: a.perimetre, actif: a.actif, creeLe: a.creeLe })),
+      };
+      const donnees = {
+        email: texteSaisi(saisie["email"]),
+        nom: texteSaisi(saisie["nom"]),
+        prenom: texteSaisi(saisie["prenom"]),
+        roles: Array.isArray(saisie["roles"]) ? saisie["roles"].filter((r): r is string => typeof r === "string") : [],
+        perimetre: { juridictions: codes(saisie["juridictions"]), coursAppel: codes(saisie["coursAppel"]) },
+      } as unknown as CreerAgent;
+      const maintenant = new Date();
+      const resultat = creerAgent(etat, { acteur: acteurDe(agent), donnees }, { maintenant, genererId: randomUUID });
+      if (Either.isLeft(resultat)) {
+        response.status(resultat.left._tag === "NonAutorise" ? 403 : 422);
+        return { notice: { message: resultat.left.message, type: "error" } };
+      }
+      const cree = resultat.right.state.agents.find((a) => !etat.agents.some((x) => x.id === a.id));
+      if (cree === undefined) throw new Error("creerAgent n'a pas ajouté d'agent");
+      await acces.creer({ ...cree }, motDePasse, maintenant);
+      return {
+        notice: { message: `Agent ${cree.email} créé`, type: "success" },
+        redirectUrl: context.h.recordActionUrl({ resourceId: "Agent", recordId: cree.id, actionName: "show" }),
+      };
+    },
+  },
+} as NonNullable<ResourceOptions["actions"]>);
