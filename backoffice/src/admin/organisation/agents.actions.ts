@@ -112,4 +112,4 @@ export const actionNouvelAgent = (acces: DepotAcces, composant: string, juridict
       };
     },
   },
-} as NonNullable<ResourceOptions["actions"]>);
+});
