@@ -9,7 +9,7 @@ import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
 import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js";
 import { agentDuContexte, type RessourceMemoires } from "./memoires/memoires.ressource.js";
 import { donneesTableauDeBord } from "./tableau-de-bord.js";
-import { actionNouvelAgent, actionsAgents } from "./organisation/agents.actions.js";
+import { actionModifierDroits, actionNouvelAgent, actionsAgents } from "./organisation/agents.actions.js";
 import type { MagasinSessions } from "./acces/session-store.js";
 
 /**
@@ -119,6 +119,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 delete: interdit,
                 bulkDelete: interdit,
                 ...actionNouvelAgent(d.acces, COMPOSANTS.nouvelAgent, juridictions),
+                ...actionModifierDroits(d.acces, COMPOSANTS.modifierDroits, juridictions),
                 ...actionsAgents(d.acces, d.sessions, COMPOSANTS.actionConfirmer, juridictions),
               },
             },

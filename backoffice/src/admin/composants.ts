@@ -17,4 +17,5 @@ export const COMPOSANTS = {
   exportCsv: componentLoader.add("ExportCsv", chemin("export-csv.jsx")),
   actionConfirmer: componentLoader.add("ActionConfirmer", chemin("action-confirmer.jsx")),
   nouvelAgent: componentLoader.add("NouvelAgent", chemin("nouvel-agent.jsx")),
+  modifierDroits: componentLoader.add("ModifierDroits", chemin("modifier-droits.jsx")),
 } as const;

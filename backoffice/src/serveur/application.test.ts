@@ -312,3 +312,21 @@ describe("creation of an agent (core's creerAgent, core's password policy)", () 
     for (const email of ["faible@justice.example", "marseille@justice.example", "intrus@justice.example"]) expect(await existe(email)).toBe(false);
   });
 });
+
+describe("roles and perimeter of an agent (core's modifierRolesAgent / modifierPerimetreAgent)", () => {
+  it("an administrator moves a greffier to Lyon: the change applies to their open session at once", async () => {
+    const connexion = request.agent(application.app);
+    await connexion.post("/admin/login").field("email", "ines.petit@justice.example").field("password", "Greffiere-Nouvelle-2026");
+    const paris = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    expect((await connexion.get(`/admin/api/resources/memoires/records/${paris}/show`)).status).toBe(200);
+    const [ines] = await sqlDe(orm).lignes<{ id: string }>("SELECT id FROM agent WHERE email = 'ines.petit@justice.example'");
+    const r = await client("demo-administrateur")
+      .post(`/admin/api/resources/Agent/records/${ines?.id}/modifier-droits`)
+      .send({ saisie: JSON.stringify({ roles: ["GREFFIER", "MAGISTRAT_TAXATEUR"], juridictions: "690", coursAppel: "" }) });
+    expect(r.status, JSON.stringify(corps(r).notice)).toBe(200);
+    expect((await connexion.get(`/admin/api/resources/memoires/records/${paris}/show`)).status).toBe(404);
+    const [apres] = await sqlDe(orm).lignes<{ roles: string; perimetre: string }>("SELECT roles, perimetre FROM agent WHERE id = ?", [ines?.id ?? ""]);
+    expect(JSON.parse(apres?.roles ?? "[]")).toEqual(["GREFFIER", "MAGISTRAT_TAXATEUR"]);
+    expect(JSON.parse(apres?.perimetre ?? "{}")).toEqual({ juridictions: ["690"], coursAppel: [] });
+  });
+});

@@ -169,6 +169,11 @@ export class DepotAcces {
     await this.sql.lignes("UPDATE agent SET actif = ? WHERE id = ?", [actif, id]);
   }
 
+  /** Writes the roles and perimeter decided by core's `modifierRolesAgent` / `modifierPerimetreAgent`. */
+  async changerDroits(id: string, roles: ReadonlyArray<RoleAgent>, perimetre: AgentLu["perimetre"]): Promise<void> {
+    await this.sql.lignes("UPDATE agent SET roles = ?, perimetre = ? WHERE id = ?", [JSON.stringify(roles), JSON.stringify(perimetre), id]);
+  }
+
   // --- Juridictions --------------------------------------------------------------------------------
 
   async juridictions(): Promise<ReadonlyArray<Juridiction>> {

@@ -136,7 +136,7 @@ export const TRADUCTION_FR = {
     },
     Agent: {
       labels: { Agent: "Agents", actif: { true: "Oui", false: "Non" } },
-      actions: { desactiver: "Désactiver", reactiver: "Réactiver" },
+      actions: { desactiver: "Désactiver", reactiver: "Réactiver", new: "Nouvel agent", "modifier-droits": "Modifier les droits" },
       properties: {
         id: "Identifiant",
         email: "Adresse électronique",

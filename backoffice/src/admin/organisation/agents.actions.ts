@@ -1,5 +1,5 @@
 import type { ActionContext, ActionRequest, RecordActionResponse, ResourceOptions } from "adminjs";
-import { creerAgent, desactiverAgent, reactiverAgent, type Agent, type CreerAgent, type Juridiction } from "@frais-justice/core/juridiction";
+import { creerAgent, desactiverAgent, modifierPerimetreAgent, modifierRolesAgent, reactiverAgent, type Agent, type CreerAgent, type Juridiction, type ModifierRolesAgent } from "@frais-justice/core/juridiction";
 import { verifierMotDePasse } from "@frais-justice/core/utilisateur";
 import { Either } from "effect";
 import type { Response } from "express";
@@ -109,6 +109,60 @@ export const actionNouvelAgent = (acces: DepotAcces, composant: string, juridict
       return {
         notice: { message: `Agent ${cree.email} créé`, type: "success" },
         redirectUrl: context.h.recordActionUrl({ resourceId: "Agent", recordId: cree.id, actionName: "show" }),
+      };
+    },
+  },
+});
+
+/**
+ * "Modifier les droits": core's `modifierRolesAgent` then `modifierPerimetreAgent` (each only when it
+ * changes something), both checked on the same state; written together. POST only.
+ */
+export const actionModifierDroits = (acces: DepotAcces, composant: string, juridictions: () => ReadonlyArray<Juridiction>): NonNullable<ResourceOptions["actions"]> => ({
+  "modifier-droits": {
+    actionType: "record",
+    icon: "Edit",
+    component: composant,
+    isAccessible: ({ currentAdmin }: ActionContext) => peutQuelquePart(agentDuContexte({ currentAdmin }), "agent.administrer", juridictions()),
+    handler: async (request: ActionRequest, response: Response, context: ActionContext): Promise<RecordActionResponse> => {
+      const record = context.record;
+      const agent = agentDuContexte(context);
+      if (record === undefined) throw new Error("enregistrement absent");
+      if (request.method !== "post" || agent === undefined) return { record: record.toJSON(context.currentAdmin) };
+      const brut: unknown = request.payload?.["saisie"];
+      let saisie: Record<string, unknown> = {};
+      try {
+        saisie = typeof brut === "string" ? (JSON.parse(brut) as Record<string, unknown>) : {};
+      } catch {
+        saisie = {};
+      }
+      const id = String(record.id());
+      const etat = {
+        juridictions: await acces.juridictions(),
+        agents: (await acces.lister()).map((a): Agent => ({ id: a.id, email: a.email, nom: a.nom, prenom: a.prenom, roles: a.roles, perimetre: a.perimetre, actif: a.actif, creeLe: a.creeLe })),
+      };
+      const avant = etat.agents.find((a) => a.id === id);
+      if (avant === undefined) throw new Error(`agent ${id} introuvable`);
+      const roles = Array.isArray(saisie["roles"]) ? saisie["roles"].filter((r): r is string => typeof r === "string") : [];
+      const perimetre = { juridictions: codes(saisie["juridictions"]), coursAppel: codes(saisie["coursAppel"]) };
+      const contexte = { maintenant: new Date(), genererId: randomUUID };
+      const acteur = acteurDe(agent);
+      const memes = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => [...a].sort().join(",") === [...b].sort().join(",");
+      let resultat = Either.right({ state: etat, events: [] }) as ReturnType<typeof modifierRolesAgent> | ReturnType<typeof modifierPerimetreAgent>;
+      if (!memes(avant.roles, roles)) resultat = modifierRolesAgent(etat, { acteur, donnees: { agentId: id, roles } as unknown as ModifierRolesAgent }, contexte);
+      if (Either.isRight(resultat) && !(memes(avant.perimetre.juridictions, perimetre.juridictions) && memes(avant.perimetre.coursAppel, perimetre.coursAppel))) {
+        resultat = modifierPerimetreAgent(resultat.right.state, { acteur, donnees: { agentId: id, perimetre } }, contexte);
+      }
+      if (Either.isLeft(resultat)) {
+        response.status(resultat.left._tag === "NonAutorise" ? 403 : 422);
+        return { record: record.toJSON(context.currentAdmin), notice: { message: resultat.left.message, type: "error" } };
+      }
+      const apres = resultat.right.state.agents.find((a) => a.id === id) ?? avant;
+      await acces.changerDroits(id, apres.roles, apres.perimetre);
+      return {
+        record: record.toJSON(context.currentAdmin),
+        notice: { message: "Droits de l'agent modifiés", type: "success" },
+        redirectUrl: context.h.recordActionUrl({ resourceId: "Agent", recordId: id, actionName: "show" }),
       };
     },
   },
