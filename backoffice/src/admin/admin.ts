@@ -10,6 +10,7 @@ import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js
 import { agentDuContexte, type RessourceMemoires } from "./memoires/memoires.ressource.js";
 import { donneesTableauDeBord } from "./tableau-de-bord.js";
 import { actionModifierDroits, actionNouvelAgent, actionsAgents } from "./organisation/agents.actions.js";
+import { actionsJuridictions } from "./organisation/juridictions.actions.js";
 import type { MagasinSessions } from "./acces/session-store.js";
 
 /**
@@ -34,6 +35,8 @@ export interface DependancesAdmin {
   readonly juridictions: () => ReadonlyArray<Juridiction>;
   /** The session store (a deactivated agent's sessions are deleted). */
   readonly sessions?: MagasinSessions;
+  /** Reloads the juridictions after an administration change. */
+  readonly rafraichirJuridictions?: () => Promise<void>;
 }
 
 const interdit = { isAccessible: false, isVisible: false } as const;
@@ -101,7 +104,15 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
             options: {
               id: "Juridiction",
               navigation: { name: "Organisation", icon: "Settings" },
-              actions: { list: { isAccessible: administration }, show: { isAccessible: administration }, search: { isAccessible: administration }, new: interdit, edit: interdit, delete: interdit, bulkDelete: interdit },
+              actions: {
+                list: { isAccessible: administration },
+                show: { isAccessible: administration },
+                search: { isAccessible: administration },
+                edit: interdit,
+                delete: interdit,
+                bulkDelete: interdit,
+                ...actionsJuridictions(d.acces, COMPOSANTS.juridictionFormulaire, juridictions, d.rafraichirJuridictions ?? (() => Promise.resolve())),
+              },
             },
           },
           {

@@ -18,4 +18,5 @@ export const COMPOSANTS = {
   actionConfirmer: componentLoader.add("ActionConfirmer", chemin("action-confirmer.jsx")),
   nouvelAgent: componentLoader.add("NouvelAgent", chemin("nouvel-agent.jsx")),
   modifierDroits: componentLoader.add("ModifierDroits", chemin("modifier-droits.jsx")),
+  juridictionFormulaire: componentLoader.add("JuridictionFormulaire", chemin("juridiction-formulaire.jsx")),
 } as const;

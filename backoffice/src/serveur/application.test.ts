@@ -330,3 +330,25 @@ describe("roles and perimeter of an agent (core's modifierRolesAgent / modifierP
     expect(JSON.parse(apres?.perimetre ?? "{}")).toEqual({ juridictions: ["690"], coursAppel: [] });
   });
 });
+
+describe("juridictions (core's creerJuridiction / renommerJuridiction)", () => {
+  const libelle = async (code: string) => (await sqlDe(orm).lignes<{ libelle: string }>("SELECT libelle FROM juridiction WHERE code = ?", [code]))[0]?.libelle;
+
+  it("an administrator creates a juridiction in their cour d'appel and renames it; outside it, nothing is written", async () => {
+    const admin = client("demo-administrateur");
+    const cree = await admin.post("/admin/api/resources/Juridiction/actions/new").send({ saisie: JSON.stringify({ code: "771", libelle: "Tribunal judiciaire de Meaux", type: "TRIBUNAL_JUDICIAIRE", courAppel: "CA-PARIS" }) });
+    expect(cree.status, JSON.stringify(corps(cree).notice)).toBe(200);
+    expect(await libelle("771")).toBe("Tribunal judiciaire de Meaux");
+    const renomme = await admin.post("/admin/api/resources/Juridiction/records/771/renommer").send({ saisie: JSON.stringify({ libelle: "TJ de Meaux" }) });
+    expect(renomme.status).toBe(200);
+    expect(await libelle("771")).toBe("TJ de Meaux");
+    const dehors = await admin.post("/admin/api/resources/Juridiction/actions/new").send({ saisie: JSON.stringify({ code: "131", libelle: "TJ d'Aix", type: "TRIBUNAL_JUDICIAIRE", courAppel: "CA-AIX" }) });
+    expect([403, 422]).toContain(dehors.status);
+    expect(await libelle("131")).toBeUndefined();
+  });
+
+  it("a greffier may not create one", async () => {
+    await client("demo-greffier-paris").post("/admin/api/resources/Juridiction/actions/new").send({ saisie: JSON.stringify({ code: "772", libelle: "X", type: "TRIBUNAL_JUDICIAIRE", courAppel: "CA-PARIS" }) });
+    expect(await libelle("772")).toBeUndefined();
+  });
+});

@@ -66,7 +66,7 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     juridictions = await acces.juridictions();
   };
   const sessions = new MagasinSessions(orm);
-  const admin = creerAdmin({ orm, acces, memoires, sessions, juridictions: () => juridictions });
+  const admin = creerAdmin({ orm, acces, memoires, sessions, juridictions: () => juridictions, rafraichirJuridictions: () => rafraichirJuridictions() });
 
   const app = express();
   app.disable("x-powered-by");

@@ -183,6 +183,10 @@ export class DepotAcces {
     return lignes.map((l) => ({ code: l.code, libelle: l.libelle, type: l.type as TypeJuridiction, courAppel: l.courAppel }));
   }
 
+  async renommerJuridiction(code: string, libelle: string): Promise<void> {
+    await this.sql.lignes("UPDATE juridiction SET libelle = ? WHERE code = ?", [libelle, code]);
+  }
+
   async creerJuridiction(j: Juridiction): Promise<void> {
     await this.sql.lignes("INSERT INTO juridiction (code, libelle, type, cour_appel) VALUES (?, ?, ?, ?)", [j.code, j.libelle, j.type, j.courAppel]);
   }

@@ -153,6 +153,7 @@ export const TRADUCTION_FR = {
     },
     Juridiction: {
       labels: { Juridiction: "Juridictions" },
+      actions: { new: "Nouvelle juridiction", renommer: "Renommer" },
       properties: {
         code: "Code",
         libelle: "Libellé",

@@ -1,0 +1,44 @@
+import React, { useState } from "react";
+import { ApiClient } from "adminjs";
+
+const api = new ApiClient();
+const champ = { display: "block", width: "100%", padding: 6, border: "1px solid #bbb", borderRadius: 3, boxSizing: "border-box", marginBottom: 10 };
+const TYPES = ["TRIBUNAL_JUDICIAIRE", "COUR_APPEL", "CONSEIL_PRUD_HOMMES", "TRIBUNAL_COMMERCE", "TRIBUNAL_POLICE", "TRIBUNAL_PROXIMITE", "COUR_ASSISES"];
+
+/** New juridiction (no record) or new libellé (record): core's creerJuridiction / renommerJuridiction on the server. */
+const JuridictionFormulaire = ({ resource, record, action }) => {
+  const [s, setS] = useState({ code: "", libelle: record ? record.params.libelle : "", type: "TRIBUNAL_JUDICIAIRE", courAppel: "" });
+  const [erreur, setErreur] = useState(null);
+  const maj = (k) => (e) => setS({ ...s, [k]: e.target.value });
+  const envoyer = async (e) => {
+    e.preventDefault();
+    setErreur(null);
+    try {
+      const data = { saisie: JSON.stringify(s) };
+      const r = record
+        ? await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data })
+        : await api.resourceAction({ resourceId: resource.id, actionName: action.name, data });
+      window.location.href = (r.data && r.data.redirectUrl) || window.location.href;
+    } catch (x) {
+      const notice = x && x.response && x.response.data && x.response.data.notice;
+      setErreur(notice ? notice.message : "Erreur : rien n'a été enregistré.");
+    }
+  };
+  return (
+    <form onSubmit={envoyer} style={{ background: "#fff", padding: 20, borderRadius: 4, maxWidth: 640 }}>
+      <h2 style={{ marginTop: 0 }}>{record ? `Renommer ${record.params.code}` : "Nouvelle juridiction"}</h2>
+      {record ? null : <label>Code<input style={champ} value={s.code} onChange={maj("code")} /></label>}
+      <label>Libellé<input style={champ} value={s.libelle} onChange={maj("libelle")} /></label>
+      {record ? null : (
+        <div>
+          <label>Type<select style={champ} value={s.type} onChange={maj("type")}>{TYPES.map((t) => <option key={t} value={t}>{t}</option>)}</select></label>
+          <label>Cour d'appel (code)<input style={champ} value={s.courAppel} onChange={maj("courAppel")} /></label>
+        </div>
+      )}
+      {erreur ? <div style={{ color: "#a00", marginBottom: 10 }}>{erreur}</div> : null}
+      <button type="submit" style={{ background: "#3040d6", color: "#fff", border: 0, padding: "10px 20px", borderRadius: 4 }}>Enregistrer</button>
+    </form>
+  );
+};
+
+export default JuridictionFormulaire;
