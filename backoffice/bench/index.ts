@@ -99,7 +99,13 @@ try {
     tempsProjet += await ms(() => depot.enregistrerNouveaux(resultats));
     const nProjet = resultats.reduce((t, r) => t + 1 + r.memoire.lignes.length + r.memoire.piecesJointes.length + r.evenements.length, 0);
     lignesEcrites += nProjet;
-    if ((fait / PAR_LOT) % ECHANTILLON !== 0) continue;
+    const progression = () => {
+      if ((fait + n) % 100_000 === 0 || fait + n === N) process.stderr.write(`  ${fait + n} mémoires (${((performance.now() - debutIngestion) / 1000).toFixed(0)} s ; projet ${(tempsProjet / 1000).toFixed(1)} s, brut ${(tempsBrut / 1000).toFixed(1)} s)\n`);
+    };
+    if ((fait / PAR_LOT) % ECHANTILLON !== 0) {
+      progression();
+      continue;
+    }
     // The same rows, already flattened (the baseline does no domain mapping), as prepared statements.
     const rows = resultats.map((r) => ({ l: versLignes(r.memoire, r.evenements.length), e: r.evenements.map((e, i) => evenementVersLigne(e, i + 1)) }));
     const valeurs = (t: typeof tM, o: Readonly<Record<string, unknown>>) => [...t.colonnes.keys()].map((k) => sqliteParam(o[k]));
@@ -123,7 +129,7 @@ try {
       await exec(brut, "COMMIT");
     });
     lignesBrutes += pm.length + pl.length + pe.length + delta.size;
-    if ((fait + n) % 100_000 === 0 || fait + n === N) process.stderr.write(`  ${fait + n} mémoires (${((performance.now() - debutIngestion) / 1000).toFixed(0)} s ; projet ${(tempsProjet / 1000).toFixed(1)} s, brut ${(tempsBrut / 1000).toFixed(1)} s)\n`);
+    progression();
   }
   for (const s of [iM, iL, iE, iT]) s.finalize();
   const debitProjet = lignesEcrites / (tempsProjet / 1000);
