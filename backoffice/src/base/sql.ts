@@ -26,6 +26,7 @@ const convertir = (dialecte: Dialecte, params: ReadonlyArray<ValeurSql>): Array<
 /** The parts of a node-sqlite3 connection used here. */
 interface StatementSqlite3 {
   all(params: ReadonlyArray<unknown>, rappel: (erreur: Error | null, lignes: Array<unknown>) => void): void;
+  reset(rappel?: () => void): void;
   finalize(rappel?: () => void): void;
 }
 interface ConnexionSqlite3 {
@@ -86,7 +87,14 @@ const lignesSqlite = async <T>(client: ClientKnex, texte: string, params: Readon
   const connexion = await client.acquireConnection();
   try {
     const st = await statement(connexion, texte);
-    return await new Promise<Array<T>>((ok, ko) => st.all(params, (erreur, lignes) => (erreur === null ? ok(lignes as Array<T>) : ko(erreur))));
+    try {
+      return await new Promise<Array<T>>((ok, ko) => st.all(params, (erreur, lignes) => (erreur === null ? ok(lignes as Array<T>) : ko(erreur))));
+    } finally {
+      // node-sqlite3 leaves a statement that stopped on an error (SQLITE_BUSY under contention) active:
+      // kept in the cache un-reset, it would pin the connection's read snapshot and every later read on
+      // that connection would miss other connections' commits. Reset it before the connection is reused.
+      await new Promise<void>((ok) => st.reset(() => ok()));
+    }
   } finally {
     await client.releaseConnection(connexion);
   }
