@@ -1,6 +1,6 @@
 import { Either } from "effect";
 import fc from "fast-check";
-import { executer, type Commande, type ErreurCommande, type Ticket } from "../ticket/index.js";
+import { executer, TYPES_EVENEMENT_MACHINE, type Commande, type ErreurCommande, type Ticket } from "../ticket/index.js";
 import {
   apres,
   collegue,
@@ -31,23 +31,7 @@ const arbTexte = fc.oneof(fc.constant(""), fc.constant("   "), fc.string({ minLe
 /** A random command from a random actor (notes carry a unique marker). */
 export const arbCommande: fc.Arbitrary<Commande> = fc
   .tuple(
-    fc.constantFrom(
-      "ticket.modifier-brouillon",
-      "ticket.soumettre",
-      "ticket.affecter",
-      "ticket.demander-informations",
-      "ticket.completer",
-      "ticket.proposer-solution",
-      "ticket.accepter-solution",
-      "ticket.refuser-solution",
-      "ticket.transferer",
-      "ticket.cloturer",
-      "ticket.commenter",
-      "ticket.noter",
-      "ticket.joindre",
-      "ticket.relancer",
-      "ticket.cloturer-automatiquement",
-    ),
+    fc.constantFrom(...TYPES_EVENEMENT_MACHINE),
     fc.constantFrom(...ACTEURS),
     arbTexte,
     fc.uuid(),

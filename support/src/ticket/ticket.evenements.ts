@@ -1,5 +1,5 @@
 import type { Acteur } from "@frais-justice/core/autorisation";
-import type { ParametresEcheances, PieceJointeTicket } from "./ticket.model.js";
+import { TYPES_EVENEMENT, type ParametresEcheances, type PieceJointeTicket } from "./ticket.model.js";
 
 /** What every event of the machine carries: who, when, and the id of the journal row it appends. */
 export interface BaseEvenement {
@@ -32,20 +32,6 @@ export type EvenementMachine = BaseEvenement &
 export type TypeEvenementMachine = EvenementMachine["type"];
 
 /** Every machine event type, in the order of the lifecycle. */
-export const TYPES_EVENEMENT_MACHINE: ReadonlyArray<TypeEvenementMachine> = [
-  "ticket.modifier-brouillon",
-  "ticket.soumettre",
-  "ticket.affecter",
-  "ticket.demander-informations",
-  "ticket.completer",
-  "ticket.proposer-solution",
-  "ticket.accepter-solution",
-  "ticket.refuser-solution",
-  "ticket.transferer",
-  "ticket.cloturer",
-  "ticket.commenter",
-  "ticket.noter",
-  "ticket.joindre",
-  "ticket.relancer",
-  "ticket.cloturer-automatiquement",
-];
+export const TYPES_EVENEMENT_MACHINE: ReadonlyArray<TypeEvenementMachine> = TYPES_EVENEMENT.filter(
+  (t): t is TypeEvenementMachine => t !== "ticket.creer",
+);
