@@ -1,17 +1,19 @@
 import AdminJS, { type ActionContext, type AdminJSOptions, type ResourceWithOptions } from "adminjs";
 import { Resource } from "@adminjs/mikroorm";
-import type { Juridiction } from "@frais-justice/core/juridiction";
-import type { Orm } from "../base/orm.js";
 import { AgentSchemaOrm, JuridictionSchemaOrm } from "./acces/acces.schema.js";
-import type { DepotAcces } from "./acces/agents.js";
 import { COMPOSANTS, componentLoader } from "./composants.js";
 import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
 import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js";
-import { agentDuContexte, type RessourceMemoires } from "./memoires/memoires.ressource.js";
+import { agentDuContexte } from "./memoires/memoires.ressource.js";
 import { donneesTableauDeBord } from "./tableau-de-bord.js";
 import { actionModifierDroits, actionNouvelAgent, actionsAgents } from "./organisation/agents.actions.js";
 import { actionsJuridictions } from "./organisation/juridictions.actions.js";
-import type { MagasinSessions } from "./acces/session-store.js";
+import type { DependancesAdmin } from "./dependances.js";
+import { ressourcesOrganisation } from "./organisation/organisation.ressources.js";
+import { ressourcesSupport } from "./support/support.ressources.js";
+import { ressourcesFlux } from "./flux/flux.ressources.js";
+
+export type { DependancesAdmin } from "./dependances.js";
 
 /**
  * MikroORM resource without the SQLite "Invalid URL" of `databaseName()` (it asks the driver for a
@@ -24,19 +26,6 @@ class RessourceOrm extends Resource {
   override databaseType(): string {
     return "sql";
   }
-}
-
-/** What the AdminJS configuration needs from the application. */
-export interface DependancesAdmin {
-  readonly orm: Orm;
-  readonly acces: DepotAcces;
-  readonly memoires: RessourceMemoires;
-  /** Juridictions known at the last refresh (synchronous `isAccessible` reads them). */
-  readonly juridictions: () => ReadonlyArray<Juridiction>;
-  /** The session store (a deactivated agent's sessions are deleted). */
-  readonly sessions?: MagasinSessions;
-  /** Reloads the juridictions after an administration change. */
-  readonly rafraichirJuridictions?: () => Promise<void>;
 }
 
 const interdit = { isAccessible: false, isVisible: false } as const;
@@ -135,6 +124,9 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               },
             },
           },
+          ...ressourcesOrganisation(d),
+          ...ressourcesSupport(d),
+          ...ressourcesFlux(d),
         ];
   return {
     rootPath: "/admin",

@@ -1,4 +1,7 @@
 import { LIBELLES_ETATS } from "../memoires/libelles.js";
+import { RESSOURCES_FR_FLUX } from "./fr.flux.js";
+import { RESSOURCES_FR_ORGANISATION } from "./fr.organisation.js";
+import { RESSOURCES_FR_SUPPORT } from "./fr.support.js";
 
 /**
  * The French translation of every key of AdminJS's `en` locale (checked by `fr.test.ts`), plus the
@@ -84,6 +87,9 @@ export const TRADUCTION_FR = {
     to: "Au",
   },
   resources: {
+    ...RESSOURCES_FR_ORGANISATION,
+    ...RESSOURCES_FR_SUPPORT,
+    ...RESSOURCES_FR_FLUX,
     memoires: {
       labels: {
         memoires: "Mémoires",
