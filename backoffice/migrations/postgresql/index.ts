@@ -4,10 +4,12 @@ import { Migration20261122061552_memoires } from "./Migration20261122061552_memo
 import { Migration20261122061557_sequences } from "./Migration20261122061557_sequences.js";
 import { Migration20261122063055_backoffice } from "./Migration20261122063055_backoffice.js";
 import { Migration20261122063340_organisation } from "./Migration20261122063340_organisation.js";
+import { Migration20261122082921_api } from "./Migration20261122082921_api.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
   { name: "Migration20261122061557_sequences", class: Migration20261122061557_sequences },
   { name: "Migration20261122063055_backoffice", class: Migration20261122063055_backoffice },
   { name: "Migration20261122063340_organisation", class: Migration20261122063340_organisation },
+  { name: "Migration20261122082921_api", class: Migration20261122082921_api },
 ];

@@ -1,9 +1,11 @@
 import { ENTITES_BACKOFFICE } from "../admin/acces/acces.schema.js";
+import { ENTITES_API } from "./api.schema.js";
 import { ENTITES_ORGANISATION } from "./organisation.schema.js";
 import { CompteurSchema, EvenementMemoireSchema, FichierSchema, LignePrestationSchema, MemoireSchema, PieceJointeSchema, TableauDeBordSchema } from "./memoire.schema.js";
 
 export * from "./memoire.schema.js";
 export * from "./organisation.schema.js";
+export * from "./api.schema.js";
 
 /** Every table of the backoffice, in dependency order. */
 export const ENTITES = [
@@ -16,4 +18,5 @@ export const ENTITES = [
   FichierSchema,
   ...ENTITES_ORGANISATION,
   ...ENTITES_BACKOFFICE,
+  ...ENTITES_API,
 ] as const;
