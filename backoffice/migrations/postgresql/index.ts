@@ -5,6 +5,7 @@ import { Migration20261122061557_sequences } from "./Migration20261122061557_seq
 import { Migration20261122063055_backoffice } from "./Migration20261122063055_backoffice.js";
 import { Migration20261122063340_organisation } from "./Migration20261122063340_organisation.js";
 import { Migration20261122082921_api } from "./Migration20261122082921_api.js";
+import { Migration20261122083117_numero_lot } from "./Migration20261122083117_numero_lot.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
@@ -12,4 +13,5 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122063055_backoffice", class: Migration20261122063055_backoffice },
   { name: "Migration20261122063340_organisation", class: Migration20261122063340_organisation },
   { name: "Migration20261122082921_api", class: Migration20261122082921_api },
+  { name: "Migration20261122083117_numero_lot", class: Migration20261122083117_numero_lot },
 ];

@@ -4,10 +4,12 @@ import { Migration20261122061548_memoires } from "./Migration20261122061548_memo
 import { Migration20261122063051_backoffice } from "./Migration20261122063051_backoffice.js";
 import { Migration20261122063337_organisation } from "./Migration20261122063337_organisation.js";
 import { Migration20261122082930_api } from "./Migration20261122082930_api.js";
+import { Migration20261122083115_numero_lot } from "./Migration20261122083115_numero_lot.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
   { name: "Migration20261122063051_backoffice", class: Migration20261122063051_backoffice },
   { name: "Migration20261122063337_organisation", class: Migration20261122063337_organisation },
   { name: "Migration20261122082930_api", class: Migration20261122082930_api },
+  { name: "Migration20261122083115_numero_lot", class: Migration20261122083115_numero_lot },
 ];

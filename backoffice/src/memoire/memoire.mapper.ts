@@ -54,6 +54,7 @@ export const texteRecherche = (m: MemoireEncodee): string =>
       m.enTete.numeroFacture,
       m.enTete.texteReference,
       m.enTete.categoriePrestataire,
+      m.numeroLot,
       ...m.lignes.map((l) => l.numeroAffaire),
     ]
       .filter((s): s is string => s !== undefined)
@@ -83,6 +84,7 @@ export const versLignes = (memoire: Memoire, nombreEvenements: number): LignesMe
     numeroFacture: ouNull(t.numeroFacture),
     numeroEngagementJuridique: ouNull(t.numeroEngagementJuridique),
     modeDepot: t.modeDepot,
+    numeroLot: ouNull(e.numeroLot),
     remiseGlobaleTtc: String(e.remiseGlobaleTtc),
     attestationSurLHonneur: e.attestationSurLHonneur,
     montantHt: String(e.montants.montantHt),
@@ -207,6 +209,7 @@ export const depuisLignes = (
       ...optionnel("numeroEngagementJuridique", m["numeroEngagementJuridique"]),
       modeDepot: m["modeDepot"],
     },
+    ...optionnel("numeroLot", m["numeroLot"]),
     lignes: lignesTriees.map((l) => ({
       id: l["id"],
       numeroAffaire: l["numeroAffaire"],

@@ -27,6 +27,8 @@ export interface LigneMemoire {
   readonly numeroFacture?: string;
   readonly numeroEngagementJuridique?: string;
   readonly texteReference?: string;
+  /** Numéro de lot of the flux deposit. */
+  readonly numeroLot?: string;
   readonly envoyeLe?: Date;
   readonly etatLe: Date;
   readonly montantTtc: string;
@@ -52,6 +54,7 @@ const ligne = (r: Brut): LigneMemoire => ({
   ...opt("numeroFacture", r["numeroFacture"]),
   ...opt("numeroEngagementJuridique", r["numeroEngagementJuridique"]),
   ...opt("texteReference", r["texteReference"]),
+  ...opt("numeroLot", r["numeroLot"]),
   ...(r["envoyeLe"] === null || r["envoyeLe"] === undefined ? {} : { envoyeLe: lireInstant(r["envoyeLe"]) }),
   etatLe: lireInstant(r["etatLe"]),
   montantTtc: String(r["montantTtc"]),

@@ -63,7 +63,7 @@ const restreindre = (r: Restriction | undefined, conditions: Array<string>, para
 /** Columns of a result row of the lists (seed 001's columns), named as in `LigneMemoire`. */
 export const COLONNES_LISTE = `id AS "id", numero AS "numero", etat AS "etat", version AS "version", structure_id AS "structureId", service_id AS "serviceId",
   juridiction_code AS "juridictionCode", juridiction_libelle AS "juridictionLibelle", numero_facture AS "numeroFacture",
-  numero_engagement_juridique AS "numeroEngagementJuridique", texte_reference AS "texteReference", envoye_le AS "envoyeLe",
+  numero_engagement_juridique AS "numeroEngagementJuridique", texte_reference AS "texteReference", numero_lot AS "numeroLot", envoye_le AS "envoyeLe",
   etat_le AS "etatLe", montant_ttc AS "montantTtc", montant_tva AS "montantTva", montant_modifie AS "montantModifie",
   paiement_date AS "paiementDate", paiement_reference AS "paiementReference"`;
 
@@ -77,7 +77,8 @@ const TRI: { readonly [T in CriteresRecherche["tri"]]: string } = {
 /**
  * Rechercher: every criterion (AND), sorted (drafts without a date de dépôt last, ties by numéro then
  * id), one page. Served by `memoire_structure_etat_envoye_idx` (structure + état + dates),
- * `memoire_juridiction_etat_envoye_idx` (court side), `memoire_numero_unique` (numéro).
+ * `memoire_juridiction_etat_envoye_idx` (court side), `memoire_numero_unique` (numéro),
+ * `memoire_numero_lot_idx` (numéro de lot).
  */
 export const sqlRecherche = (c: CriteresRecherche, restriction?: Restriction): { readonly page: RequeteSql; readonly total: RequeteSql } => {
   const conditions: Array<string> = ["etat <> 'SUPPRIME'"];
@@ -99,6 +100,7 @@ export const sqlRecherche = (c: CriteresRecherche, restriction?: Restriction): {
   egal("categorie_prestataire", c.categoriePrestataire);
   egal("service_id", c.serviceId);
   egal("texte_reference", c.texteReference);
+  egal("numero_lot", c.numeroLot);
   if (c.statut !== undefined) conditions.push(dans("etat", etatsDuStatut(c.statut), params));
   if (c.dateDepotDu !== undefined) {
     conditions.push("envoye_le >= ?");
@@ -108,7 +110,6 @@ export const sqlRecherche = (c: CriteresRecherche, restriction?: Restriction): {
     conditions.push("envoye_le < ?");
     params.push(debutJourParis(lendemain(c.dateDepotAu)));
   }
-  if (c.numeroLot !== undefined) conditions.push("1 = 0"); // flux deposits are not stored yet: no mémoire has a lot number
   restreindre(restriction, conditions, params);
   const where = conditions.join(" AND ");
   const sens = c.sens === "ASC" ? "ASC" : "DESC";

@@ -76,6 +76,18 @@ describe.each(BASES)("vues sur $dialecte", (base) => {
       expect(obtenu.elements.map((l) => l.numero)).toEqual(attendu.elements.map((l) => l.memoire.numero));
     });
 
+    it("finds a flux deposit's mémoires by their numéro de lot, like core's reference implementation", async () => {
+      const lot = memoires.find((m) => m.numeroLot !== undefined && m.etat !== "SUPPRIME" && m.etat !== "BROUILLON")?.numeroLot;
+      expect(lot).toBeDefined();
+      const c = critere({ numeroLot: lot });
+      const attendu = rechercher({ acteur: lecteur, espacesOuverts }, memoires, c);
+      const obtenu = await vues.rechercher(c, { structureIds: STRUCTURES });
+      expect(attendu.total).toBeGreaterThan(0);
+      expect(obtenu.total).toBe(attendu.total);
+      expect(obtenu.elements.map((l) => [l.numero, l.numeroLot])).toEqual(attendu.elements.map((l) => [l.memoire.numero, lot]));
+      expect((await vues.rechercher(critere({ numeroLot: "LOT-INCONNU" }))).total).toBe(0);
+    });
+
     it("reads the lookup, the synthèse, the counters, the liste fiscale and a backlog consistently", async () => {
       const un = memoires.find((m) => m.etat === "MIS_EN_PAIEMENT");
       expect((await vues.parNumero(un?.numero.toLowerCase() ?? ""))?.id).toBe(un?.id);
@@ -97,6 +109,7 @@ describe.each(BASES)("vues sur $dialecte", (base) => {
       const attendus: ReadonlyArray<[string, RequeteSql, string]> = [
         ["numéro", sqlParNumero("MJ0000000042"), "memoire_numero_unique"],
         ["recherche structure + état + dates", sqlRecherche(critere({ structureId: "structure-expert", statut: "MIS_EN_PAIEMENT", dateDepotDu: "2021-01-01", dateDepotAu: "2021-12-31" })).page, "memoire_structure_etat_envoye_idx"],
+        ["recherche par numéro de lot", sqlRecherche(critere({ numeroLot: "LOT-20210601-structure-expert" })).page, "memoire_numero_lot_idx"],
         ["recherche d'une juridiction", sqlRecherche(critere({ juridiction: "750", statut: "MIS_A_DISPOSITION" })).page, "memoire_juridiction_etat_envoye_idx"],
         ["synthèse", sqlSynthese("structure-labo"), "memoire_structure_etat_envoye_idx"],
         ["liste fiscale", sqlListeFiscale({ structureId: "structure-expert", du: "2022-01-01", au: "2022-12-31" }), "memoire_structure_paiement_idx"],

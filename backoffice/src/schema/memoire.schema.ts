@@ -27,6 +27,8 @@ export interface MemoireRow {
   numeroFacture?: string | null;
   numeroEngagementJuridique?: string | null;
   modeDepot: string;
+  /** Numéro de lot of the flux deposit, or null. */
+  numeroLot?: string | null;
   remiseGlobaleTtc: string;
   attestationSurLHonneur: boolean;
   montantHt: string;
@@ -93,6 +95,8 @@ export const MemoireSchema = new EntitySchema<MemoireRow>({
     numeroFacture: texte(50, true),
     numeroEngagementJuridique: texte(50, true),
     modeDepot: texte(20),
+    // Rechercher by numéro de lot (a flux deposit's mémoires).
+    numeroLot: { ...texte(50, true), index: "memoire_numero_lot_idx" },
     remiseGlobaleTtc: decimal,
     attestationSurLHonneur: { type: "boolean" },
     montantHt: decimal,

@@ -115,6 +115,9 @@ const tirerEtat = (h: Hasard): EtatMemoire => {
 const jour = (d: Date): string => d.toISOString().slice(0, 10);
 const plusJours = (d: Date, n: number, h: Hasard): Date => new Date(d.getTime() + n * 86_400_000 + h.entier(0, 8 * 3_600_000));
 
+/** The numéro de lot of a flux deposit: one lot per structure and day of creation. */
+export const numeroLotDe = (creeLe: Date, structureId: string): string => `LOT-${jour(creeLe).replace(/-/g, "")}-${structureId}`.slice(0, 50);
+
 const decoderMemoire = Schema.decodeUnknownSync(Memoire);
 const decoderEvenement = Schema.decodeUnknownSync(EvenementSchema);
 
@@ -179,6 +182,11 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
     taxeLe === undefined
       ? undefined
       : { lignes: montants.lignes.map((l) => ({ ligneId: l.ligneId, montantHtTaxe: l.montantHt })), motif: "Taxé conformément au tarif", magistratId: agent, le: taxeLe };
+  // Drawn in this order (the seed's reproducibility depends on it).
+  const texteReference = h.choisir(["Article R 92 CPP (procédure pénale)", "Article R 93 CPP", "Article R 92 CPP (procédure pénale)"]);
+  const numeroFacture = h.chance(0.3) ? `F-${annee}-${h.entier(1, 9999)}` : undefined;
+  const numeroEngagementJuridique = h.chance(0.2) ? `EJ${h.entier(1_000_000, 9_999_999)}` : undefined;
+  const modeDepot = h.choisir(["SAISIE_WEB", "SAISIE_WEB", "SAISIE_WEB", "FLUX", "API"] as const);
   const encodee: MemoireEncodee = {
     id,
     numero,
@@ -191,12 +199,13 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
       categoriePrestataire: structure.categorie,
       ...(structure.coordonneesId === undefined ? {} : { referenceCoordonneesBancaires: structure.coordonneesId }),
       devise: "EUR",
-      texteReference: h.choisir(["Article R 92 CPP (procédure pénale)", "Article R 93 CPP", "Article R 92 CPP (procédure pénale)"]),
+      texteReference,
       typeTva,
-      ...(h.chance(0.3) ? { numeroFacture: `F-${annee}-${h.entier(1, 9999)}` } : {}),
-      ...(h.chance(0.2) ? { numeroEngagementJuridique: `EJ${h.entier(1_000_000, 9_999_999)}` } : {}),
-      modeDepot: h.choisir(["SAISIE_WEB", "SAISIE_WEB", "SAISIE_WEB", "FLUX", "API"]),
+      ...(numeroFacture === undefined ? {} : { numeroFacture }),
+      ...(numeroEngagementJuridique === undefined ? {} : { numeroEngagementJuridique }),
+      modeDepot,
     },
+    ...(modeDepot === "FLUX" ? { numeroLot: numeroLotDe(creeLe, structure.id) } : {}),
     lignes: lignesSaisies,
     piecesJointes: [],
     remiseGlobaleTtc: "0.00",
@@ -267,6 +276,7 @@ export const clonerMemoire = (h: Hasard, modele: ResultatEcriture, numero: numbe
     numero: numeroCourant,
     numeroProvisoire: tmp,
     enTete: { ...m.enTete, structureId },
+    ...(m.numeroLot === undefined ? {} : { numeroLot: numeroLotDe(m.creeLe, structureId) }),
     lignes: m.lignes.map((l) => ({ ...l, id: nouvelId(l.id) })),
     montants: { ...m.montants, lignes: m.montants.lignes.map((l) => ({ ...l, ligneId: nouvelId(l.ligneId) })) },
     ...(m.montantsDemandes === undefined ? {} : { montantsDemandes: { ...m.montantsDemandes, lignes: m.montantsDemandes.lignes.map((l) => ({ ...l, ligneId: nouvelId(l.ligneId) })) } }),

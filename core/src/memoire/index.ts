@@ -20,6 +20,7 @@ export {
   Decimal,
   NumeroTmp,
   NumeroMj,
+  NumeroLot,
   EmpreinteSha256,
   JuridictionDestinataire,
   EnTete,

@@ -37,3 +37,39 @@ describe("a mémoire from draft to payment", () => {
     expect(p.memoire.version).toBe(m0.version + 5);
   });
 });
+
+describe("the numéro de lot of a flux deposit", () => {
+  const flux = { ...F.enTete, modeDepot: "FLUX" as const };
+
+  it("is set at creation and kept by every command, the en-tête edit, the refusal and the duplicate included", () => {
+    const ctx = F.fabriqueContextes();
+    const c = creerBrouillon({ enTete: flux, lignes: [F.ligneSeed], numeroLot: "LOT-2019-0042" }, ctx(F.prestataire, "2019-07-25T10:00:00Z"));
+    if (Either.isLeft(c)) throw c.left;
+    expect(c.right.memoire.numeroLot).toBe("LOT-2019-0042");
+    const m = unsafeExecuter(c.right.memoire, { type: "memoire.modifier-en-tete", enTete: { ...flux, numeroFacture: "F-1" } }, ctx(F.prestataire, "2019-07-25T10:01:00Z"));
+    expect(m.memoire.numeroLot).toBe("LOT-2019-0042");
+    const e = unsafeExecuter(
+      m.memoire,
+      { type: "memoire.valider-et-envoyer", attestationSurLHonneur: true, prerequisManquants: [], prestataire: F.prestataireCertificat },
+      ctx(F.prestataire, "2019-07-25T10:05:00Z"),
+    );
+    const t = unsafeExecuter(e.memoire, { type: "memoire.transmettre" }, ctx(F.systeme, "2019-07-25T11:00:00Z"));
+    const r = unsafeExecuter(t.memoire, { type: "memoire.refuser", motif: "PIECE_JOINTE_MANQUANTE" }, ctx(F.greffier, "2019-08-01T11:00:00Z"));
+    expect(r.memoire.numeroLot).toBe("LOT-2019-0042");
+    const d = unsafeExecuter(r.memoire, { type: "memoire.dupliquer" }, ctx(F.prestataire, "2019-08-02T11:00:00Z"));
+    expect(d.memoire.numeroLot).toBe("LOT-2019-0042");
+    expect(d.duplicata?.numeroLot).toBe("LOT-2019-0042");
+  });
+
+  it("is absent from a web-entered mémoire, refused outside a flux deposit, and checked like any field", () => {
+    const ctx = F.fabriqueContextes();
+    const web = creerBrouillon({ enTete: F.enTete, lignes: [F.ligneSeed] }, ctx(F.prestataire, "2019-07-25T10:00:00Z"));
+    expect(Either.isRight(web) && web.right.memoire.numeroLot).toBe(undefined);
+    const horsFlux = creerBrouillon({ enTete: F.enTete, numeroLot: "LOT-1" }, ctx(F.prestataire, "2019-07-25T10:00:00Z"));
+    expect(Either.isLeft(horsFlux) && horsFlux.left._tag === "SaisieInvalide" && horsFlux.left.erreurs.map((x) => x.chemin)).toEqual(["numeroLot"]);
+    const vide = creerBrouillon({ enTete: flux, numeroLot: "  " }, ctx(F.prestataire, "2019-07-25T10:00:00Z"));
+    expect(Either.isLeft(vide) && vide.left._tag === "SaisieInvalide" && vide.left.erreurs.map((x) => x.chemin)).toEqual(["numeroLot"]);
+    const long = creerBrouillon({ enTete: flux, numeroLot: "L".repeat(51) }, ctx(F.prestataire, "2019-07-25T10:00:00Z"));
+    expect(Either.isLeft(long)).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ import { TransitionRefusee, type NumeroInvalide } from "./memoire.errors.js";
 import { auteurDe, TYPES_EVENEMENT, type BaseEvenement, type Brouillon, type EvenementMachine, type TypeEvenement } from "./memoire.evenements.js";
 import { dateDuJour, GARDES, premiereGardeBloquante } from "./memoire.gardes.js";
 import { machineMemoire } from "./memoire.machine.js";
-import type { EtatMemoire, EvenementMemoire, LignePrestation, Memoire, MotifRefus, PieceJointe, Redressement } from "./memoire.model.js";
+import { NumeroLot, type EtatMemoire, type EvenementMemoire, type LignePrestation, type Memoire, type MotifRefus, type PieceJointe, type Redressement } from "./memoire.model.js";
 import { formaterNumeroMj, formaterNumeroTmp, type Numerotation } from "./memoire.numerotation.js";
 import {
   calculerMontantsMemoire,
@@ -551,6 +551,8 @@ const dupliquer = (
       maintenant: contexte.maintenant,
       acteur: contexte.acteur,
       duplicataDe: original.id,
+      // Identical in fields: the duplicate keeps the en-tête (mode de dépôt included) and the lot.
+      ...(original.numeroLot === undefined ? {} : { numeroLot: original.numeroLot }),
     });
     return Either.right(copie);
   });
@@ -566,6 +568,7 @@ const nouveauBrouillon = (d: {
   readonly maintenant: Date;
   readonly acteur: Acteur;
   readonly duplicataDe?: string;
+  readonly numeroLot?: string;
 }): Memoire => {
   const memoire: Memoire = {
     id: d.id,
@@ -573,6 +576,7 @@ const nouveauBrouillon = (d: {
     numeroProvisoire: d.numero,
     etat: "BROUILLON",
     enTete: d.enTete,
+    ...(d.numeroLot === undefined ? {} : { numeroLot: d.numeroLot }),
     lignes: d.lignes,
     piecesJointes: d.piecesJointes,
     remiseGlobaleTtc: d.remiseGlobaleTtc,
@@ -654,11 +658,15 @@ export const unsafeExecuter = (memoire: Memoire, commande: Commande, contexte: C
 // ---------------------------------------------------------------------------------------------------
 // Creating a draft
 
-/** What "Saisir mémoire" needs to create a draft: the en-tête, optionally lines and a remise globale. */
+/**
+ * What "Saisir mémoire" needs to create a draft: the en-tête, optionally lines and a remise globale.
+ * A flux import also gives the `numeroLot` of the deposit (only with `enTete.modeDepot` `FLUX`).
+ */
 export interface SaisieBrouillon {
   readonly enTete: EnTeteSaisieEncodee;
   readonly lignes?: ReadonlyArray<LigneSaisieEncodee>;
   readonly remiseGlobaleTtc?: string | number;
+  readonly numeroLot?: string;
 }
 
 /**
@@ -670,8 +678,19 @@ export const creerBrouillon = (saisie: SaisieBrouillon, contexte: ContexteMemoir
   Either.flatMap(decoder(EnTeteSaisie, "enTete")(saisie.enTete), (enTete): Either.Either<ResultatCommande, ErreurCommande> => {
     const lignes = (saisie.lignes ?? []).map((l, i) => decoderLigne(l, contexte.genererId(), `lignes[${i}]`));
     const remise = decoder(Montant, "remiseGlobaleTtc")(saisie.remiseGlobaleTtc ?? "0.00");
-    const erreurs = [...lignes.flatMap((r) => (Either.isLeft(r) ? r.left.erreurs : [])), ...(Either.isLeft(remise) ? remise.left.erreurs : [])];
+    const lot =
+      saisie.numeroLot === undefined
+        ? Either.right(undefined)
+        : enTete.modeDepot !== "FLUX"
+          ? Either.left(champInvalide("numeroLot", "un numéro de lot n'existe que pour un mémoire déposé par flux (modeDepot FLUX)"))
+          : decoder(NumeroLot, "numeroLot")(saisie.numeroLot);
+    const erreurs = [
+      ...lignes.flatMap((r) => (Either.isLeft(r) ? r.left.erreurs : [])),
+      ...(Either.isLeft(remise) ? remise.left.erreurs : []),
+      ...(Either.isLeft(lot) ? lot.left.erreurs : []),
+    ];
     if (erreurs.length > 0) return Either.left(saisieInvalide(erreurs));
+    const numeroLot = Either.getOrUndefined(lot);
     const lignesDecodees = lignes.flatMap((r) => (Either.isRight(r) ? [r.right] : []));
     const remiseGlobaleTtc = Either.getOrElse(remise, () => BigDecimal.make(0n, 2));
     return Either.flatMap(calculerMontantsMemoire({ enTete, lignes: lignesDecodees, remiseGlobaleTtc }), (montants): Either.Either<ResultatCommande, ErreurCommande> => {
@@ -685,6 +704,7 @@ export const creerBrouillon = (saisie: SaisieBrouillon, contexte: ContexteMemoir
         montants,
         maintenant: contexte.maintenant,
         acteur: contexte.acteur,
+        ...(numeroLot === undefined ? {} : { numeroLot }),
       });
       const autorisation = GARDES.acteurNonAutorise.verifier(provisoire, evenementSansSaisie("memoire.modifier", provisoire, base(contexte)));
       if (autorisation !== undefined) {

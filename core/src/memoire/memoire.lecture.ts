@@ -6,11 +6,10 @@ import type { Memoire } from "./memoire.model.js";
 import { statutVisible, type StatutVisible } from "./memoire.statut-visible.js";
 
 /**
- * A mémoire as the views read it. `numeroLot` is the number of the flux deposit (Dépôt flux, flux E3)
- * the mémoire came in; the aggregate does not carry it yet, so the adapter that loads mémoires
- * deposited by flux attaches it. A plain {@link Memoire} is a `MemoireVue` without lot.
+ * A mémoire as the views read it: the aggregate itself (its `numeroLot`, the number of the flux
+ * deposit it came in, is one of the Rechercher criteria).
  */
-export type MemoireVue = Memoire & { readonly numeroLot?: string };
+export type MemoireVue = Memoire;
 
 /**
  * Who reads, with what the caller loaded for `autoriser`: the actor and, for prestataire-side users,

@@ -155,6 +155,12 @@ export const NumeroMj = Schema.String.pipe(
 );
 export type NumeroMj = typeof NumeroMj.Type;
 
+/**
+ * Numéro de lot: the number of the flux deposit (Dépôt flux, flux E3) a mémoire came in with, one of
+ * the Rechercher criteria (DOMAIN.md §3 "Views"). Set by the import at creation, never edited.
+ */
+export const NumeroLot = texteNonVide("numéro de lot", 50);
+
 /** SHA-256 digest of an attachment's content, 64 hexadecimal or 44 base64 characters, supplied by the adapter. */
 export const EmpreinteSha256 = Schema.String.pipe(
   Schema.filter(
@@ -340,6 +346,8 @@ export const Memoire = Schema.Struct({
   numeroProvisoire: NumeroTmp,
   etat: EtatMemoire,
   enTete: EnTete,
+  /** Numéro de lot of the flux deposit the mémoire came in (only for `modeDepot` `FLUX`); kept by every command. */
+  numeroLot: Schema.optional(NumeroLot),
   lignes: Schema.Array(LignePrestation),
   piecesJointes: Schema.Array(PieceJointe),
   /** Remise globale TTC (≥ 0, at most the TTC before remise). */
