@@ -3,6 +3,7 @@ import type { Orm } from "../base/orm.js";
 import type { DepotAcces } from "./acces/agents.js";
 import type { MagasinSessions } from "./acces/session-store.js";
 import type { RessourceMemoires } from "./memoires/memoires.ressource.js";
+import type { RessourceTickets } from "./support/tickets.ressource.js";
 
 /** What the AdminJS configuration needs from the application. */
 export interface DependancesAdmin {
@@ -15,4 +16,6 @@ export interface DependancesAdmin {
   readonly sessions?: MagasinSessions;
   /** Reloads the juridictions after an administration change. */
   readonly rafraichirJuridictions?: () => Promise<void>;
+  /** The support tickets of the agents' queues (absent: no support screens). */
+  readonly tickets?: RessourceTickets;
 }

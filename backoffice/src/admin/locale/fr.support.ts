@@ -1,2 +1,40 @@
+import { LIBELLES_ETAT_TICKET } from "@frais-justice/support";
+
 /** French labels of the support resources (merged into `TRADUCTION_FR.resources`). */
-export const RESSOURCES_FR_SUPPORT = {} as const;
+export const RESSOURCES_FR_SUPPORT = {
+  tickets: {
+    labels: {
+      tickets: "Tickets de support",
+      etat: LIBELLES_ETAT_TICKET,
+      mesTickets: { oui: "Oui" },
+    },
+    properties: {
+      id: "Identifiant",
+      numero: "Numéro",
+      etat: "État",
+      titre: "Description brève",
+      file: "File",
+      categorie: "Catégorie",
+      categorieLibelle: "Catégorie",
+      sousCategorie: "Sous-catégorie",
+      numeroObjet: "N° objet",
+      agent: "Agent affecté",
+      mesTickets: "Affectés à moi",
+      soumisLe: "Ouvert le",
+      modifieLe: "Dernière activité",
+      version: "Version",
+      detail: "Détail",
+    },
+    actions: {
+      "m-assigner": "M'assigner",
+      repondre: "Répondre",
+      "note-interne": "Note interne",
+      "demander-informations": "Demander des informations",
+      "proposer-solution": "Proposer une solution",
+      transferer: "Transférer au support national",
+      cloturer: "Clôturer",
+      files: "Mes files",
+      exporter: "Exporter en CSV",
+    },
+  },
+} as const;

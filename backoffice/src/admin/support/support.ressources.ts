@@ -1,5 +1,77 @@
-import type { ResourceWithOptions } from "adminjs";
+import type { ActionContext, ResourceWithOptions } from "adminjs";
+import { ETATS_TICKET, LIBELLES_ETAT_TICKET, PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT, filesDeLAgent, filesExistantes } from "@frais-justice/support";
 import type { DependancesAdmin } from "../dependances.js";
+import { acteurDe } from "../acces/agents.js";
+import { agentDuContexte } from "../memoires/memoires.ressource.js";
+import { COMPOSANTS_SUPPORT } from "./composants.js";
+import { actionsTickets } from "./tickets.actions.js";
+import { syntheseSupport } from "./tickets.compteurs.js";
+import { choixFiles } from "./tickets.libelles.js";
+import { CHOIX_CATEGORIES } from "./tickets.ressource.js";
+
+const interdit = { isAccessible: false, isVisible: false } as const;
 
 /** Support resources of the back-office: ticket queues, the ticket page and its actions, réponses types. */
-export const ressourcesSupport = (_d: DependancesAdmin): ReadonlyArray<ResourceWithOptions> => [];
+export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWithOptions> => {
+  const tickets = d.tickets;
+  if (tickets === undefined) return [];
+  // Synchronous (AdminJS would take a Promise for "allowed"): the agent has at least one queue.
+  const traiteUneFile = ({ currentAdmin }: ActionContext): boolean => {
+    const agent = agentDuContexte({ currentAdmin });
+    return agent !== undefined && filesDeLAgent(acteurDe(agent), filesExistantes(d.juridictions())).length > 0;
+  };
+  return [
+    {
+      resource: tickets,
+      options: {
+        id: "tickets",
+        navigation: { name: "Support", icon: "LifeBuoy" },
+        listProperties: ["numero", "etat", "titre", "file", "categorie", "sousCategorie", "numeroObjet", "agent", "soumisLe", "modifieLe"],
+        filterProperties: ["file", "categorie", "etat", "mesTickets"],
+        showProperties: ["detail"],
+        sort: { sortBy: "soumisLe", direction: "asc" },
+        properties: {
+          id: { isVisible: false },
+          numero: { isTitle: true },
+          detail: { components: { show: COMPOSANTS_SUPPORT.ticket }, isVisible: { list: false, filter: false, show: true, edit: false } },
+          etat: { availableValues: ETATS_TICKET.filter((e) => e !== "BROUILLON").map((e) => ({ value: e, label: LIBELLES_ETAT_TICKET[e] })) },
+          file: { availableValues: [...choixFiles(d.juridictions())] },
+          categorie: { availableValues: [...CHOIX_CATEGORIES] },
+          mesTickets: { availableValues: [{ value: "oui", label: "Oui" }], isVisible: { list: false, filter: true, show: false, edit: false } },
+          version: { isVisible: false },
+          actionsPermises: { isVisible: false },
+        },
+        actions: {
+          list: { isAccessible: traiteUneFile },
+          search: { isAccessible: traiteUneFile },
+          show: { isAccessible: traiteUneFile, showInDrawer: false },
+          new: interdit,
+          edit: interdit,
+          delete: interdit,
+          bulkDelete: interdit,
+          files: {
+            actionType: "resource",
+            icon: "Inbox",
+            component: COMPOSANTS_SUPPORT.files,
+            isAccessible: traiteUneFile,
+            handler: async (_request: unknown, _response: unknown, context: ActionContext) => {
+              const agent = agentDuContexte(context);
+              if (agent === undefined) return { files: syntheseSupport([], []) };
+              const files = await tickets.filesDeLAgent(agent);
+              const jours = PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT.joursAvantRetard;
+              return { files: syntheseSupport(files, await tickets.port.compteurs(files, new Date(), jours), jours) };
+            },
+          },
+          exporter: {
+            actionType: "resource",
+            icon: "Download",
+            component: COMPOSANTS_SUPPORT.exportCsv,
+            isAccessible: traiteUneFile,
+            handler: () => Promise.resolve({}),
+          },
+          ...actionsTickets(tickets, COMPOSANTS_SUPPORT.action),
+        },
+      },
+    },
+  ];
+};
