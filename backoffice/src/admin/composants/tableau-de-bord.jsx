@@ -44,6 +44,36 @@ const Colonnes = ({ donnees }) => {
 
 const euros = (c) => `${(c / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
+const nombre = { textAlign: "right", padding: "4px 8px", borderBottom: "1px solid #eee" };
+const cellule = { padding: "4px 8px", borderBottom: "1px solid #eee" };
+
+/** Support tickets of the agent's queues: open, waiting for the requester, overdue; each queue links to its list. */
+const Support = ({ s }) => {
+  const racine = window.location.pathname.replace(/\/$/, "");
+  const liste = (cle) => `${racine}/resources/tickets?${new URLSearchParams({ "filters.file": cle }).toString()}`;
+  return (
+    <div style={{ ...carte, marginBottom: 16 }} data-testid="tableau-de-bord-support">
+      <h3 style={{ marginTop: 0 }}>Tickets de support</h3>
+      <div style={{ display: "flex", gap: 32, marginBottom: 12 }}>
+        <div><div style={{ fontSize: 28, fontWeight: 700 }} data-testid="support-ouverts">{s.totaux.ouverts}</div><div>ouverts (nouveaux et en cours)</div></div>
+        <div><div style={{ fontSize: 28, fontWeight: 700 }} data-testid="support-en-attente">{s.totaux.enAttente}</div><div>en attente du demandeur</div></div>
+        <div><div style={{ fontSize: 28, fontWeight: 700, color: s.totaux.enRetard > 0 ? "#dc3912" : undefined }} data-testid="support-en-retard">{s.totaux.enRetard}</div><div>en retard (sans activité depuis {s.joursAvantRetard} jours)</div></div>
+      </div>
+      <table style={{ width: "100%", borderCollapse: "collapse", fontSize: 13 }}>
+        <thead><tr><th style={{ ...cellule, textAlign: "left" }}>File</th><th style={nombre}>Ouverts</th><th style={nombre}>En attente</th><th style={nombre}>En retard</th></tr></thead>
+        <tbody>
+          {s.files.map((f) => (
+            <tr key={f.cle}>
+              <td style={cellule}><a href={liste(f.cle)}>{f.libelle}</a></td>
+              <td style={nombre}>{f.ouverts}</td><td style={nombre}>{f.enAttente}</td><td style={nombre}>{f.enRetard}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+};
+
 const TableauDeBord = () => {
   const [d, setD] = useState(null);
   useEffect(() => {
@@ -56,7 +86,8 @@ const TableauDeBord = () => {
       <p style={{ marginTop: 0, color: "#555" }}>
         {d.agent} — {d.juridictions.length === 0 ? "aucune juridiction" : `juridictions : ${d.juridictions.join(", ")}`}
       </p>
-      {d.juridictions.length === 0 ? <p>Votre rôle ne donne pas accès aux mémoires.</p> : (
+      {d.support ? <Support s={d.support} /> : null}
+      {d.juridictions.length === 0 ? (d.support ? null : <p>Votre rôle ne donne pas accès aux mémoires.</p>) : (
         <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(480px, 1fr))", gap: 16 }}>
           <div style={carte}><h3>Mémoires par état</h3><Barres donnees={d.parEtat} /></div>
           <div style={carte}><h3>En attente, par ancienneté (jours depuis la mise à disposition)</h3><Barres donnees={d.anciennete} /></div>
