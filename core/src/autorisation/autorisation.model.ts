@@ -117,6 +117,12 @@ export interface Perimetre {
   readonly juridictions: ReadonlyArray<string>;
   /** Codes of cours d'appel: every juridiction of their ressort (and the cour itself). */
   readonly coursAppel: ReadonlyArray<string>;
+  /**
+   * `true` when the perimeter includes the national support queue (`Cible.Global` of
+   * `ticket.traiter`). Absent: it does not — a support agent of a juridiction handles its service
+   * métier queue only.
+   */
+  readonly supportNational?: boolean;
 }
 
 /** A user of the prestataire side, with the rattachements and habilitations the caller loaded. */
@@ -206,6 +212,8 @@ export const ACTIONS = [
   "abonnement.demander",
   "abonnement.traiter",
   "habilitation.gerer",
+  // prestataire side — support tickets
+  "ticket.emettre",
   // prestataire side — mémoires
   "memoire.consulter",
   "memoire.modifier",

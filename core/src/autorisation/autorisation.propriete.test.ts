@@ -44,7 +44,7 @@ const LECTURES: Readonly<Record<string, string>> = {
   "memoire.consulter": "FRAIS_DE_JUSTICE",
 };
 const ECRITURES: Readonly<Record<string, string>> = { "memoire.modifier": "FRAIS_DE_JUSTICE" };
-const TOUT_RATTACHE: ReadonlyArray<string> = ["abonnement.demander"];
+const TOUT_RATTACHE: ReadonlyArray<string> = ["abonnement.demander", "ticket.emettre"];
 const DANS_L_ESPACE_FDJ: ReadonlyArray<string> = ["memoire.consulter", "memoire.modifier"];
 
 /** Court-side actions: who, and on what. */
@@ -108,7 +108,7 @@ const oracleAgent = (a: ActeurAgent, action: string, cible: Cible): Verdict => {
   if (regle === undefined) return { ok: false, raison: "ACTEUR_INCOMPATIBLE" };
   if (!regle.cibles.includes(cible._tag)) return { ok: false, raison: "CIBLE_INCOMPATIBLE" };
   if (!a.roles.some((r) => regle.roles.includes(r))) return { ok: false, raison: "ROLE_INSUFFISANT" };
-  if (cible._tag === "Global") return { ok: true, motif: "ROLE_AGENT" };
+  if (cible._tag === "Global") return a.perimetre.supportNational === true ? { ok: true, motif: "ROLE_AGENT" } : { ok: false, raison: "HORS_PERIMETRE" };
   const code = cible._tag === "Memoire" ? cible.juridiction.code : cible._tag === "Juridiction" ? cible.code : "";
   const cour = cible._tag === "Memoire" ? cible.juridiction.courAppel : cible._tag === "Juridiction" ? cible.courAppel : "";
   if (a.perimetre.juridictions.includes(code) || a.perimetre.coursAppel.includes(cour)) return { ok: true, motif: "ROLE_AGENT" };
@@ -175,13 +175,14 @@ const agent: fc.Arbitrary<ActeurAgent> = fc
     roles: fc.subarray(["GREFFIER", "MAGISTRAT_TAXATEUR", "ORDONNATEUR", "COMPTABLE", "SUPPORT", "ADMINISTRATEUR"] as const),
     juridictions: fc.subarray(JURIDICTIONS.map((j) => j.code)),
     coursAppel: fc.subarray([...COURS], { maxLength: 1 }),
+    supportNational: fc.option(fc.boolean(), { nil: undefined }),
     actif,
   })
-  .map(({ roles, juridictions, coursAppel, actif: a }) => ({
+  .map(({ roles, juridictions, coursAppel, supportNational, actif: a }) => ({
     _tag: "Agent" as const,
     id: "a",
     roles,
-    perimetre: { juridictions, coursAppel },
+    perimetre: { juridictions, coursAppel, ...(supportNational === undefined ? {} : { supportNational }) },
     ...(a === undefined ? {} : { actif: a }),
   }));
 
@@ -307,7 +308,7 @@ describe("autoriser against the oracle of the role matrix", () => {
       fc.property(lecteurEtCible, fc.constantFrom(...ECRITURES_TOUTES), ([lecteur, quoi], action) => {
         casGeneres += 1;
         const r = autoriser(lecteur, action, quoi);
-        if (action === "abonnement.demander") expect(Either.isRight(r) && r.right.motif).toBe("RATTACHEMENT");
+        if (TOUT_RATTACHE.includes(action)) expect(Either.isRight(r) && r.right.motif).toBe("RATTACHEMENT");
         else expect(Either.isRight(r)).toBe(false);
         const lecture = autoriser(lecteur, "memoire.consulter", quoi);
         if (Either.isRight(lecture)) expect(lecture.right.motif).toBe("HABILITATION_CONSULTATION");
@@ -328,7 +329,7 @@ describe("autoriser against the oracle of the role matrix", () => {
             const j = quoi._tag === "Memoire" ? quoi.juridiction : quoi;
             expect(qui.perimetre.juridictions.includes(j.code) || qui.perimetre.coursAppel.includes(j.courAppel)).toBe(true);
           } else {
-            expect(quoi._tag === "Global" && action === "ticket.traiter").toBe(true);
+            expect(quoi._tag === "Global" && action === "ticket.traiter" && qui.perimetre.supportNational === true).toBe(true);
           }
         }
         if (qui._tag === "Utilisateur") expect(action in COTE_JURIDICTION || SYSTEME_SEULEMENT.includes(action)).toBe(false);

@@ -35,7 +35,11 @@ const agent = (roles: ActeurAgent["roles"], perimetre: Partial<ActeurAgent["peri
   _tag: "Agent",
   id: "a1",
   roles,
-  perimetre: { juridictions: perimetre.juridictions ?? [], coursAppel: perimetre.coursAppel ?? [] },
+  perimetre: {
+    juridictions: perimetre.juridictions ?? [],
+    coursAppel: perimetre.coursAppel ?? [],
+    ...(perimetre.supportNational === undefined ? {} : { supportNational: perimetre.supportNational }),
+  },
 });
 
 const raison = (r: ReturnType<typeof autoriser>): RaisonRefus | "OK" => (Either.isRight(r) ? "OK" : r.left.raison);
@@ -133,10 +137,27 @@ describe("autoriser — court side", () => {
     expect(raison(autoriser(agent(["ADMINISTRATEUR"], { juridictions: ["TJ-LYON"] }), "memoire.consulter", memoire))).toBe("ACTEUR_INCOMPATIBLE");
   });
 
-  it("lets support agents treat the national queue and tickets of their juridictions", () => {
-    expect(unsafeAutoriser(agent(["SUPPORT"]), "ticket.traiter", { _tag: "Global" }).portee).toBe("NATIONALE");
-    expect(raison(autoriser(agent(["SUPPORT"]), "ticket.traiter", { _tag: "Juridiction", code: "TJ-LYON", courAppel: "CA-LYON" }))).toBe("HORS_PERIMETRE");
-    expect(raison(autoriser(agent(["GREFFIER"]), "ticket.traiter", { _tag: "Global" }))).toBe("ROLE_INSUFFISANT");
+  it("lets support agents treat the national queue only when their perimeter includes it, and tickets of their juridictions", () => {
+    const global: Cible = { _tag: "Global" };
+    const lyon: Cible = { _tag: "Juridiction", code: "TJ-LYON", courAppel: "CA-LYON" };
+    expect(unsafeAutoriser(agent(["SUPPORT"], { supportNational: true }), "ticket.traiter", global).portee).toBe("NATIONALE");
+    expect(raison(autoriser(agent(["SUPPORT"]), "ticket.traiter", global))).toBe("HORS_PERIMETRE");
+    expect(raison(autoriser(agent(["SUPPORT"], { supportNational: false, coursAppel: ["CA-LYON"] }), "ticket.traiter", global))).toBe("HORS_PERIMETRE");
+    // A juridiction's support agent handles its service métier queue, not the national one; a national agent not the juridictions'.
+    expect(unsafeAutoriser(agent(["SUPPORT"], { coursAppel: ["CA-LYON"] }), "ticket.traiter", lyon).portee).toBe("COUR_APPEL");
+    expect(raison(autoriser(agent(["SUPPORT"], { supportNational: true }), "ticket.traiter", lyon))).toBe("HORS_PERIMETRE");
+    expect(raison(autoriser(agent(["GREFFIER"], { supportNational: true }), "ticket.traiter", global))).toBe("ROLE_INSUFFISANT");
+  });
+
+  it("lets any user attached to the structure emit a ticket for it, without habilitation (ticket.emettre)", () => {
+    const simple = utilisateur("UTILISATEUR");
+    expect(simple.habilitations).toHaveLength(0);
+    expect(raison(autoriser(simple, "structure.consulter", structure))).toBe("HABILITATION_ABSENTE");
+    expect(unsafeAutoriser(simple, "ticket.emettre", structure).motif).toBe("RATTACHEMENT");
+    expect(unsafeAutoriser(utilisateur("GESTIONNAIRE_SECONDAIRE"), "ticket.emettre", serviceA).motif).toBe("GESTIONNAIRE_SECONDAIRE");
+    expect(raison(autoriser(simple, "ticket.emettre", { _tag: "Structure", structureId: "S2" }))).toBe("NON_RATTACHE");
+    expect(raison(autoriser({ ...simple, actif: false }, "ticket.emettre", structure))).toBe("COMPTE_INACTIF");
+    expect(raison(autoriser(agent(["SUPPORT"], { supportNational: true }), "ticket.emettre", structure))).toBe("ACTEUR_INCOMPATIBLE");
   });
 
   it("keeps transmission to the system", () => {

@@ -81,6 +81,7 @@ export const REGLES: { readonly [A in Action]: Regle } = {
   "abonnement.demander": { cote: "PRESTATAIRE", niveau: "RATTACHEMENT" },
   "abonnement.traiter": gestion,
   "habilitation.gerer": gestion,
+  "ticket.emettre": { cote: "PRESTATAIRE", niveau: "RATTACHEMENT" },
   "memoire.consulter": { cote: "PRESTATAIRE", niveau: "CONSULTATION", application: "FRAIS_DE_JUSTICE", espaceRequis: true },
   "memoire.modifier": { cote: "PRESTATAIRE", niveau: "ECRITURE", application: "FRAIS_DE_JUSTICE", espaceRequis: true },
   "memoire.consulter-juridiction": traitementMemoire(["GREFFIER", "MAGISTRAT_TAXATEUR", "ORDONNATEUR", "COMPTABLE"]),
@@ -219,7 +220,9 @@ const autoriserAgent = (
     return refuse(acteur, action, cible, "ROLE_INSUFFISANT", `rôle requis : ${regle.roles.join(" ou ")}`);
   }
   if (cible._tag === "Global") {
-    return autorise(action, "ROLE_AGENT", `${role} (file nationale)`, { role, portee: "NATIONALE" });
+    return acteur.perimetre.supportNational === true
+      ? autorise(action, "ROLE_AGENT", `${role} (file nationale)`, { role, portee: "NATIONALE" })
+      : refuse(acteur, action, cible, "HORS_PERIMETRE", "la file nationale du support est hors du périmètre de l'agent");
   }
   const juridiction: JuridictionRef = cible._tag === "Memoire" ? cible.juridiction : cible;
   if (acteur.perimetre.juridictions.includes(juridiction.code)) {

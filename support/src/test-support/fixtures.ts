@@ -38,16 +38,17 @@ export const etranger: ActeurUtilisateur = {
   rattachements: [{ structureId: "s-2", role: "GESTIONNAIRE_PRINCIPAL" }],
   habilitations: [],
 };
-const agent = (id: string, roles: ActeurAgent["roles"], juridictions: ReadonlyArray<string>): ActeurAgent => ({
+const agent = (id: string, roles: ActeurAgent["roles"], juridictions: ReadonlyArray<string>, supportNational = false): ActeurAgent => ({
   _tag: "Agent",
   id,
   roles,
-  perimetre: { juridictions, coursAppel: [] },
+  perimetre: { juridictions, coursAppel: [], ...(supportNational ? { supportNational: true } : {}) },
 });
 export const supportParis = agent("a-support-75", ["SUPPORT"], ["75"]);
 export const supportParisBis = agent("a-support-75-bis", ["SUPPORT"], ["75"]);
 export const supportMarseille = agent("a-support-13", ["SUPPORT"], ["13"]);
-export const supportNational = agent("a-support-national", ["SUPPORT"], []);
+/** The national support queue is in this agent's perimeter only (`supportNational: true`). */
+export const supportNational = agent("a-support-national", ["SUPPORT"], [], true);
 export const greffierParis = agent("a-greffier-75", ["GREFFIER"], ["75"]);
 export const systeme: ActeurSysteme = { _tag: "Systeme" };
 

@@ -94,7 +94,7 @@ export const derouler = (depart: Ticket, etapes: ReadonlyArray<readonly [Command
 export const arbEtapesGuidees = fc.array(
   fc.tuple(
     fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom<Commande>(
+      { weight: 6, arbitrary: fc.constantFrom<Commande>(
         { type: "ticket.affecter", acteur: supportParis },
         { type: "ticket.proposer-solution", texte: "Solution proposée.", acteur: supportParis },
         { type: "ticket.demander-informations", texte: "Merci de préciser.", acteur: supportParis },
@@ -104,6 +104,12 @@ export const arbEtapesGuidees = fc.array(
         { type: "ticket.noter", texte: `${MARQUEUR_NOTE} suivi interne`, acteur: supportParis },
         { type: "ticket.relancer", acteur: systeme },
         { type: "ticket.cloturer-automatiquement", acteur: systeme },
+      ) },
+      // The national queue (account tickets) is handled by the national support only.
+      { weight: 1, arbitrary: fc.constantFrom<Commande>(
+        { type: "ticket.affecter", acteur: supportNational },
+        { type: "ticket.proposer-solution", texte: "Solution du support national.", acteur: supportNational },
+        { type: "ticket.noter", texte: `${MARQUEUR_NOTE} suivi du support national`, acteur: supportNational },
       ) },
       { weight: 2, arbitrary: arbCommande },
     ),

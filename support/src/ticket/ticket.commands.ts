@@ -60,8 +60,8 @@ const champ = (chemin: string, raison: string): SaisieInvalide => new SaisieInva
  * Creates a ticket (seed 001 "Envoyer une demande d'aide au support"), as a draft or submitted.
  *
  * Checks, in order: the form (Effect Schema → `SaisieInvalide` listing every field); the requester
- * may act for the structure (`autoriser(acteur, "structure.consulter", structure)` — any attached user
- * with a gestionnaire role or a habilitation on it); the catégorie / sous-catégorie exist in the tree;
+ * may emit a ticket for the structure (`autoriser(acteur, "ticket.emettre", structure)` — any user
+ * attached to it, even without habilitation); the catégorie / sous-catégorie exist in the tree;
  * the N° objet is given when the sous-catégorie takes a mémoire or an invoice; for a mémoire, the loaded
  * mémoire is the one named, not a deleted draft, and the requester may read it
  * (`autoriser(acteur, "memoire.consulter", mémoire)`); a submitted ticket has a titre and a description.
@@ -75,7 +75,7 @@ export const creerTicket = (
 ): Either.Either<ResultatTicket, ErreurCreation> =>
   Either.gen(function* () {
     const form = yield* Either.mapLeft(Schema.decodeUnknownEither(TicketSaisie, { errors: "all" })(saisie), (e) => depuisParseError(e));
-    yield* autoriser(donnees.acteur, "structure.consulter", {
+    yield* autoriser(donnees.acteur, "ticket.emettre", {
       _tag: "Structure",
       structureId: form.structureId,
       ...(form.serviceId === undefined ? {} : { serviceId: form.serviceId }),

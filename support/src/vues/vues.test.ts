@@ -97,8 +97,8 @@ describe("requester tabs (seed 001 « Tickets émis »)", () => {
 describe("agent views", () => {
   const files = [SUPPORT_NATIONAL, serviceMetier(paris), serviceMetier(marseille)];
 
-  it("an agent sees the queues of their perimeter only (core grants every SUPPORT agent the national queue)", () => {
-    expect(filesDeLAgent(supportParis, files)).toEqual([SUPPORT_NATIONAL, serviceMetier(paris)]);
+  it("an agent sees the queues of their perimeter only (the national queue when their perimeter includes it)", () => {
+    expect(filesDeLAgent(supportParis, files)).toEqual([serviceMetier(paris)]);
     expect(filesDeLAgent(supportNational, files)).toEqual([SUPPORT_NATIONAL]);
     expect(filesDeLAgent(greffierParis, files)).toEqual([]);
   });
@@ -106,7 +106,7 @@ describe("agent views", () => {
   it("the work list holds the open tickets of the agent's queues, oldest first, filtered by catégorie", () => {
     expect(fileDeTravail(supportParis, TOUS, { file: serviceMetier(paris) }).map((t) => t.numero).sort()).toEqual(["CPROCS0048685", "CPROCS0048709", "CPROCS0048711"]);
     expect(fileDeTravail(supportMarseille, TOUS, { file: serviceMetier(paris) })).toEqual([]);
-    expect(fileDeTravail(supportMarseille, TOUS).map((t) => t.numero)).toEqual(["CPROCS0048716"]);
+    expect(fileDeTravail(supportMarseille, TOUS).map((t) => t.numero)).toEqual([]);
     expect(fileDeTravail(supportNational, TOUS).map((t) => t.numero)).toEqual(["CPROCS0048716"]);
     expect(fileDeTravail(supportParis, TOUS, { categorie: "MEMOIRE_FRAIS_DE_JUSTICE" }).map((t) => t.numero)).toEqual(["CPROCS0048709", "CPROCS0048711", "CPROCS0048685"]);
     expect(fileDeTravail(supportParis, [creer({ ...saisieMemoire, brouillon: true })])).toEqual([]);
@@ -116,6 +116,8 @@ describe("agent views", () => {
     const tard = apres(10 * JOUR, T0);
     expect(tableauDeBord(supportParis, TOUS, tard)).toEqual([
       { file: serviceMetier(paris), libelleFile: "Service métier — 75 - Tribunal judiciaire de Paris", categorie: "Mémoire de frais de justice", ouverts: 1, enAttente: 2, enRetard: 1 },
+    ]);
+    expect(tableauDeBord(supportNational, TOUS, tard)).toEqual([
       { file: SUPPORT_NATIONAL, libelleFile: "Support national", categorie: "Mon compte", ouverts: 1, enAttente: 0, enRetard: 1 },
     ]);
     expect(tableauDeBord(supportParis, TOUS, apres(JOUR, T0))[0]?.enRetard).toBe(0);
