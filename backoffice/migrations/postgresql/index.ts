@@ -6,6 +6,7 @@ import { Migration20261122063055_backoffice } from "./Migration20261122063055_ba
 import { Migration20261122063340_organisation } from "./Migration20261122063340_organisation.js";
 import { Migration20261122082921_api } from "./Migration20261122082921_api.js";
 import { Migration20261122083117_numero_lot } from "./Migration20261122083117_numero_lot.js";
+import { Migration20261122083705_organisation_ecrans } from "./Migration20261122083705_organisation_ecrans.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
@@ -14,4 +15,5 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122063340_organisation", class: Migration20261122063340_organisation },
   { name: "Migration20261122082921_api", class: Migration20261122082921_api },
   { name: "Migration20261122083117_numero_lot", class: Migration20261122083117_numero_lot },
+  { name: "Migration20261122083705_organisation_ecrans", class: Migration20261122083705_organisation_ecrans },
 ];

@@ -5,6 +5,7 @@ import { Migration20261122063051_backoffice } from "./Migration20261122063051_ba
 import { Migration20261122063337_organisation } from "./Migration20261122063337_organisation.js";
 import { Migration20261122082930_api } from "./Migration20261122082930_api.js";
 import { Migration20261122083115_numero_lot } from "./Migration20261122083115_numero_lot.js";
+import { Migration20261122083701_organisation_ecrans } from "./Migration20261122083701_organisation_ecrans.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
@@ -12,4 +13,5 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122063337_organisation", class: Migration20261122063337_organisation },
   { name: "Migration20261122082930_api", class: Migration20261122082930_api },
   { name: "Migration20261122083115_numero_lot", class: Migration20261122083115_numero_lot },
+  { name: "Migration20261122083701_organisation_ecrans", class: Migration20261122083701_organisation_ecrans },
 ];

@@ -34,8 +34,16 @@ const document = (name: string, tableName: string, cles: Record<string, Colonne>
 export const StructureSchema = document(
   "Structure",
   "structure",
-  { identifiantType: texte(20), identifiantValeur: texte(60), raisonSociale: texte(200), recherche: { type: "text" }, statut: texte(20) },
-  [{ name: "structure_recherche_idx", properties: ["recherche"] } as never],
+  {
+    identifiantType: texte(20),
+    identifiantValeur: texte(60),
+    raisonSociale: texte(200),
+    recherche: { type: "text" },
+    statut: texte(20),
+    // Default catégorie of the informations mémoire (filter of the back-office list); null when not given.
+    categorie: texte(40, true),
+  },
+  [{ name: "structure_recherche_idx", properties: ["recherche"] } as never, { name: "structure_raison_sociale_idx", properties: ["raisonSociale"] } as never],
   [{ name: "structure_identifiant_unique", properties: ["identifiantType", "identifiantValeur"] } as never],
 );
 
@@ -48,7 +56,7 @@ export const CoordonneeBancaireSchema = document("CoordonneeBancaire", "coordonn
   { name: "coordonnee_bancaire_structure_idx", properties: ["structureId"] } as never,
 ]);
 
-export const UtilisateurSchema = document("Utilisateur", "utilisateur", { email: texte(254), statut: texte(30) }, [], [{ name: "utilisateur_email_unique", properties: ["email"] } as never]);
+export const UtilisateurSchema = document("Utilisateur", "utilisateur", { email: texte(254), statut: texte(30), recherche: { type: "text", nullable: true } }, [], [{ name: "utilisateur_email_unique", properties: ["email"] } as never]);
 
 export const RattachementSchema = document(
   "Rattachement",
@@ -77,6 +85,38 @@ export const MandatSchema = document("Mandat", "mandat", { structureId: texte(10
   { name: "mandat_un_actif_par_structure", expression: "create unique index mandat_un_actif_par_structure on mandat (structure_id) where statut = 'SIGNE'" },
 ]);
 
+/** One audit entry of an organisation command: the core event, who did it, when, on which structure. */
+export interface EvenementOrganisationRow {
+  id: string;
+  structureId: string;
+  /** The core event's tag (`CoordonneeBancaireDesactivee`, `MandatRevoque`, `HabilitationRevoquee`...). */
+  type: string;
+  /** `AGENT`, `UTILISATEUR` or `SYSTEME`. */
+  auteurType: string;
+  auteurId: string;
+  le: Date;
+  /** The sub-record the command changed (coordonnée, mandat, habilitation), when there is one. */
+  cibleId?: string | null;
+  /** The core event, encoded as JSON (never a password, hash or link secret: core's events hold none). */
+  donnees: string;
+}
+
+export const EvenementOrganisationSchema = new EntitySchema<EvenementOrganisationRow>({
+  name: "EvenementOrganisation",
+  tableName: "evenement_organisation",
+  properties: {
+    id: { type: "string", length: 100, primary: true },
+    structureId: { type: "string", length: 100 },
+    type: { type: "string", length: 60 },
+    auteurType: { type: "string", length: 20 },
+    auteurId: { type: "string", length: 100 },
+    le: { type: "datetime" },
+    cibleId: { type: "string", length: 200, nullable: true },
+    donnees: { type: "text" },
+  },
+  indexes: [{ name: "evenement_organisation_structure_le_idx", properties: ["structureId", "le"] }],
+});
+
 export const ENTITES_ORGANISATION = [
   StructureSchema,
   ServiceSchema,
@@ -87,4 +127,5 @@ export const ENTITES_ORGANISATION = [
   HabilitationSchema,
   DemandeAbonnementSchema,
   MandatSchema,
+  EvenementOrganisationSchema,
 ] as const;

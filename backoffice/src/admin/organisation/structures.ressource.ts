@@ -1,0 +1,163 @@
+import { BaseProperty, BaseRecord, BaseResource, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import type { Juridiction } from "@frais-justice/core/juridiction";
+import { Either } from "effect";
+import type { Orm } from "../../base/orm.js";
+import { sqlDe, type Sql } from "../../base/sql.js";
+import {
+  LIBELLES_CATEGORIE,
+  LIBELLES_STATUT_STRUCTURE,
+  LIBELLES_TYPE_IDENTIFIANT,
+  compterStructures,
+  detailStructure,
+  listerStructures,
+  type CriteresStructures,
+  type LigneStructure,
+} from "../../organisation/organisation.lecture.js";
+import type { DepotAcces } from "../acces/agents.js";
+import { agentDuContexte } from "../memoires/memoires.ressource.js";
+import { ACCES_INTROUVABLE, ACCES_REFUSE, peutLireOrganisation } from "./organisation.acces.js";
+
+type TypePropriete = NonNullable<ConstructorParameters<typeof BaseProperty>[0]["type"]>;
+
+const PROPRIETES: ReadonlyArray<[string, TypePropriete, boolean]> = [
+  ["id", "string", false],
+  ["raisonSociale", "string", true],
+  ["identifiantType", "string", false],
+  ["identifiantValeur", "string", true],
+  ["categorie", "string", true],
+  ["statut", "string", true],
+  ["texte", "string", false],
+  ["detail", "mixed", false],
+  ["acces", "string", false],
+];
+
+const chaine = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+
+/** The criteria of an AdminJS filter of the structures list. */
+export const criteresStructures = (valeur: (cle: string) => unknown): CriteresStructures => {
+  const c: Record<string, string> = {};
+  for (const cle of ["texte", "identifiantType", "raisonSociale", "categorie", "statut"] as const) {
+    const v = chaine(valeur(cle));
+    if (v !== undefined) c[cle] = v;
+  }
+  const identifiant = chaine(valeur("identifiantValeur"));
+  if (identifiant !== undefined) c["identifiant"] = identifiant;
+  return c;
+};
+
+const params = (l: LigneStructure) => ({
+  id: l.id,
+  raisonSociale: l.raisonSociale,
+  identifiantType: l.identifiantType,
+  identifiantValeur: l.identifiantValeur,
+  categorie: l.categorie ?? "",
+  statut: l.statut,
+});
+
+/**
+ * The structures as an AdminJS resource, read with SQL behind the organisation repositories; the
+ * show page carries the whole detail (identity, address, services, informations mémoire, bank
+ * details with masked IBAN, mandats, members and their habilitations, prérequis, audit). Readable
+ * only by the agents `peutLireOrganisation` admits; never written through AdminJS's generic forms.
+ */
+export class RessourceStructures extends BaseResource {
+  private readonly sql: Sql;
+  private readonly proprietes: ReadonlyArray<BaseProperty>;
+
+  constructor(
+    readonly orm: Orm,
+    private readonly acces: DepotAcces,
+    private readonly juridictions: () => ReadonlyArray<Juridiction>,
+  ) {
+    super(orm);
+    this.sql = sqlDe(orm);
+    this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
+  }
+
+  static override isAdapterFor(): boolean {
+    return false;
+  }
+  override databaseName(): string {
+    return "frais-justice";
+  }
+  override databaseType(): string {
+    return "sql";
+  }
+  override id(): string {
+    return "structures";
+  }
+  override properties(): Array<BaseProperty> {
+    return [...this.proprietes];
+  }
+  override property(path: string): BaseProperty | null {
+    return this.proprietes.find((p) => p.path() === path) ?? null;
+  }
+
+  private lecteur(context?: ActionContext): boolean {
+    return peutLireOrganisation(agentDuContexte(context), this.juridictions());
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    if (!this.lecteur(context)) return 0;
+    return compterStructures(this.sql, criteresStructures((cle) => filter.get(cle)?.value));
+  }
+
+  override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: "asc" | "desc" } }, context?: ActionContext): Promise<Array<BaseRecord>> {
+    if (!this.lecteur(context)) return [];
+    const lignes = await listerStructures(
+      this.sql,
+      criteresStructures((cle) => filter.get(cle)?.value),
+      { ...(options.sort?.sortBy === undefined ? {} : { colonne: options.sort.sortBy }), sens: options.sort?.direction ?? "asc" },
+      { limite: Math.min(options.limit ?? 20, 500), decalage: options.offset ?? 0 },
+    );
+    return lignes.map((l) => new BaseRecord(params(l), this));
+  }
+
+  /**
+   * One structure with its detail. For an agent who may not read structures, or an unknown id, a
+   * bare record holding only the id asked and `acces` (`refuse` / `introuvable`): AdminJS answers a
+   * missing record with 200 and a notice, so the actions read `acces` and answer 403 / 404 themselves.
+   */
+  override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
+    if (agentDuContexte(context) === undefined) return null;
+    if (!this.lecteur(context)) return new BaseRecord({ id, acces: ACCES_REFUSE }, this);
+    const noms = new Map((await this.acces.lister()).map((a) => [a.id, `${a.prenom} ${a.nom}`]));
+    const nomAuteur = (type: string, idAuteur: string) => (type === "AGENT" ? (noms.get(idAuteur) ?? `Agent ${idAuteur}`) : type === "SYSTEME" ? "Système" : `Utilisateur ${idAuteur}`);
+    const vue = await detailStructure(this.orm, id, new Date(), nomAuteur);
+    if (Either.isLeft(vue)) {
+      if (vue.left._tag === "DocumentIntrouvable") return new BaseRecord({ id, acces: ACCES_INTROUVABLE }, this);
+      throw new Error(vue.left.message);
+    }
+    const [ligne] = await this.sql.lignes<LigneStructure>(
+      `SELECT id, identifiant_type AS "identifiantType", identifiant_valeur AS "identifiantValeur", raison_sociale AS "raisonSociale", categorie, statut FROM structure WHERE id = ?`,
+      [id],
+    );
+    if (ligne === undefined) return new BaseRecord({ id, acces: ACCES_INTROUVABLE }, this);
+    return new BaseRecord({ ...params(ligne), detail: JSON.stringify(vue.right) }, this);
+  }
+
+  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<Array<BaseRecord>> {
+    const records = await Promise.all(ids.map((id) => this.findOne(String(id), context)));
+    return records.filter((r): r is BaseRecord => r !== null && r.params["acces"] === undefined);
+  }
+
+  override build(p: Record<string, unknown>): BaseRecord {
+    return new BaseRecord(p, this);
+  }
+  override create(): Promise<ParamsType> {
+    return Promise.reject(new Error("création interdite : une structure est créée par son gestionnaire sur le portail"));
+  }
+  override update(): Promise<ParamsType> {
+    return Promise.reject(new Error("modification générique interdite : les règles de la structure passent par les commandes du domaine"));
+  }
+  override delete(): Promise<void> {
+    return Promise.reject(new Error("suppression interdite"));
+  }
+}
+
+/** `availableValues` of the structure list's coded columns (French labels, never the codes). */
+export const VALEURS_STRUCTURES = {
+  identifiantType: LIBELLES_TYPE_IDENTIFIANT,
+  categorie: LIBELLES_CATEGORIE,
+  statut: LIBELLES_STATUT_STRUCTURE,
+} as const;
