@@ -1,0 +1,327 @@
+import { EnTeteSaisie, EvenementMemoire, LigneSaisie, Memoire, MontantsMemoire } from "@frais-justice/core/memoire";
+import { JSONSchema, Schema } from "effect";
+
+/**
+ * The OpenAPI 3.1 document of the API (`GET /api/v1/openapi.json`). The mémoire, its lines, en-tête,
+ * amounts and audit events are described by JSON Schemas generated from core's own Effect Schemas
+ * (their JSON side), so the document follows the domain; `openapi.test.ts` validates real responses
+ * of every endpoint against it.
+ */
+
+type Json = Readonly<Record<string, unknown>>;
+
+const ref = (nom: string): Json => ({ $ref: `#/components/schemas/${nom}` });
+
+/** JSON Schema of a Schema's JSON side, its `$defs` moved to the components under `prefixe`. */
+const depuisEffect = (schema: Schema.Schema.Any, prefixe: string, defs: Record<string, unknown>): Record<string, unknown> => {
+  const brut = JSON.parse(JSON.stringify(JSONSchema.make(Schema.encodedSchema(schema)))) as Record<string, unknown>;
+  delete brut["$schema"];
+  const locales = (brut["$defs"] ?? {}) as Record<string, unknown>;
+  delete brut["$defs"];
+  const renommer = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(renommer);
+    if (typeof v !== "object" || v === null) return v;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, k === "$ref" && typeof x === "string" ? x.replace("#/$defs/", `#/components/schemas/${prefixe}`) : renommer(x)]),
+    );
+  };
+  for (const [k, v] of Object.entries(locales)) defs[`${prefixe}${k}`] = renommer(v);
+  return renommer(brut) as Record<string, unknown>;
+};
+
+const texte: Json = { type: "string" };
+const texteOuNull: Json = { type: ["string", "null"] };
+const decimal: Json = { type: "string", pattern: "^-?\\d+(\\.\\d+)?$" };
+const instant: Json = { type: "string", format: "date-time" };
+const objet = (proprietes: Record<string, unknown>, requis: ReadonlyArray<string> = Object.keys(proprietes), additionnels = false): Json => ({
+  type: "object",
+  properties: proprietes,
+  required: requis,
+  additionalProperties: additionnels,
+});
+const liste = (items: Json): Json => objet({ elements: { type: "array", items } });
+
+const construireSchemas = (): Record<string, unknown> => {
+  const defs: Record<string, unknown> = {};
+  const memoire = depuisEffect(Memoire, "Memoire_", defs);
+  const proprietes = memoire["properties"] as Record<string, unknown>;
+  const requis = memoire["required"] as Array<string>;
+  const memoireApi = {
+    ...memoire,
+    properties: {
+      ...proprietes,
+      statutVisible: { enum: ["BROUILLON", "ENVOYE", "MIS_A_DISPOSITION", "REFUSE", "DUPLIQUE_POST_REFUS", "ABANDONNE", "MIS_EN_PAIEMENT", null] },
+      actionsPossibles: { type: "array", items: texte },
+    },
+    required: [...requis, "statutVisible", "actionsPossibles"],
+  };
+  const evenement = depuisEffect(EvenementMemoire, "Evenement_", defs);
+  const montants = objet({
+    montantHtApresRemiseGlobale: decimal,
+    montantTva: decimal,
+    montantRemiseGlobaleTtc: decimal,
+    montantTtcAvantRemiseGlobale: decimal,
+    montantTtc: decimal,
+  });
+  return {
+    ...defs,
+    Probleme: objet(
+      {
+        type: texte,
+        title: texte,
+        status: { type: "integer", minimum: 400, maximum: 599 },
+        tag: texte,
+        detail: texte,
+        instance: texte,
+        garde: texte,
+        erreurs: { type: "array", items: objet({ chemin: texte, raison: texte }) },
+      },
+      ["type", "title", "status", "tag"],
+      true,
+    ),
+    Jeton: objet({ id: texte, libelle: texte, prefixe: texte, creeLe: instant, expireLe: instant, revoqueLe: { type: ["string", "null"], format: "date-time" }, dernierUsageLe: { type: ["string", "null"], format: "date-time" }, actif: { type: "boolean" } }),
+    JetonCree: {
+      allOf: [{ $ref: "#/components/schemas/Jeton" }],
+      properties: { jeton: { type: "string", pattern: "^fjt_[A-Za-z0-9_-]{43}$" } },
+      required: ["jeton"],
+      unevaluatedProperties: false,
+    },
+    DemandeJeton: objet({ email: texte, motDePasse: texte, libelle: texte, dureeJours: { type: "integer", minimum: 1, maximum: 365 } }, ["email", "motDePasse"]),
+    PrerequisManquant: objet({ tag: texte, numero: texte, libelle: texte, mandatEnAttenteId: texte, raison: texte }, ["tag", "numero", "libelle"]),
+    Structure: objet({
+      id: texte,
+      identifiant: objet({ type: texte, valeur: texte }),
+      raisonSociale: texte,
+      statut: texte,
+      services: { type: "array", items: objet({ code: texte, libelle: texte, actif: { type: "boolean" } }) },
+      categoriePrestataire: texteOuNull,
+      espacesOuverts: { type: "array", items: texte },
+      roles: { type: "array", items: { enum: ["GESTIONNAIRE_PRINCIPAL", "GESTIONNAIRE_SECONDAIRE", "UTILISATEUR"] } },
+      memoires: objet({ consultation: { type: "boolean" }, modification: { type: "boolean" } }),
+      prerequis: objet({ remplis: { type: "boolean" }, manquants: { type: "array", items: ref("PrerequisManquant") } }),
+    }),
+    Juridiction: objet({ code: texte, libelle: texte, courAppel: texte }),
+    EnTeteSaisie: depuisEffect(EnTeteSaisie, "EnTeteSaisie_", defs),
+    LigneSaisie: depuisEffect(LigneSaisie, "LigneSaisie_", defs),
+    NouveauMemoire: objet({ enTete: { description: "L'en-tête ; `juridiction` peut être donnée par son seul code.", type: "object" }, lignes: { type: "array", items: ref("LigneSaisie") }, remiseGlobaleTtc: { type: ["string", "number"] } }, ["enTete"]),
+    Memoire: memoireApi,
+    Evenement: evenement,
+    MemoireDetail: {
+      allOf: [{ $ref: "#/components/schemas/Memoire" }],
+      properties: { historique: { type: "array", items: ref("Evenement") } },
+      required: ["historique"],
+    },
+    Certificat: objet({
+      version: texte,
+      numero: texte,
+      dateDepot: instant,
+      prestataire: objet({ structureId: texte, identifiant: texte, raisonSociale: texte }),
+      juridiction: objet({ code: texte, libelle: texte }),
+      montants,
+      empreinte: { type: "string", minLength: 44, maxLength: 44 },
+    }),
+    Envoi: objet({ memoire: ref("Memoire"), certificat: ref("Certificat") }),
+    Duplication: objet({ duplicata: ref("Memoire"), original: ref("Memoire") }),
+    Verification: objet({ valide: { type: "boolean" }, numero: texte, empreinte: texte, ecarts: { type: "array", items: objet({ champ: texte, attendu: texte, trouve: texte }) } }, ["valide", "numero", "ecarts"]),
+    Montants: depuisEffect(MontantsMemoire, "Montants_", defs),
+    LigneMemoire: objet({
+      id: texte,
+      numero: texte,
+      etat: texte,
+      statutVisible: texteOuNull,
+      version: { type: "integer" },
+      structureId: texte,
+      serviceId: texteOuNull,
+      juridiction: objet({ code: texte, libelle: texte }),
+      numeroFacture: texteOuNull,
+      numeroEngagementJuridique: texteOuNull,
+      texteReference: texteOuNull,
+      envoyeLe: { type: ["string", "null"], format: "date-time" },
+      etatLe: instant,
+      montantTtc: decimal,
+      montantTva: decimal,
+      montantModifie: { type: "boolean" },
+    }),
+    PageMemoires: objet({
+      elements: { type: "array", items: ref("LigneMemoire") },
+      total: { type: "integer", minimum: 0 },
+      page: { type: "integer", minimum: 1 },
+      limit: { type: "integer", minimum: 1, maximum: 100 },
+      nombrePages: { type: "integer", minimum: 1 },
+      liens: objet({ self: texte, first: texte, last: texte, prev: texte, next: texte }, ["self", "first", "last"]),
+    }),
+    TableauDeBord: liste(
+      objet({
+        structureId: texte,
+        compteurs: objet(Object.fromEntries(["BROUILLON", "ENVOYE", "MIS_A_DISPOSITION", "REFUSE", "DUPLIQUE_POST_REFUS", "ABANDONNE", "MIS_EN_PAIEMENT"].map((s) => [s, { type: "integer", minimum: 0 }]))),
+        total: { type: "integer", minimum: 0 },
+      }),
+    ),
+    ListeFiscale: objet({
+      du: { type: "string", format: "date" },
+      au: { type: "string", format: "date" },
+      lignes: {
+        type: "array",
+        items: objet({
+          numero: texte,
+          datePaiement: { type: "string", format: "date" },
+          referencePaiement: texteOuNull,
+          structureId: texte,
+          juridiction: objet({ code: texte, libelle: texte }),
+          montantHtApresRemiseGlobale: decimal,
+          montantTva: decimal,
+          montantTtc: decimal,
+        }),
+      },
+      totaux: objet({ montantHtApresRemiseGlobale: decimal, montantTva: decimal, montantTtc: decimal }),
+    }),
+  };
+};
+
+const json = (schema: Json) => ({ "application/json": { schema } });
+const probleme = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Probleme") } } });
+const PROBLEMES_LECTURE = { "401": probleme("Jeton absent, inconnu, expiré ou révoqué"), "404": probleme("Introuvable (ou hors des structures du jeton)"), "422": probleme("Saisie invalide"), "429": probleme("Trop de requêtes") };
+const PROBLEMES_ECRITURE = {
+  ...PROBLEMES_LECTURE,
+  "400": probleme("Corps illisible (JSON malformé, trop imbriqué, If-Match illisible)"),
+  "403": probleme("Action non autorisée"),
+  "409": probleme("Action impossible dans l'état du mémoire"),
+  "412": probleme("If-Match ne correspond plus à la version du mémoire"),
+  "413": probleme("Corps ou fichier trop volumineux"),
+  "415": probleme("Type de fichier ou encodage non accepté"),
+  "428": probleme("If-Match manquant"),
+};
+const ETAG = { ETag: { description: "La version du mémoire, à renvoyer dans If-Match", schema: texte } };
+const idMemoire = { name: "id", in: "path", required: true, schema: texte };
+const IF_MATCH = { name: "If-Match", in: "header", required: true, description: "L'ETag reçu (version du mémoire)", schema: texte };
+const requete = (q: ReadonlyArray<string>) => q.map((name) => ({ name, in: "query", required: false, schema: texte }));
+const memoireOk = (status: string, description: string) => ({ [status]: { description, headers: ETAG, content: json(ref("Memoire")) } });
+
+const operation = (operationId: string, summary: string, tags: ReadonlyArray<string>, extra: Json) => ({ operationId, summary, tags, ...extra });
+
+/** The OpenAPI 3.1 document. */
+export const documentOpenApi = (): Json => ({
+  openapi: "3.1.0",
+  jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+  info: {
+    title: "frais-justice — API des prestataires",
+    version: "1.0.0",
+    description: "Mémoires de frais de justice en « mode service » : jetons, structures et prérequis, mémoires, pièces jointes, vues, certificats de dépôt. Guide : docs/api.md.",
+  },
+  servers: [{ url: "/api/v1" }],
+  security: [{ jeton: [] }],
+  tags: [{ name: "Jetons" }, { name: "Structures" }, { name: "Mémoires" }, { name: "Pièces jointes" }, { name: "Vues" }, { name: "Certificats" }],
+  paths: {
+    "/jetons": {
+      post: operation("creerJeton", "Créer un jeton (adresse électronique et mot de passe du compte)", ["Jetons"], {
+        security: [],
+        requestBody: { required: true, content: json(ref("DemandeJeton")) },
+        responses: { "201": { description: "Le jeton, montré une seule fois", content: json(ref("JetonCree")) }, "401": probleme("Identifiants invalides"), "422": probleme("Saisie invalide"), "429": probleme("Trop de requêtes") },
+      }),
+      get: operation("listerJetons", "Mes jetons", ["Jetons"], { responses: { "200": { description: "Les jetons (jamais leur valeur)", content: json(liste(ref("Jeton"))) }, ...PROBLEMES_LECTURE } }),
+    },
+    "/jetons/{id}": {
+      delete: operation("revoquerJeton", "Révoquer un de mes jetons", ["Jetons"], {
+        parameters: [{ name: "id", in: "path", required: true, schema: texte }],
+        responses: { "200": { description: "Le jeton révoqué", content: json(ref("Jeton")) }, ...PROBLEMES_LECTURE },
+      }),
+    },
+    "/structures": { get: operation("listerStructures", "Mes structures et leurs prérequis", ["Structures"], { responses: { "200": { description: "Structures", content: json(liste(ref("Structure"))) }, ...PROBLEMES_LECTURE } }) },
+    "/structures/{id}": {
+      get: operation("lireStructure", "Une de mes structures et ses prérequis", ["Structures"], {
+        parameters: [{ name: "id", in: "path", required: true, schema: texte }],
+        responses: { "200": { description: "Structure", content: json(ref("Structure")) }, ...PROBLEMES_LECTURE },
+      }),
+    },
+    "/juridictions": { get: operation("listerJuridictions", "Le référentiel des juridictions destinataires", ["Structures"], { responses: { "200": { description: "Juridictions", content: json(liste(ref("Juridiction"))) }, ...PROBLEMES_LECTURE } }) },
+    "/montants": {
+      post: operation("calculerMontants", "Calculer les montants d'une saisie (rien n'est enregistré)", ["Mémoires"], {
+        requestBody: { required: true, content: json(objet({ typeTva: texte, lignes: { type: "array", items: ref("LigneSaisie") }, remiseGlobaleTtc: { type: ["string", "number"] } }, ["lignes"])) },
+        responses: { "200": { description: "Montants par ligne, récapitulatif TVA, totaux", content: json(ref("Montants")) }, ...PROBLEMES_ECRITURE },
+      }),
+    },
+    "/memoires": {
+      post: operation("creerMemoire", "Créer un brouillon", ["Mémoires"], { requestBody: { required: true, content: json(ref("NouveauMemoire")) }, responses: { ...memoireOk("201", "Le brouillon (numéro TMP)"), ...PROBLEMES_ECRITURE } }),
+      get: operation("rechercherMemoires", "Rechercher (critères de l'onglet Rechercher), paginé", ["Vues"], {
+        parameters: requete(["numero", "numeroMode", "juridiction", "numeroEngagementJuridique", "dateDepotDu", "dateDepotAu", "statut", "numeroLot", "categoriePrestataire", "structureId", "serviceId", "texteReference", "tri", "sens", "page", "limit"]),
+        responses: { "200": { description: "Une page", headers: { Link: { schema: texte } }, content: json(ref("PageMemoires")) }, ...PROBLEMES_LECTURE },
+      }),
+    },
+    "/memoires/{id}": {
+      get: operation("lireMemoire", "Un mémoire et son historique", ["Mémoires"], { parameters: [idMemoire], responses: { "200": { description: "Le mémoire", headers: ETAG, content: json(ref("MemoireDetail")) }, ...PROBLEMES_LECTURE } }),
+      delete: operation("supprimerMemoire", "Supprimer un brouillon", ["Mémoires"], { parameters: [idMemoire, IF_MATCH], responses: { "204": { description: "Supprimé" }, ...PROBLEMES_ECRITURE } }),
+    },
+    "/memoires/{id}/en-tete": {
+      put: operation("modifierEnTete", "Modifier l'en-tête d'un brouillon", ["Mémoires"], { parameters: [idMemoire, IF_MATCH], requestBody: { required: true, content: json(ref("EnTeteSaisie")) }, responses: { ...memoireOk("200", "Le brouillon"), ...PROBLEMES_ECRITURE } }),
+    },
+    "/memoires/{id}/lignes": {
+      post: operation("ajouterLigne", "Ajouter une ligne de prestation", ["Mémoires"], { parameters: [idMemoire, IF_MATCH], requestBody: { required: true, content: json(ref("LigneSaisie")) }, responses: { ...memoireOk("200", "Le brouillon"), ...PROBLEMES_ECRITURE } }),
+    },
+    "/memoires/{id}/lignes/{ligneId}": {
+      put: operation("modifierLigne", "Modifier une ligne", ["Mémoires"], {
+        parameters: [idMemoire, { name: "ligneId", in: "path", required: true, schema: texte }, IF_MATCH],
+        requestBody: { required: true, content: json(ref("LigneSaisie")) },
+        responses: { ...memoireOk("200", "Le brouillon"), ...PROBLEMES_ECRITURE },
+      }),
+      delete: operation("supprimerLigne", "Supprimer une ligne (et ses pièces)", ["Mémoires"], { parameters: [idMemoire, { name: "ligneId", in: "path", required: true, schema: texte }, IF_MATCH], responses: { ...memoireOk("200", "Le brouillon"), ...PROBLEMES_ECRITURE } }),
+    },
+    "/memoires/{id}/remise-globale": {
+      put: operation("modifierRemiseGlobale", "Modifier la remise globale TTC", ["Mémoires"], { parameters: [idMemoire, IF_MATCH], requestBody: { required: true, content: json(objet({ remiseGlobaleTtc: { type: ["string", "number"] } })) }, responses: { ...memoireOk("200", "Le brouillon"), ...PROBLEMES_ECRITURE } }),
+    },
+    "/memoires/{id}/envoi": {
+      post: operation("validerEtEnvoyer", "Valider et envoyer (certificat de dépôt)", ["Mémoires"], {
+        parameters: [idMemoire, IF_MATCH],
+        requestBody: { required: true, content: json(objet({ attestationSurLHonneur: { type: "boolean" } })) },
+        responses: { "200": { description: "Le mémoire envoyé (numéro MJ) et son certificat de dépôt", headers: ETAG, content: json(ref("Envoi")) }, ...PROBLEMES_ECRITURE },
+      }),
+    },
+    "/memoires/{id}/duplication": {
+      post: operation("dupliquerMemoire", "Dupliquer un mémoire refusé", ["Mémoires"], { parameters: [idMemoire, IF_MATCH], responses: { "201": { description: "Le nouveau brouillon et l'original", headers: ETAG, content: json(ref("Duplication")) }, ...PROBLEMES_ECRITURE } }),
+    },
+    "/memoires/{id}/abandon": {
+      post: operation("abandonnerMemoire", "Abandonner un mémoire refusé", ["Mémoires"], { parameters: [idMemoire, IF_MATCH], responses: { ...memoireOk("200", "Le mémoire abandonné"), ...PROBLEMES_ECRITURE } }),
+    },
+    "/memoires/{id}/certificat": {
+      get: operation("lireCertificat", "Le certificat de dépôt d'un mémoire envoyé", ["Certificats"], { parameters: [idMemoire], responses: { "200": { description: "Le certificat", content: json(ref("Certificat")) }, ...PROBLEMES_LECTURE } }),
+    },
+    "/memoires/{id}/pieces-jointes": {
+      post: operation("joindrePiece", "Joindre un fichier (PDF, PNG, JPEG, ODT, DOCX ; 4096 Ko au plus)", ["Pièces jointes"], {
+        parameters: [idMemoire, IF_MATCH],
+        requestBody: {
+          required: true,
+          content: { "multipart/form-data": { schema: objet({ fichier: { type: "string", contentMediaType: "application/octet-stream" }, designation: texte, type: texte, ligneId: texte }, ["fichier", "designation", "type"]) } },
+        },
+        responses: { ...memoireOk("201", "Le brouillon avec la pièce"), ...PROBLEMES_ECRITURE },
+      }),
+    },
+    "/memoires/{id}/pieces-jointes/{pieceId}": {
+      get: operation("telechargerPiece", "Télécharger une pièce jointe", ["Pièces jointes"], {
+        parameters: [idMemoire, { name: "pieceId", in: "path", required: true, schema: texte }],
+        responses: { "200": { description: "Le fichier", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } }, ...PROBLEMES_LECTURE },
+      }),
+      delete: operation("detacherPiece", "Retirer une pièce jointe", ["Pièces jointes"], { parameters: [idMemoire, { name: "pieceId", in: "path", required: true, schema: texte }, IF_MATCH], responses: { ...memoireOk("200", "Le brouillon"), ...PROBLEMES_ECRITURE } }),
+    },
+    "/synthese": {
+      get: operation("synthese", "Synthèse : brouillons et refusés", ["Vues"], { parameters: requete(["structureId"]), responses: { "200": { description: "Lignes", content: json(liste(ref("LigneMemoire"))) }, ...PROBLEMES_LECTURE } }),
+    },
+    "/tableau-de-bord": {
+      get: operation("tableauDeBord", "Tableau de bord : nombre de mémoires par statut et par structure", ["Vues"], { responses: { "200": { description: "Une ligne par structure", content: json(ref("TableauDeBord")) }, ...PROBLEMES_LECTURE } }),
+    },
+    "/liste-fiscale": {
+      get: operation("listeFiscale", "Liste fiscale (mémoires mis en paiement sur au plus un an), JSON ou CSV", ["Vues"], {
+        parameters: [...requete(["structureId", "format"]), { name: "du", in: "query", required: true, schema: { type: "string", format: "date" } }, { name: "au", in: "query", required: true, schema: { type: "string", format: "date" } }],
+        responses: { "200": { description: "Lignes et totaux", content: { ...json(ref("ListeFiscale")), "text/csv": { schema: texte } } }, ...PROBLEMES_LECTURE },
+      }),
+    },
+    "/certificats/verification": {
+      post: operation("verifierCertificat", "Vérifier un certificat de dépôt", ["Certificats"], {
+        requestBody: { required: true, content: json(ref("Certificat")) },
+        responses: { "200": { description: "Valide, ou la liste des écarts", content: json(ref("Verification")) }, ...PROBLEMES_ECRITURE },
+      }),
+    },
+  },
+  components: {
+    securitySchemes: { jeton: { type: "http", scheme: "bearer", description: "Un jeton créé par POST /jetons" } },
+    schemas: construireSchemas(),
+  },
+});
