@@ -1,0 +1,174 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
+import { ouvrirOrm, type Orm } from "../src/base/orm.js";
+import { sqlDe } from "../src/base/sql.js";
+import { EXEMPLE as E, ecrireExempleOrganisation } from "../src/organisation/organisation.exemple.js";
+import { AGENTS_DEMO } from "../src/serveur/demo.js";
+
+/**
+ * Browser end-to-end test of the organisation screens: the real server (pre-bundled components,
+ * SQLite file with the demo data plus a fixed organisation) driven by headless Chromium, launched
+ * as in `navigateur.e2e.test.ts`. The screenshot of a structure goes to docs/images/. Skipped
+ * (loudly) only when /usr/bin/chromium is absent and CI is not "true".
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const present = existsSync(CHROMIUM);
+if (!present) {
+  const message = `\n${"!".repeat(100)}\n!!! TESTS NAVIGATEUR IGNORÉS : ${CHROMIUM} est absent (apt-get install -y chromium).\n${"!".repeat(100)}\n`;
+  if (process.env["CI"] === "true") throw new Error(`CI=true : ${CHROMIUM} est obligatoire pour les tests navigateur`);
+  process.stderr.write(message);
+}
+
+const IMAGES = resolve(RACINE_BACKOFFICE, "..", "docs", "images");
+const compte = (id: string) => {
+  const a = AGENTS_DEMO.find((x) => x.id === id);
+  if (a === undefined) throw new Error(id);
+  return a;
+};
+
+const portLibre = (): Promise<number> =>
+  new Promise((ok, ko) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const adresse = s.address();
+      s.close(() => (typeof adresse === "object" && adresse !== null ? ok(adresse.port) : ko(new Error("port"))));
+    });
+  });
+
+let serveur: ChildProcess | undefined;
+let contexte: BrowserContext;
+let page: Page;
+let orm: Orm;
+let base: string;
+let dossier: string;
+let profil: string;
+
+const attendreServeur = async (url: string): Promise<void> => {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      const r = await fetch(url, { redirect: "manual" });
+      if (r.status > 0) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error("le serveur n'a pas démarré en 30 s");
+};
+
+const connecter = async (id: string): Promise<void> => {
+  await page.goto(`${base}/admin/logout`);
+  await page.goto(`${base}/admin/login`);
+  await page.fill("input[name=email]", compte(id).email);
+  await page.fill("input[name=password]", compte(id).motDePasse);
+  await page.click("form button");
+  await page.waitForLoadState("networkidle");
+};
+
+const etatStocke = async () => ({
+  coordonnees: await sqlDe(orm).lignes("SELECT id, active, version FROM coordonnee_bancaire WHERE structure_id = ? ORDER BY id", [E.structure]),
+  mandats: await sqlDe(orm).lignes("SELECT id, statut, version FROM mandat WHERE structure_id = ? ORDER BY id", [E.structure]),
+  audit: await sqlDe(orm).lignes("SELECT id FROM evenement_organisation WHERE structure_id = ?", [E.structure]),
+});
+
+describe.skipIf(!present)("organisation screens in a browser (headless Chromium)", () => {
+  beforeAll(async () => {
+    // (Re)bundles when the bundle is missing or older than a component.
+    const bundle = join(RACINE_BACKOFFICE, ".adminjs", "bundle.js");
+    const composants = join(RACINE_BACKOFFICE, "src", "admin", "composants");
+    const plusRecent = readdirSync(composants).reduce((t, f) => Math.max(t, statSync(join(composants, f)).mtimeMs), statSync(join(composants, "..", "composants.ts")).mtimeMs);
+    if (!existsSync(bundle) || statSync(bundle).mtimeMs < plusRecent) {
+      const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/bundle.ts"], { cwd: RACINE_BACKOFFICE, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
+      if (r.status !== 0) throw new Error("empaquetage des composants impossible");
+    }
+    dossier = mkdtempSync(join(tmpdir(), "fj-e2e-org-"));
+    profil = mkdtempSync(join(tmpdir(), "fj-chromium-"));
+    const port = await portLibre();
+    base = `http://127.0.0.1:${port}`;
+    const fichier = join(dossier, "e2e.sqlite");
+    serveur = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/main.ts"], {
+      cwd: RACINE_BACKOFFICE,
+      env: { ...process.env, PORT: String(port), FJ_SQLITE_FILE: fichier, DATABASE_URL: "", NODE_ENV: "production", ADMIN_JS_SKIP_BUNDLE: "true" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    await attendreServeur(`${base}/admin/login`);
+    orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
+    await ecrireExempleOrganisation(orm);
+    contexte = await chromium.launchPersistentContext(profil, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 1440, height: 1000 },
+      locale: "fr-FR",
+    });
+    // Nothing leaves the machine (AdminJS's layout asks for Google Fonts).
+    await contexte.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    page = contexte.pages()[0] ?? (await contexte.newPage());
+  }, 180_000);
+
+  afterAll(async () => {
+    await contexte?.close();
+    await orm?.close(true);
+    serveur?.kill("SIGTERM");
+    rmSync(profil, { recursive: true, force: true });
+    rmSync(dossier, { recursive: true, force: true });
+  });
+
+  it("an administrator filters the structures, opens one, sees its bank details (IBAN masked), mandats and members; no management action is offered and a forged one changes nothing", async () => {
+    await connecter("demo-administrateur");
+    await page.goto(`${base}/admin/resources/structures?filters.categorie=INTERPRETE_TRADUCTEUR&filters.texte=coeur`);
+    await page.waitForSelector(`tr[data-id="${E.structure}"]`);
+    // French labels, not codes, in the list.
+    await expect.poll(() => page.locator(`tr[data-id="${E.structure}"]`).innerText()).toContain("Interprète / traducteur");
+    await page.click(`tr[data-id="${E.structure}"] td >> nth=1`);
+    await page.waitForSelector("[data-testid=detail-structure]");
+    const coordonnees = await page.locator("[data-testid=coordonnees-bancaires]").innerText();
+    expect(coordonnees).toContain("FR76 •••• •••• •••• •••• •••0 189");
+    expect(coordonnees).not.toContain("FR7630006000011234567890189");
+    expect(coordonnees).toContain("Désactivée le 15/01/2025");
+    const mandats = await page.locator("[data-testid=mandats]").innerText();
+    expect(mandats).toContain("Signé (actif)");
+    expect(mandats).toContain("Révoqué");
+    expect(await page.locator("[data-testid=membres]").innerText()).toContain("Gestionnaire principal");
+    await page.screenshot({ path: join(IMAGES, "backoffice-structure.png"), fullPage: true });
+
+    // The role matrix gives no court-side role a structure's management actions: no button.
+    for (const action of ["desactiver-coordonnee", "reactiver-coordonnee", "revoquer-mandat", "revoquer-habilitation", "edit", "delete"]) {
+      expect(await page.locator(`[data-testid="action-${action}"]`).count(), action).toBe(0);
+    }
+    const avant = await etatStocke();
+    const forge = await page.request.post(`${base}/admin/api/resources/structures/records/${E.structure}/desactiver-coordonnee`, { data: { cible: E.coordonneeActive } });
+    expect(forge.status()).toBe(403);
+    expect(((await forge.json()) as { notice?: { message?: string } }).notice?.message).toMatch(/^Action refusée : .*n'est pas autorisé/);
+    expect(await etatStocke()).toEqual(avant);
+    await page.reload();
+    await page.waitForSelector("[data-testid=detail-structure]");
+    expect(await page.locator(`[data-testid="coordonnee-${E.coordonneeActive}"]`).innerText()).toContain("Active");
+  }, 120_000);
+
+  it("the support opens a user: account state, rattachements and habilitations", async () => {
+    await connecter("demo-support");
+    await page.goto(`${base}/admin/resources/utilisateurs/records/${E.simple}/show`);
+    await page.waitForSelector("[data-testid=detail-utilisateur]");
+    const rattachements = await page.locator("[data-testid=rattachements]").innerText();
+    expect(rattachements).toContain("Utilisateur simple");
+    expect(rattachements).toContain("Frais de justice consultation");
+    await page.goto(`${base}/admin/resources/utilisateurs/records/${E.verrouille}/show`);
+    await page.waitForSelector("[data-testid=detail-utilisateur]");
+    expect(await page.locator("[data-testid=etat-compte]").innerText()).toContain("Verrouillé jusqu'au");
+  }, 120_000);
+
+  it("a greffier has no organisation screen: no navigation entry, 403 on a guessed URL", async () => {
+    await connecter("demo-greffier-paris");
+    expect(await page.locator('a[href$="/admin/resources/structures"]').count()).toBe(0);
+    const api = await page.request.get(`${base}/admin/api/resources/structures/records/${E.structure}/show`);
+    expect(api.status()).toBe(403);
+    expect(await api.text()).not.toContain("Cœur");
+  }, 120_000);
+});
