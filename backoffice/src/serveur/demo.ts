@@ -13,7 +13,7 @@ export interface AgentDemo {
   readonly prenom: string;
   readonly nom: string;
   readonly roles: ReadonlyArray<RoleAgent>;
-  readonly perimetre: { readonly juridictions: ReadonlyArray<string>; readonly coursAppel: ReadonlyArray<string> };
+  readonly perimetre: { readonly juridictions: ReadonlyArray<string>; readonly coursAppel: ReadonlyArray<string>; readonly supportNational?: boolean };
   readonly motDePasse: string;
 }
 
@@ -23,7 +23,7 @@ export const AGENTS_DEMO: ReadonlyArray<AgentDemo> = [
   { id: "demo-magistrat-paris", email: "magistrat.paris@justice.example", prenom: "Hélène", nom: "Dubois", roles: ["MAGISTRAT_TAXATEUR"], perimetre: { juridictions: ["750"], coursAppel: [] }, motDePasse: "Magistrat-Paris-2026" },
   { id: "demo-ordonnateur-paris", email: "ordonnateur.paris@justice.example", prenom: "Karim", nom: "Benali", roles: ["ORDONNATEUR"], perimetre: { juridictions: [], coursAppel: ["CA-PARIS"] }, motDePasse: "Ordonnateur-Paris-2026" },
   { id: "demo-comptable-paris", email: "comptable.paris@justice.example", prenom: "Sophie", nom: "Lefèvre", roles: ["COMPTABLE"], perimetre: { juridictions: [], coursAppel: ["CA-PARIS"] }, motDePasse: "Comptable-Paris-2026" },
-  { id: "demo-support", email: "support@justice.example", prenom: "Julien", nom: "Moreau", roles: ["SUPPORT"], perimetre: { juridictions: [], coursAppel: ["CA-PARIS"] }, motDePasse: "Support-National-2026" },
+  { id: "demo-support", email: "support@justice.example", prenom: "Julien", nom: "Moreau", roles: ["SUPPORT"], perimetre: { juridictions: [], coursAppel: ["CA-PARIS"], supportNational: true }, motDePasse: "Support-National-2026" },
   { id: "demo-administrateur", email: "admin@justice.example", prenom: "Nadia", nom: "Roux", roles: ["ADMINISTRATEUR"], perimetre: { juridictions: [], coursAppel: ["CA-PARIS", "CA-LYON"] }, motDePasse: "Administrateur-2026" },
   { id: "demo-greffier-lyon", email: "greffier.lyon@justice.example", prenom: "Paul", nom: "Girard", roles: ["GREFFIER"], perimetre: { juridictions: ["690"], coursAppel: [] }, motDePasse: "Greffier-Lyon-2026" },
 ];

@@ -14,7 +14,7 @@ export interface AgentLu {
   readonly nom: string;
   readonly prenom: string;
   readonly roles: ReadonlyArray<RoleAgent>;
-  readonly perimetre: { readonly juridictions: ReadonlyArray<string>; readonly coursAppel: ReadonlyArray<string> };
+  readonly perimetre: { readonly juridictions: ReadonlyArray<string>; readonly coursAppel: ReadonlyArray<string>; readonly supportNational?: boolean };
   readonly actif: boolean;
   readonly creeLe: Date;
   readonly echecsConnexion: number;
@@ -50,14 +50,14 @@ const SELECTION = `SELECT id, email, nom, prenom, roles, perimetre, actif, hash_
   echecs_connexion AS "echecsConnexion", verrouille_jusqua AS "verrouilleJusqua", cree_le AS "creeLe" FROM agent`;
 
 const lireAgent = (l: LigneAgent): AgentLu => {
-  const perimetre = JSON.parse(l.perimetre) as { juridictions?: Array<string>; coursAppel?: Array<string> };
+  const perimetre = JSON.parse(l.perimetre) as { juridictions?: Array<string>; coursAppel?: Array<string>; supportNational?: unknown };
   return {
     id: l.id,
     email: l.email,
     nom: l.nom,
     prenom: l.prenom,
     roles: decoderRoles(JSON.parse(l.roles)),
-    perimetre: { juridictions: perimetre.juridictions ?? [], coursAppel: perimetre.coursAppel ?? [] },
+    perimetre: { juridictions: perimetre.juridictions ?? [], coursAppel: perimetre.coursAppel ?? [], ...(perimetre.supportNational === true ? { supportNational: true } : {}) },
     actif: l.actif === true || l.actif === 1 || l.actif === "1",
     creeLe: lireInstant(l.creeLe),
     echecsConnexion: Number(l.echecsConnexion),
