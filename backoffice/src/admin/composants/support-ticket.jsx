@@ -9,7 +9,6 @@ const s = {
   interne: { borderLeft: "3px solid #b34700", background: "#fff4e5", padding: "6px 12px", marginBottom: 10, fontSize: 13 },
   marque: { display: "inline-block", marginLeft: 8, padding: "0 8px", borderRadius: 10, background: "#b34700", color: "#fff", fontSize: 11, fontWeight: 700 },
   texte: { whiteSpace: "pre-wrap", margin: "4px 0 0" },
-  bouton: { display: "inline-block", background: "#3040d6", color: "#fff", padding: "6px 14px", borderRadius: 4, textDecoration: "none", marginRight: 8, marginBottom: 6, fontSize: 13 },
 };
 
 const Champ = ({ libelle, valeur, testid }) => (
@@ -20,15 +19,13 @@ const Champ = ({ libelle, valeur, testid }) => (
 );
 
 /** The ticket page of the support agents: ticket, linked mémoire, attachments, the whole journal. */
-const SupportTicket = ({ record, resource }) => {
+const SupportTicket = ({ record }) => {
   let d;
   try {
     d = JSON.parse(record.params.detail);
   } catch (e) {
     return <div>Détail indisponible.</div>;
   }
-  const racine = window.location.pathname.split("/resources/")[0];
-  const lienAction = (nom) => `${racine}/resources/${resource.id}/records/${record.id}/${nom}`;
   return (
     <div data-testid="ticket-detail">
       <div style={s.section}>
@@ -51,17 +48,11 @@ const SupportTicket = ({ record, resource }) => {
           {d.resoluLe ? <Champ libelle="Solution proposée le" valeur={d.resoluLe} /> : null}
           {d.clotureLe ? <Champ libelle="Clôturé le" valeur={d.clotureLe} /> : null}
         </div>
-        {d.actions.length > 0 ? (
-          <div style={{ marginTop: 14 }} data-testid="ticket-actions">
-            {d.actions.map((a) => (
-              <a key={a.nom} href={lienAction(a.nom)} style={s.bouton} data-testid={`bouton-${a.nom}`}>{a.bouton}</a>
-            ))}
-          </div>
-        ) : (
+        {d.actions.length === 0 ? (
           <p style={{ marginTop: 14, color: "#666" }} data-testid="ticket-aucune-action">
             {d.etat === "CLOTURE" ? "Ticket clôturé : lecture seule." : "Aucune action possible pour vous dans l'état actuel du ticket."}
           </p>
-        )}
+        ) : null}
       </div>
 
       <div style={s.section}>
@@ -99,6 +90,15 @@ const SupportTicket = ({ record, resource }) => {
           </ul>
         )}
       </div>
+
+      {d.messages && d.messages.length > 0 ? (
+        <div style={s.section}>
+          <div style={s.h}>Messages envoyés</div>
+          <ul style={{ margin: 0, fontSize: 13 }} data-testid="ticket-messages">
+            {d.messages.map((m) => <li key={m.id}>{m.le} — {m.sujet} — à {m.destinataire} ({m.statut})</li>)}
+          </ul>
+        </div>
+      ) : null}
 
       <div style={s.section}>
         <div style={s.h}>Journal d'activité</div>

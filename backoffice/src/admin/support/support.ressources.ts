@@ -59,7 +59,7 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
               if (agent === undefined) return { files: syntheseSupport([], []) };
               const files = await tickets.filesDeLAgent(agent);
               const jours = PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT.joursAvantRetard;
-              return { files: syntheseSupport(files, await tickets.port.compteurs(files, new Date(), jours), jours) };
+              return { files: syntheseSupport(files, await tickets.depot.tableauDeBord(acteurDe(agent), new Date(), { joursAvantRetard: jours }), jours) };
             },
           },
           exporter: {

@@ -5,7 +5,7 @@ import type { Response } from "express";
 import { acteurDe, type AgentConnecte } from "../acces/agents.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { ACTIONS_AGENT, COMMANDES_AGENT, type CommandeAgent } from "./tickets.libelles.js";
-import type { RefusExecution } from "./tickets.port.js";
+import type { ErreurExecutionTicket } from "../../support/depot-tickets.js";
 import type { RessourceTickets } from "./tickets.ressource.js";
 
 /** What an action answers (HTTP status + the French notice); nothing is written when it is not a success. */
@@ -37,7 +37,7 @@ export const construireCommandeTicket = (c: CommandeAgent, texte: string | undef
 };
 
 /** Maps a refusal of the persistence or the ticket machine to a status and a French message. */
-export const issueDuRefus = (e: RefusExecution): IssueCommandeTicket => {
+export const issueDuRefus = (e: ErreurExecutionTicket): IssueCommandeTicket => {
   switch (e._tag) {
     case "ConflitDeVersion":
       return { statut: 409, message: MESSAGE_CONFLIT };
@@ -49,8 +49,8 @@ export const issueDuRefus = (e: RefusExecution): IssueCommandeTicket => {
       return { statut: 422, message: `Action refusée : ${e.detail}` };
     case "SaisieInvalide":
       return { statut: 422, message: `Saisie invalide : ${e.erreurs.map((x) => `${x.chemin} : ${x.raison}`).join(" ; ")}` };
-    case "Autre":
-      return { statut: 422, message: e.message };
+    case "DonneesCorrompues":
+      return { statut: 422, message: `Données du ticket illisibles : ${e.message}` };
   }
 };
 
@@ -69,7 +69,7 @@ export const executerCommandeTicket = async (
   maintenant: Date = new Date(),
 ): Promise<IssueCommandeTicket> => {
   if (!Number.isInteger(version)) return { statut: 409, message: MESSAGE_CONFLIT };
-  const resultat = await ressource.port.executer(id, version, construireCommandeTicket(c, texte, agent), maintenant);
+  const resultat = await ressource.depot.executer(id, version, construireCommandeTicket(c, texte, agent), { maintenant });
   return Either.isRight(resultat) ? { statut: 200, message: ACTIONS_AGENT[c].fait } : issueDuRefus(resultat.left);
 };
 

@@ -1,6 +1,8 @@
-import { PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT, libelleFile, memeFile, type FileTicket } from "@frais-justice/support";
+import { PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT, REFERENTIELS, libelleFile, memeFile, type CompteurFile, type FileTicket } from "@frais-justice/support";
 import { cleFile } from "./tickets.libelles.js";
-import type { CompteurTickets } from "./tickets.port.js";
+
+/** Catégorie codes by label, over every version of the tree (the counts name catégories by label). */
+const CODES_CATEGORIES = new Map(REFERENTIELS.flatMap((r) => r.categories).map((c) => [c.libelle, c.code]));
 
 /** The counts of one catégorie of a queue. */
 export interface CompteursCategorie {
@@ -35,18 +37,19 @@ export interface SyntheseSupport {
  */
 export const syntheseSupport = (
   files: ReadonlyArray<FileTicket>,
-  compteurs: ReadonlyArray<CompteurTickets>,
+  compteurs: ReadonlyArray<CompteurFile>,
   joursAvantRetard: number = PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT.joursAvantRetard,
 ): SyntheseSupport => {
   const synthese = files.map((file): SyntheseFile => {
     const siens = compteurs.filter((c) => memeFile(c.file, file));
     const parCategorie = new Map<string, { code: string; libelle: string; ouverts: number; enAttente: number; enRetard: number }>();
     for (const c of siens) {
-      const l = parCategorie.get(c.categorie.code) ?? { code: c.categorie.code, libelle: c.categorie.libelle, ouverts: 0, enAttente: 0, enRetard: 0 };
+      const code = CODES_CATEGORIES.get(c.categorie) ?? c.categorie;
+      const l = parCategorie.get(code) ?? { code, libelle: c.categorie, ouverts: 0, enAttente: 0, enRetard: 0 };
       l.ouverts += c.ouverts;
       l.enAttente += c.enAttente;
       l.enRetard += c.enRetard;
-      parCategorie.set(c.categorie.code, l);
+      parCategorie.set(code, l);
     }
     const categories = [...parCategorie.values()].sort((a, b) => a.libelle.localeCompare(b.libelle, "fr"));
     const somme = (k: "ouverts" | "enAttente" | "enRetard") => categories.reduce((n, c) => n + c[k], 0);

@@ -4,11 +4,12 @@ import { champCsv } from "../../serveur/csv.js";
 import type { AgentConnecte } from "../acces/agents.js";
 import { date, dateHeure } from "../memoires/libelles.js";
 import { LIBELLES_ETATS_TICKET } from "./tickets.libelles.js";
-import type { LigneTicket } from "./tickets.port.js";
+import type { LigneTicketAgent } from "../../support/depot-tickets.js";
+import { acteurDe } from "../acces/agents.js";
 import { triTickets, type RessourceTickets } from "./tickets.ressource.js";
 
 /** The columns of the queue export: French header and value of a row. */
-export const COLONNES_TICKETS: ReadonlyArray<readonly [string, (l: LigneTicket, nomAgent: (id: string) => string) => string]> = [
+export const COLONNES_TICKETS: ReadonlyArray<readonly [string, (l: LigneTicketAgent, nomAgent: (id: string) => string) => string]> = [
   ["Numéro", (l) => l.numero],
   ["État", (l) => LIBELLES_ETATS_TICKET[l.etat]],
   ["Description brève", (l) => l.titre],
@@ -17,7 +18,7 @@ export const COLONNES_TICKETS: ReadonlyArray<readonly [string, (l: LigneTicket, 
   ["Sous-catégorie", (l) => l.sousCategorie.libelle],
   ["N° objet", (l) => l.objet.numero ?? ""],
   ["Agent affecté", (l, nom) => (l.agentId === undefined ? "" : nom(l.agentId))],
-  ["Ouvert le", (l) => date(l.soumisLe ?? l.creeLe)],
+  ["Ouvert le", (l) => date(l.ouvertLe)],
   ["Dernière activité", (l) => dateHeure(l.modifieLe)],
 ];
 
@@ -44,7 +45,7 @@ export const ecrireCsvTickets = async (
   await ecrire(`\uFEFF${COLONNES_TICKETS.map(([t]) => champCsv(t)).join(";")}\r\n`);
   const TAILLE = 1000;
   for (let decalage = 0; criteres !== undefined; decalage += TAILLE) {
-    const lignes = await ressource.port.lister(criteres, triTickets(tri.sortBy, tri.direction), { limite: TAILLE, decalage });
+    const { lignes } = await ressource.depot.fileDeTravail(acteurDe(agent), criteres, triTickets(tri.sortBy, tri.direction), { limite: TAILLE, decalage });
     if (lignes.length > 0) await ecrire(lignes.map((l) => `${COLONNES_TICKETS.map(([, f]) => champCsv(f(l, nom))).join(";")}\r\n`).join(""));
     if (lignes.length < TAILLE || res.destroyed) break;
   }

@@ -1,39 +1,18 @@
-import { SUPPORT_NATIONAL, serviceMetier, type ReponseType } from "@frais-justice/support";
+import { SUPPORT_NATIONAL, TransitionRefusee, serviceMetier, type NomGarde, type ReponseType } from "@frais-justice/support";
+import { ConflitDeVersion, TicketIntrouvable } from "../../support/depot-tickets.js";
 import { describe, expect, it } from "vitest";
 import { issueDuRefus, MESSAGE_CONFLIT } from "./tickets.actions.js";
 import { syntheseSupport } from "./tickets.compteurs.js";
-import { commandesPermisesTicket, detailTicket, reponsesTypesRemplies } from "./tickets.detail.js";
-import { apres, demandeur, LYON, PARIS, supportLyon, supportParis, ticketMemoireParis } from "./tickets.fixtures.js";
+import { commandesAgentPermises, detailTicket, reponsesTypesRemplies } from "./tickets.detail.js";
+import { apres, LYON, PARIS, supportLyon, supportParis, ticketMemoireParis } from "./tickets.fixtures.js";
 import { choixFiles, cleFile, fileDeCle } from "./tickets.libelles.js";
 import { criteresTickets, triTickets } from "./tickets.ressource.js";
 
-const maintenant = new Date(Date.UTC(2026, 2, 3));
-const options = { acteur: supportParis, maintenant, annuaire: { nomAgent: (id: string) => (id === supportParis.id ? "Julien Moreau" : id) }, lienPiece: (p: string) => `/piece/${p}` };
+const options = { acteur: supportParis, actionsPermises: ["ticket.commenter", "ticket.noter", "ticket.cloturer", "ticket.joindre"] as const, annuaire: { nomAgent: (id: string) => (id === supportParis.id ? "Julien Moreau" : id) }, lienPiece: (p: string) => `/piece/${p}` };
 
-describe("actions offered on a ticket (the ticket machine's rules for this agent, now)", () => {
-  it("offers « m'assigner » and the transfer on a new ticket of the agent's queue, not the text actions of the assigned agent", () => {
-    expect(commandesPermisesTicket(ticketMemoireParis(), supportParis, maintenant)).toEqual(["ticket.affecter", "ticket.commenter", "ticket.noter", "ticket.transferer", "ticket.cloturer"]);
-  });
-
-  it("offers the assigned agent's actions once assigned, and nothing on a resolved ticket but notes and comments", () => {
-    const enCours = apres(ticketMemoireParis(), { type: "ticket.affecter", acteur: supportParis });
-    expect(commandesPermisesTicket(enCours, supportParis, maintenant)).toEqual([
-      "ticket.affecter",
-      "ticket.commenter",
-      "ticket.noter",
-      "ticket.demander-informations",
-      "ticket.proposer-solution",
-      "ticket.transferer",
-      "ticket.cloturer",
-    ]);
-    const resolu = apres(enCours, { type: "ticket.proposer-solution", texte: "Payé le 16 mars.", acteur: supportParis });
-    expect(commandesPermisesTicket(resolu, supportParis, maintenant)).toEqual(["ticket.commenter", "ticket.noter"]);
-  });
-
-  it("offers nothing to an agent outside the ticket's queue, nor on a closed ticket", () => {
-    expect(commandesPermisesTicket(ticketMemoireParis(), supportLyon, maintenant)).toEqual([]);
-    const clos = apres(ticketMemoireParis(), { type: "ticket.cloturer", acteur: demandeur });
-    expect(commandesPermisesTicket(clos, supportParis, maintenant)).toEqual([]);
+describe("actions offered on a ticket", () => {
+  it("keeps the agent commands among the events the machine accepts, in button order", () => {
+    expect(commandesAgentPermises(["ticket.noter", "ticket.joindre", "ticket.affecter", "ticket.completer"])).toEqual(["ticket.affecter", "ticket.noter"]);
   });
 });
 
@@ -60,7 +39,6 @@ describe("the ticket page", () => {
     expect(d.journal[1]?.transition).toBe("Ouvert → En cours");
     expect(d.journal[2]?.texte).toBe("Certifié le 20/02, attente du pôle Chorus.");
     expect(d.journal[0]?.auteur).toBe("Demandeur — Traductions Dupont");
-    // Waiting for the requester: comment, note or close; no assignment, question, solution or transfer.
     expect(d.actions.map((a) => a.nom)).toEqual(["repondre", "note-interne", "cloturer"]);
   });
 
@@ -96,21 +74,22 @@ describe("queues: filter values, criteria scoped by autoriser, counts", () => {
     expect(criteresTickets((c) => filtre[c], supportParis, juridictions)).toEqual({ files: [serviceMetier(PARIS)], etats: ["CLOTURE"], categorie: "MON_COMPTE", agentId: supportParis.id });
     expect(criteresTickets((c) => (c === "etat" ? "BROUILLON" : undefined), supportParis, juridictions)?.etats).toEqual([]);
     expect(triTickets("modifieLe", "desc")).toEqual({ colonne: "modifieLe", sens: "desc" });
-    expect(triTickets("id; DROP TABLE", "x")).toEqual({ colonne: "soumisLe", sens: "asc" });
+    expect(triTickets("id; DROP TABLE", "x")).toEqual({ colonne: "ouvertLe", sens: "asc" });
   });
 
-  it("groups counts by queue (every queue of the agent, even empty) and catégorie", () => {
+  it("groups counts by queue (every queue of the agent, even empty) and catégorie, naming catégories by code", () => {
+    const l = (file: ReturnType<typeof serviceMetier>, categorie: string, ouverts: number, enAttente: number, enRetard: number) => ({ file, libelleFile: "", categorie, ouverts, enAttente, enRetard });
     const s = syntheseSupport(
       [SUPPORT_NATIONAL, serviceMetier(PARIS)],
       [
-        { file: serviceMetier(PARIS), categorie: { code: "B", libelle: "Mémoire" }, ouverts: 2, enAttente: 1, enRetard: 1 },
-        { file: serviceMetier(PARIS), categorie: { code: "A", libelle: "Factures" }, ouverts: 1, enAttente: 0, enRetard: 0 },
-        { file: serviceMetier(LYON), categorie: { code: "A", libelle: "Factures" }, ouverts: 9, enAttente: 9, enRetard: 9 },
+        l(serviceMetier(PARIS), "Mémoire de frais de justice", 2, 1, 1),
+        l(serviceMetier(PARIS), "Factures émises", 1, 0, 0),
+        l(serviceMetier(LYON), "Factures émises", 9, 9, 9),
       ],
     );
     expect(s.files.map((f) => [f.cle, f.ouverts, f.enAttente, f.enRetard, f.categories.map((c) => c.code)])).toEqual([
       ["SUPPORT_NATIONAL", 0, 0, 0, []],
-      ["SM-750", 3, 1, 1, ["A", "B"]],
+      ["SM-750", 3, 1, 1, ["FACTURES_EMISES", "MEMOIRE_FRAIS_DE_JUSTICE"]],
     ]);
     expect(s.totaux).toEqual({ ouverts: 3, enAttente: 1, enRetard: 1 });
   });
@@ -118,9 +97,10 @@ describe("queues: filter values, criteria scoped by autoriser, counts", () => {
 
 describe("refusals as statuses and French messages", () => {
   it("maps a version conflict to 409 with a clear message, rules to 403 / 422", () => {
-    expect(issueDuRefus({ _tag: "ConflitDeVersion", message: "x" })).toEqual({ statut: 409, message: MESSAGE_CONFLIT });
-    expect(issueDuRefus({ _tag: "TransitionRefusee", garde: "acteurNonAffecte", detail: "réservé à l'agent affecté", message: "" }).statut).toBe(403);
-    expect(issueDuRefus({ _tag: "TransitionRefusee", garde: "texteAbsent", detail: "", message: "" })).toEqual({ statut: 422, message: "Le texte est obligatoire pour cette action : rien n'a été enregistré." });
-    expect(issueDuRefus({ _tag: "TicketIntrouvable", message: "" }).statut).toBe(404);
+    expect(issueDuRefus(new ConflitDeVersion({ entite: "ticket", id: "t", versionAttendue: 2, versionTrouvee: 3 }))).toEqual({ statut: 409, message: MESSAGE_CONFLIT });
+    const refus = (garde: NomGarde) => new TransitionRefusee({ evenement: "ticket.proposer-solution", etat: "EN_COURS", garde, detail: "réservé à l'agent affecté" });
+    expect(issueDuRefus(refus("acteurNonAffecte")).statut).toBe(403);
+    expect(issueDuRefus(refus("texteAbsent"))).toEqual({ statut: 422, message: "Le texte est obligatoire pour cette action : rien n'a été enregistré." });
+    expect(issueDuRefus(new TicketIntrouvable({ reference: "t" })).statut).toBe(404);
   });
 });

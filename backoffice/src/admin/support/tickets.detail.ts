@@ -2,15 +2,15 @@ import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import {
   LIBELLES_TYPE_OBJET,
   REPONSES_TYPES,
-  agentDeLaFile,
   libelleFile,
-  peut,
   repondre,
+  type Commande,
   type EntreeJournal,
   type ReponseType,
   type Ticket,
 } from "@frais-justice/support";
 import { Either } from "effect";
+import type { MessageSortant } from "../../support/depot-tickets.js";
 import { dateHeure } from "../memoires/libelles.js";
 import { ACTIONS_AGENT, COMMANDES_AGENT, LIBELLES_ETATS_TICKET, LIBELLES_JOURNAL_AGENT, type CommandeAgent } from "./tickets.libelles.js";
 
@@ -68,6 +68,8 @@ export interface DetailTicket {
   readonly journal: ReadonlyArray<LigneJournalAgent>;
   readonly reponsesTypes: ReadonlyArray<ReponseTypeRemplie>;
   readonly actions: ReadonlyArray<{ readonly nom: string; readonly bouton: string; readonly texte: string }>;
+  /** The notifications the ticket's events wrote to the outbox, newest first. */
+  readonly messages: ReadonlyArray<{ readonly id: string; readonly le: string; readonly destinataire: string; readonly sujet: string; readonly statut: string }>;
 }
 
 /** How the page names people: agents by their names, the requester by the émetteur, the system. */
@@ -77,18 +79,11 @@ export interface Annuaire {
 
 const taille = (octets: number): string => (octets < 1024 ? `${octets} o` : `${Math.round(octets / 1024).toLocaleString("fr-FR")} Ko`);
 
-/**
- * The agent commands core's rules accept now for this agent on this ticket (the buttons shown, and
- * the only actions a POST may run). A text is supplied for the check where the command needs one:
- * the form refuses an empty one through the same rule (`texteAbsent`).
- */
-export const commandesPermisesTicket = (ticket: Ticket, acteur: ActeurAgent, maintenant: Date): ReadonlyArray<CommandeAgent> => {
-  if (!agentDeLaFile(acteur, ticket.file)) return [];
-  const contexte = { maintenant, genererId: () => "verification" };
-  return COMMANDES_AGENT.filter((c) =>
-    peut(ticket, ACTIONS_AGENT[c].texte === "obligatoire" ? { type: c, texte: "verification", acteur } : ({ type: c, acteur } as Parameters<typeof peut>[1]), contexte),
-  );
-};
+/** The agent commands among the events the ticket machine accepts now from this agent, in button order. */
+export const commandesAgentPermises = (actionsPermises: ReadonlyArray<Commande["type"]>): ReadonlyArray<CommandeAgent> =>
+  COMMANDES_AGENT.filter((c) => actionsPermises.includes(c));
+
+const STATUTS_MESSAGE: { readonly [S in MessageSortant["statut"]]: string } = { EN_ATTENTE: "En attente d'envoi", ENVOYE: "Envoyé", ECHEC: "Échec d'envoi" };
 
 /** The réponses types filled with this ticket's values (`{{numero}}`, `{{demandeur}}`, `{{objet}}`…). */
 export const reponsesTypesRemplies = (ticket: Ticket, reponses: ReadonlyArray<ReponseType> = REPONSES_TYPES): ReadonlyArray<ReponseTypeRemplie> =>
@@ -122,17 +117,19 @@ const texteDeLigne = (e: EntreeJournal, annuaire: Annuaire): string | undefined 
 /**
  * The ticket page of an agent: the ticket, its whole journal (internal notes marked « Note interne »),
  * its attachments (links through the access-checked route), the linked mémoire, the réponses types
- * filled for it, and the actions allowed now.
+ * filled for it, the actions allowed now and the notifications sent.
  */
 export const detailTicket = (
   ticket: Ticket,
   options: {
     readonly acteur: ActeurAgent;
-    readonly maintenant: Date;
+    /** The events the ticket machine accepts now from this agent (`peut`). */
+    readonly actionsPermises: ReadonlyArray<Commande["type"]>;
     readonly annuaire: Annuaire;
     readonly memoire?: MemoireLiee;
     readonly lienPiece: (pieceId: string) => string;
     readonly reponsesTypes?: ReadonlyArray<ReponseType>;
+    readonly messages?: ReadonlyArray<MessageSortant>;
   },
 ): DetailTicket => {
   const { annuaire } = options;
@@ -176,6 +173,7 @@ export const detailTicket = (
       };
     }),
     reponsesTypes: reponsesTypesRemplies(ticket, options.reponsesTypes),
-    actions: commandesPermisesTicket(ticket, options.acteur, options.maintenant).map((c) => ({ nom: ACTIONS_AGENT[c].nom, bouton: ACTIONS_AGENT[c].bouton, texte: ACTIONS_AGENT[c].texte })),
+    actions: commandesAgentPermises(options.actionsPermises).map((c) => ({ nom: ACTIONS_AGENT[c].nom, bouton: ACTIONS_AGENT[c].bouton, texte: ACTIONS_AGENT[c].texte })),
+    messages: (options.messages ?? []).map((m) => ({ id: m.id, le: dateHeure(m.creeLe), destinataire: m.message.destinataire, sujet: m.message.sujet, statut: STATUTS_MESSAGE[m.statut] })),
   };
 };

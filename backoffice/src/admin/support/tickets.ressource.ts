@@ -1,11 +1,11 @@
 import { BaseProperty, BaseRecord, BaseResource, type ActionContext, type Filter, type ParamsType } from "adminjs";
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import { peutLire } from "@frais-justice/core/memoire";
+import type { EtatMemoire } from "@frais-justice/core/memoire";
 import {
   ETATS_OUVERTS,
   ETATS_TICKET,
   REFERENTIELS,
-  agentDeLaFile,
   filesDeLAgent,
   filesExistantes,
   libelleFile,
@@ -13,16 +13,15 @@ import {
   type EtatTicket,
   type FileTicket,
   type JuridictionFile,
-  type Ticket,
 } from "@frais-justice/support";
 import { Either } from "effect";
 import type { DepotMemoires } from "../../memoire/memoire.repository.js";
+import type { CriteresFile, DepotTickets, LigneTicketAgent, TicketAgent, TriFile } from "../../support/depot-tickets.js";
 import { acteurDe, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
 import { LIBELLES_ETATS } from "../memoires/libelles.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
-import { commandesPermisesTicket, detailTicket, type MemoireLiee } from "./tickets.detail.js";
+import { detailTicket, type MemoireLiee } from "./tickets.detail.js";
 import { cleFile, fileDeCle } from "./tickets.libelles.js";
-import type { CriteresTickets, LigneTicket, PortTickets, TriTickets } from "./tickets.port.js";
 
 const PROPRIETES: ReadonlyArray<[string, NonNullable<ConstructorParameters<typeof BaseProperty>[0]["type"]>, boolean]> = [
   ["id", "string", false],
@@ -54,7 +53,7 @@ const chaine = (v: unknown): string | undefined => (typeof v === "string" && v !
  * to the queues core's `autoriser(agent, "ticket.traiter", …)` grants; `undefined` when that leaves
  * no queue (nothing to list).
  */
-export const criteresTickets = (valeurs: (cle: string) => unknown, acteur: ActeurAgent, juridictions: ReadonlyArray<JuridictionFile>): CriteresTickets | undefined => {
+export const criteresTickets = (valeurs: (cle: string) => unknown, acteur: ActeurAgent, juridictions: ReadonlyArray<JuridictionFile>): CriteresFile | undefined => {
   const siennes = filesDeLAgent(acteur, filesExistantes(juridictions));
   const cle = chaine(valeurs("file"));
   const choisie = cle === undefined ? undefined : fileDeCle(cle, juridictions);
@@ -74,13 +73,13 @@ export const criteresTickets = (valeurs: (cle: string) => unknown, acteur: Acteu
 };
 
 /** The sort of a work list (default: oldest submission first). */
-export const triTickets = (sortBy: unknown, direction: unknown): TriTickets => ({
-  colonne: sortBy === "modifieLe" || sortBy === "numero" ? sortBy : "soumisLe",
+export const triTickets = (sortBy: unknown, direction: unknown): TriFile => ({
+  colonne: sortBy === "modifieLe" || sortBy === "numero" ? sortBy : "ouvertLe",
   sens: direction === "desc" ? "desc" : "asc",
 });
 
 /** A row of the work list as AdminJS params (also the CSV export's source). */
-export const paramsLigne = (l: LigneTicket, nomAgent: (id: string) => string): ParamsType => ({
+export const paramsLigne = (l: LigneTicketAgent, nomAgent: (id: string) => string): ParamsType => ({
   id: l.id,
   numero: l.numero,
   etat: l.etat,
@@ -92,7 +91,7 @@ export const paramsLigne = (l: LigneTicket, nomAgent: (id: string) => string): P
   sousCategorie: l.sousCategorie.libelle,
   numeroObjet: l.objet.numero ?? "",
   agent: l.agentId === undefined ? "" : nomAgent(l.agentId),
-  soumisLe: l.soumisLe ?? l.creeLe,
+  soumisLe: l.ouvertLe,
   modifieLe: l.modifieLe,
   version: l.version,
 });
@@ -107,11 +106,11 @@ export class RessourceTickets extends BaseResource {
   private readonly proprietes: ReadonlyArray<BaseProperty>;
 
   constructor(
-    readonly port: PortTickets,
+    readonly depot: DepotTickets,
     readonly acces: DepotAcces,
     private readonly memoires: DepotMemoires,
   ) {
-    super(port);
+    super(depot);
     this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
   }
 
@@ -146,19 +145,20 @@ export class RessourceTickets extends BaseResource {
   }
 
   /** The queues the agent may handle (core's `autoriser` on each existing queue). */
-  async filesDeLAgent(agent: AgentConnecte): Promise<ReadonlyArray<FileTicket>> {
-    return filesDeLAgent(acteurDe(agent), filesExistantes(await this.port.juridictions()));
+  filesDeLAgent(agent: AgentConnecte): Promise<ReadonlyArray<FileTicket>> {
+    return this.depot.filesDeLAgent(acteurDe(agent));
   }
 
-  async criteres(valeurs: (cle: string) => unknown, agent: AgentConnecte): Promise<CriteresTickets | undefined> {
-    return criteresTickets(valeurs, acteurDe(agent), await this.port.juridictions());
+  async criteres(valeurs: (cle: string) => unknown, agent: AgentConnecte): Promise<CriteresFile | undefined> {
+    return criteresTickets(valeurs, acteurDe(agent), await this.depot.juridictions());
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const agent = agentDuContexte(context);
     if (agent === undefined) return 0;
     const criteres = await this.criteres((cle) => filter.get(cle)?.value, agent);
-    return criteres === undefined ? 0 : this.port.compter(criteres);
+    if (criteres === undefined) return 0;
+    return (await this.depot.fileDeTravail(acteurDe(agent), criteres, triTickets(undefined, undefined), { limite: 1, decalage: 0 })).total;
   }
 
   override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: "asc" | "desc" } }, context?: ActionContext): Promise<Array<BaseRecord>> {
@@ -166,29 +166,31 @@ export class RessourceTickets extends BaseResource {
     if (agent === undefined) return [];
     const criteres = await this.criteres((cle) => filter.get(cle)?.value, agent);
     if (criteres === undefined) return [];
-    const lignes = await this.port.lister(criteres, triTickets(options.sort?.sortBy, options.sort?.direction), { limite: Math.min(options.limit ?? 20, 500), decalage: options.offset ?? 0 });
+    const page = await this.depot.fileDeTravail(acteurDe(agent), criteres, triTickets(options.sort?.sortBy, options.sort?.direction), {
+      limite: Math.min(options.limit ?? 20, 500),
+      decalage: options.offset ?? 0,
+    });
     const nom = await this.annuaire();
-    return lignes.map((l) => new BaseRecord(paramsLigne(l, nom), this));
+    return page.lignes.map((l) => new BaseRecord(paramsLigne(l, nom), this));
   }
 
-  /** The ticket when the agent may handle its queue (and it is not a draft), else undefined. */
-  async ticketVisible(id: string, agent: AgentConnecte): Promise<Ticket | undefined> {
-    const ticket = await this.port.charger(id);
-    if (ticket === undefined || ticket.etat === "BROUILLON" || !agentDeLaFile(acteurDe(agent), ticket.file)) return undefined;
-    return ticket;
+  /** The ticket and what the agent may do on it, when the agent may handle its queue (never a draft), else undefined. */
+  async ticketVisible(id: string, agent: AgentConnecte, maintenant: Date = new Date()): Promise<TicketAgent | undefined> {
+    const charge = await this.depot.chargerPourAgent(id, acteurDe(agent), maintenant);
+    return Either.isRight(charge) && charge.right.ticket.etat !== "BROUILLON" ? charge.right : undefined;
   }
 
-  /** The mémoire a ticket names: its état, and a link only when core's `peutLire` lets the agent read it. */
-  private async memoireLiee(ticket: Ticket, agent: AgentConnecte): Promise<MemoireLiee | undefined> {
-    const numero = ticket.objet.numero;
-    if (ticket.objet.type !== "MEMOIRE" || numero === undefined) return undefined;
-    const charge = await this.memoires.chargerParNumero(numero);
-    if (Either.isLeft(charge)) return { numero, etatLibelle: "Introuvable" };
-    const m = charge.right;
+  /** The linked mémoire: its état, and a link only when core's `peutLire` lets the agent read it. */
+  private async memoireLiee(t: TicketAgent, agent: AgentConnecte): Promise<MemoireLiee | undefined> {
+    const numero = t.ticket.objet.type === "MEMOIRE" ? t.ticket.objet.numero : undefined;
+    if (numero === undefined) return undefined;
+    if (t.memoire === undefined) return { numero, etatLibelle: "Introuvable" };
+    const charge = await this.memoires.charger(t.memoire.id);
+    const lisible = Either.isRight(charge) && peutLire({ acteur: acteurDe(agent) }, charge.right);
     return {
-      numero: m.numero,
-      etatLibelle: LIBELLES_ETATS[m.etat],
-      ...(peutLire({ acteur: acteurDe(agent) }, m) ? { lien: `/admin/resources/memoires/records/${m.id}/show` } : {}),
+      numero: t.memoire.numero,
+      etatLibelle: LIBELLES_ETATS[t.memoire.etat as EtatMemoire] ?? t.memoire.etat,
+      ...(lisible ? { lien: `/admin/resources/memoires/records/${encodeURIComponent(t.memoire.id)}/show` } : {}),
     };
   }
 
@@ -196,24 +198,27 @@ export class RessourceTickets extends BaseResource {
   override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
     const agent = agentDuContexte(context);
     if (agent === undefined) return null;
-    const ticket = await this.ticketVisible(id, agent);
-    if (ticket === undefined) return null;
-    const acteur = acteurDe(agent);
     const maintenant = new Date();
+    const t = await this.ticketVisible(id, agent, maintenant);
+    if (t === undefined) return null;
+    const { ticket } = t;
     const nom = await this.annuaire();
-    const memoire = await this.memoireLiee(ticket, agent);
+    const memoire = await this.memoireLiee(t, agent);
+    const messages = await this.depot.boiteDEnvoi.lister({ ticketId: ticket.id }, { limite: 100, decalage: 0 });
     const detail = detailTicket(ticket, {
-      acteur,
-      maintenant,
+      acteur: acteurDe(agent),
+      actionsPermises: t.actionsPermises,
       annuaire: { nomAgent: nom },
       ...(memoire === undefined ? {} : { memoire }),
       lienPiece: (pieceId) => `/admin/pieces-jointes-tickets/${encodeURIComponent(ticket.id)}/${encodeURIComponent(pieceId)}`,
+      reponsesTypes: await this.depot.reponsesTypes.lister(),
+      messages: messages.lignes,
     });
     return new BaseRecord(
       {
-        ...paramsLigne(ticket, nom),
+        ...paramsLigne({ ...ticket, ouvertLe: ticket.soumisLe ?? ticket.creeLe }, nom),
         detail: JSON.stringify(detail),
-        actionsPermises: commandesPermisesTicket(ticket, acteur, maintenant).join(","),
+        actionsPermises: t.actionsPermises.join(","),
       },
       this,
     );
