@@ -23,6 +23,7 @@ export {
   type Onglet,
   type EntreeJournalDemandeur,
   type TicketDemandeur,
+  type EntreeJournalVisible,
   type EtatsMemoires,
   type LigneTicketDemandeur,
   type OptionsListe,

@@ -84,26 +84,33 @@ export const journalDemandeur = (ticket: Ticket): ReadonlyArray<EntreeJournalDem
   return lignes;
 };
 
+/** A journal row as the requester may see it: an agent author without their id, no `agentId`. */
+export type EntreeJournalVisible = Omit<EntreeJournal, "auteur" | "agentId"> & {
+  readonly auteur: { readonly _tag: "Demandeur"; readonly id: string } | { readonly _tag: "Agent" } | { readonly _tag: "Systeme" };
+};
+
 /** The ticket as the requester may see it: no internal note, no agent id (a requester-facing projection). */
 export type TicketDemandeur = Omit<Ticket, "journal" | "agentId"> & {
-  readonly journal: ReadonlyArray<EntreeJournal>;
+  readonly journal: ReadonlyArray<EntreeJournalVisible>;
   readonly prisEnCharge: boolean;
 };
 
 /**
  * The requester-facing projection of a ticket: every internal note (`INTERNE` row) removed from the
- * journal and the assigned agent's id hidden. Every requester view is built on it.
+ * journal, and no agent id anywhere (neither the assigned agent, nor the agent of an `affecter` row,
+ * nor the author of a row written by an agent). Every requester view is built on it.
  */
 export const vueDemandeur = (ticket: Ticket): TicketDemandeur => {
   const { journal, agentId, ...reste } = ticket;
   return {
     ...reste,
     prisEnCharge: agentId !== undefined,
-    journal: journal.filter((e) => e.visibilite === "PUBLIQUE").map((e) => {
-      if (e.agentId === undefined) return e;
-      const { agentId: _masque, ...sansAgent } = e;
-      return sansAgent;
-    }),
+    journal: journal
+      .filter((e) => e.visibilite === "PUBLIQUE")
+      .map((e): EntreeJournalVisible => {
+        const { agentId: _masque, auteur, ...sansAgent } = e;
+        return { ...sansAgent, auteur: auteur._tag === "Agent" ? { _tag: "Agent" } : auteur };
+      }),
   };
 };
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { notificationsDe, type AnnuaireSupport } from "../notification/index.js";
 import { demandeur, mener, creer, supportParis, VERS, contexteA, apres } from "../test-support/fixtures.js";
-import { arbDepart, arbEtapes, arbEtapesGuidees, derouler, MARQUEUR_NOTE } from "../test-support/parcours.js";
+import { ACTEURS, arbDepart, arbEtapes, arbEtapesGuidees, derouler, MARQUEUR_NOTE } from "../test-support/parcours.js";
 import { executer } from "../ticket/index.js";
 import {
   compteursOnglets,
@@ -51,11 +51,20 @@ describe("visibility: internal notes never reach the requester", () => {
     expect(ticketsEmis([t], demandeur.id, { onglet: "TOUS", motsCles: "insiste" })).toEqual([]);
   });
 
+  it("regression: an agent's id never reaches the requester, neither as the assigned agent nor as the author of a public row", () => {
+    const t = mener(creer(), [...VERS.EN_COURS, { type: "ticket.commenter", texte: "Nous regardons.", acteur: supportParis }]);
+    expect(t.journal.some((e) => e.auteur._tag === "Agent" && e.auteur.id === supportParis.id)).toBe(true);
+    expect(toutCeQueVoitLeDemandeur([t])).not.toContain(`"${supportParis.id}"`);
+    expect(vueDemandeur(t).journal.map((e) => e.auteur._tag)).toEqual(["Demandeur", "Agent", "Agent"]);
+  });
+
   it("property: over random walks, no projection, search result, export or requester notification shows a note", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(arbDepart, fc.oneof(arbEtapes, arbEtapesGuidees)), { minLength: 1, maxLength: 3 }), (marches) => {
         const tickets = marches.map(([depart, etapes]) => derouler(depart, etapes).fin);
-        expect(toutCeQueVoitLeDemandeur(tickets)).not.toContain(MARQUEUR_NOTE);
+        const visible = toutCeQueVoitLeDemandeur(tickets);
+        expect(visible).not.toContain(MARQUEUR_NOTE);
+        for (const agent of ACTEURS) if (agent._tag === "Agent") expect(visible).not.toContain(`"${agent.id}"`);
         for (const onglet of ONGLETS) expect(ticketsEmis(tickets, demandeur.id, { onglet, motsCles: MARQUEUR_NOTE })).toEqual([]);
       }),
       { numRuns: 150 },
