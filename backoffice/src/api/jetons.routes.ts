@@ -1,7 +1,7 @@
 import { SaisieInvalide } from "@frais-justice/core";
 import { enregistrerConnexionReussie, enregistrerEchecConnexion, normaliserEmail, REGLES_COMPTE } from "@frais-justice/core/utilisateur";
 import { Either } from "effect";
-import express, { type Request, type Response } from "express";
+import express, { type Request, type RequestHandler, type Response } from "express";
 import { randomUUID } from "node:crypto";
 import { hashLeurre, verifierMotDePasseHache } from "../admin/acces/mot-de-passe.js";
 import type { ContexteApi } from "./contexte.js";
@@ -48,7 +48,7 @@ const refus = (res: Response) =>
  * against their account (scrypt hash, core's lockout after 5 failures and password expiry) — and
  * gets a new token, shown once. Every failure answers the same 401.
  */
-export const routeCreationJeton = (ctx: ContexteApi) =>
+export const routeCreationJeton = (ctx: ContexteApi): RequestHandler =>
   asynchrone(async (req: Request, res: Response) => {
     const demande = lireDemande(corpsObjet(req));
     const maintenant = ctx.maintenant();

@@ -16,7 +16,7 @@ import {
 import { prerequisManquants } from "@frais-justice/core/prerequis";
 import { Montant } from "@frais-justice/core/montants";
 import { Either, Schema } from "effect";
-import express, { type Request, type Response } from "express";
+import express, { type Request, type RequestHandler, type Response } from "express";
 import multer from "multer";
 import { randomUUID } from "node:crypto";
 import { creerMemoire, executerCommande } from "../memoire/memoire.commandes.js";
@@ -365,14 +365,14 @@ export const routesMemoires = (ctx: ContexteApi): express.Router => {
 };
 
 /** `POST /montants`: compute amounts without storing anything. */
-export const routeMontants = () =>
+export const routeMontants = (): RequestHandler =>
   asynchrone(async (req, res) => {
     res.json(MontantsEncodes(calculerMontants(corpsObjet(req))));
     return Promise.resolve();
   });
 
 /** `POST /certificats/verification`: checks a certificat de dépôt against the stored mémoire of its number. */
-export const routeVerificationCertificat = (ctx: ContexteApi) =>
+export const routeVerificationCertificat = (ctx: ContexteApi): RequestHandler =>
   asynchrone(async (req, res) => {
     const a = authentifieDe(res);
     const d = Schema.decodeUnknownEither(CertificatJson, { errors: "all", onExcessProperty: "error" })(corpsObjet(req));

@@ -41,6 +41,17 @@ const objet = (proprietes: Record<string, unknown>, requis: ReadonlyArray<string
 });
 const liste = (items: Json): Json => objet({ elements: { type: "array", items } });
 
+const PROPRIETES_JETON = {
+  id: texte,
+  libelle: texte,
+  prefixe: texte,
+  creeLe: instant,
+  expireLe: instant,
+  revoqueLe: { type: ["string", "null"], format: "date-time" },
+  dernierUsageLe: { type: ["string", "null"], format: "date-time" },
+  actif: { type: "boolean" },
+};
+
 const construireSchemas = (): Record<string, unknown> => {
   const defs: Record<string, unknown> = {};
   const memoire = depuisEffect(Memoire, "Memoire_", defs);
@@ -79,13 +90,8 @@ const construireSchemas = (): Record<string, unknown> => {
       ["type", "title", "status", "tag"],
       true,
     ),
-    Jeton: objet({ id: texte, libelle: texte, prefixe: texte, creeLe: instant, expireLe: instant, revoqueLe: { type: ["string", "null"], format: "date-time" }, dernierUsageLe: { type: ["string", "null"], format: "date-time" }, actif: { type: "boolean" } }),
-    JetonCree: {
-      allOf: [{ $ref: "#/components/schemas/Jeton" }],
-      properties: { jeton: { type: "string", pattern: "^fjt_[A-Za-z0-9_-]{43}$" } },
-      required: ["jeton"],
-      unevaluatedProperties: false,
-    },
+    Jeton: objet(PROPRIETES_JETON),
+    JetonCree: objet({ jeton: { type: "string", pattern: "^fjt_[A-Za-z0-9_-]{43}$", description: "Le jeton, montré une seule fois" }, ...PROPRIETES_JETON }),
     DemandeJeton: objet({ email: texte, motDePasse: texte, libelle: texte, dureeJours: { type: "integer", minimum: 1, maximum: 365 } }, ["email", "motDePasse"]),
     PrerequisManquant: objet({ tag: texte, numero: texte, libelle: texte, mandatEnAttenteId: texte, raison: texte }, ["tag", "numero", "libelle"]),
     Structure: objet({
@@ -107,9 +113,9 @@ const construireSchemas = (): Record<string, unknown> => {
     Memoire: memoireApi,
     Evenement: evenement,
     MemoireDetail: {
-      allOf: [{ $ref: "#/components/schemas/Memoire" }],
-      properties: { historique: { type: "array", items: ref("Evenement") } },
-      required: ["historique"],
+      ...memoireApi,
+      properties: { ...memoireApi.properties, historique: { type: "array", items: ref("Evenement") } },
+      required: [...memoireApi.required, "historique"],
     },
     Certificat: objet({
       version: texte,
@@ -297,7 +303,15 @@ export const documentOpenApi = (): Json => ({
     "/memoires/{id}/pieces-jointes/{pieceId}": {
       get: operation("telechargerPiece", "Télécharger une pièce jointe", ["Pièces jointes"], {
         parameters: [idMemoire, { name: "pieceId", in: "path", required: true, schema: texte }],
-        responses: { "200": { description: "Le fichier", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } }, ...PROBLEMES_LECTURE },
+        responses: {
+          "200": {
+            description: "Le fichier, avec le type reconnu à son contenu",
+            content: Object.fromEntries(
+              ["application/pdf", "image/png", "image/jpeg", "application/vnd.oasis.opendocument.text", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"].map((t) => [t, { schema: { type: "string", contentMediaType: t } }]),
+            ),
+          },
+          ...PROBLEMES_LECTURE,
+        },
       }),
       delete: operation("detacherPiece", "Retirer une pièce jointe", ["Pièces jointes"], { parameters: [idMemoire, { name: "pieceId", in: "path", required: true, schema: texte }, IF_MATCH], responses: { ...memoireOk("200", "Le brouillon"), ...PROBLEMES_ECRITURE } }),
     },

@@ -11,6 +11,12 @@ import { HabilitationStockee, RattachementStocke, UtilisateurStocke } from "../o
 import { StockagePieces } from "../pieces-jointes/stockage.js";
 import { coordonneeDeTest, juridictionDeTest, mandatDeTest, structureDeTest } from "../test-support/organisation.fixtures.js";
 import { creerApi, type Api, type OptionsApi } from "./index.js";
+import type { ActeurAgent, ActeurSysteme } from "@frais-justice/core/autorisation";
+import type { Commande } from "@frais-justice/core/memoire";
+import { Either } from "effect";
+import { randomUUID } from "node:crypto";
+import { DepotMemoires } from "../memoire/memoire.repository.js";
+import { executerCommande } from "../memoire/memoire.commandes.js";
 
 /** The provider accounts of the API tests: two structures, their gestionnaires, and a simple user with a consultation habilitation on A. */
 export const COMPTES = {
@@ -110,6 +116,30 @@ export const bancApi = async (options: Omit<OptionsApi, "orm" | "stockage"> = {}
       rmSync(dossier, { recursive: true, force: true });
     },
   };
+};
+
+const agent = (id: string, role: ActeurAgent["roles"][number]): ActeurAgent => ({ _tag: "Agent", id, roles: [role], perimetre: { juridictions: ["750"], coursAppel: [] } });
+const SYSTEME: ActeurSysteme = { _tag: "Systeme" };
+
+/** The court side's steps, run through the repository with core's commands (as the back-office does). */
+export const ETAPES_JURIDICTION = {
+  transmettre: [SYSTEME, { type: "memoire.transmettre" }],
+  certifier: [agent("greffier-750", "GREFFIER"), { type: "memoire.certifier", redressements: [] }],
+  refuser: [agent("greffier-750", "GREFFIER"), { type: "memoire.refuser", motif: "PIECE_JOINTE_MANQUANTE", commentaire: "Réquisition absente" }],
+  validerPaiement: [agent("ordonnateur-750", "ORDONNATEUR"), { type: "memoire.valider-paiement" }],
+  mettreEnPaiement: [agent("comptable-750", "COMPTABLE"), { type: "memoire.mettre-en-paiement", paiement: { date: new Date().toISOString().slice(0, 10), reference: "VIR-2026-0001" } }],
+} as const satisfies Record<string, readonly [ActeurAgent | ActeurSysteme, Commande]>;
+
+/** Runs court-side steps on a stored mémoire, in order; throws on a refusal (a broken test setup). */
+export const coteJuridiction = async (orm: Orm, id: string, etapes: ReadonlyArray<keyof typeof ETAPES_JURIDICTION>): Promise<void> => {
+  const depot = new DepotMemoires(orm);
+  for (const etape of etapes) {
+    const m = await depot.charger(id);
+    if (Either.isLeft(m)) throw new Error(`mémoire ${id} illisible`);
+    const [acteur, commande] = ETAPES_JURIDICTION[etape];
+    const r = await executerCommande(depot, id, m.right.version, commande, { maintenant: new Date(), genererId: randomUUID, acteur });
+    if (Either.isLeft(r)) throw new Error(`${etape} refusé : ${r.left.message}`);
+  }
 };
 
 /** The members the tests read from JSON bodies. */

@@ -1,0 +1,166 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import formatsModule from "ajv-formats";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentOpenApi } from "./openapi.js";
+import { bancApi, coteJuridiction, enTeteValide, j, ligneValide, PDF, type BancApi } from "./test-support.js";
+
+/**
+ * The OpenAPI document is kept true by this test: it calls every operation of the document on a real
+ * API (success and typical problems) and validates each response — status, media type and body —
+ * against the document with ajv (JSON Schema 2020-12, formats). It fails when an operation of the
+ * document was never exercised with a success.
+ */
+
+type Doc = { paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
+const doc = documentOpenApi() as unknown as Doc;
+const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ?? formatsModule) as unknown as (ajv: Ajv2020) => void;
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+addFormats(ajv);
+ajv.addSchema(doc, "https://frais-justice.example/openapi.json");
+
+const absolu = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(absolu);
+  if (typeof v !== "object" || v === null) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "$ref" && typeof x === "string" && x.startsWith("#/") ? `https://frais-justice.example/openapi.json${x}` : absolu(x)]));
+};
+
+const operations = new Map<string, { chemin: string; methode: string; reponses: Record<string, { content?: Record<string, { schema: unknown }> }> }>();
+for (const [chemin, methodes] of Object.entries(doc.paths)) for (const [methode, op] of Object.entries(methodes)) operations.set(op.operationId, { chemin, methode, reponses: op.responses });
+
+const reussies = new Set<string>();
+const compilees = new Map<string, ReturnType<typeof ajv.compile>>();
+
+/** Validates a real response against the document's operation; returns the response for chaining. */
+const conforme = <R extends { status: number; headers: Record<string, string>; body: unknown; text?: string }>(operationId: string, r: R): R => {
+  const op = operations.get(operationId);
+  expect(op, `opération ${operationId} absente du document`).toBeDefined();
+  if (op === undefined) return r;
+  const statut = String(r.status);
+  const reponse = op.reponses[statut];
+  expect(reponse, `${operationId} : statut ${statut} non documenté (${JSON.stringify(r.body).slice(0, 300)})`).toBeDefined();
+  if (reponse === undefined) return r;
+  const media = (r.headers["content-type"] ?? "").split(";")[0] ?? "";
+  if (reponse.content === undefined) expect(r.text ?? "", `${operationId} ${statut} : corps inattendu`).toBe("");
+  else {
+    const entree = reponse.content[media] ?? reponse.content["*/*"];
+    expect(entree, `${operationId} ${statut} : type ${media} non documenté`).toBeDefined();
+    if (entree !== undefined && (media.endsWith("json") || media.startsWith("text/"))) {
+      const cle = `${operationId} ${statut} ${media}`;
+      let valider = compilees.get(cle);
+      if (valider === undefined) {
+        valider = ajv.compile(absolu(entree.schema) as object);
+        compilees.set(cle, valider);
+      }
+      const corps = media.startsWith("text/") ? r.text : r.body;
+      expect(valider(corps), `${cle} : ${ajv.errorsText(valider.errors)} — ${JSON.stringify(corps).slice(0, 500)}`).toBe(true);
+    }
+  }
+  if (r.status < 300) reussies.add(operationId);
+  return r;
+};
+
+let banc: BancApi;
+let bearer: { Authorization: string };
+
+beforeAll(async () => {
+  banc = await bancApi({ requetesParMinute: 10_000 });
+  bearer = { Authorization: `Bearer ${await banc.jeton("a")}` };
+}, 60_000);
+afterAll(async () => banc.detruire());
+
+const api = () => request(banc.app);
+
+describe("the OpenAPI 3.1 document", () => {
+  it("is served at /api/v1/openapi.json without authentication", async () => {
+    const r = await api().get("/api/v1/openapi.json");
+    expect(r.status).toBe(200);
+    expect(j(r)).toMatchObject({ openapi: "3.1.0" });
+    expect(Object.keys((r.body as Doc).paths).length).toBe(Object.keys(doc.paths).length);
+  });
+
+  it("describes every response of every operation, success and problems", async () => {
+    // Tokens
+    conforme("creerJeton", await api().post("/api/v1/jetons").send({ email: "gestion@structure-a.example", motDePasse: "mauvais" }));
+    conforme("creerJeton", await api().post("/api/v1/jetons").send({ email: 12 }));
+    const cree = conforme("creerJeton", await api().post("/api/v1/jetons").send({ email: "gestion@structure-a.example", motDePasse: "Structure-A-2026!", libelle: "jetable" }));
+    conforme("listerJetons", await api().get("/api/v1/jetons").set(bearer));
+    conforme("revoquerJeton", await api().delete(`/api/v1/jetons/${j(cree).id}`).set(bearer));
+    conforme("revoquerJeton", await api().delete("/api/v1/jetons/inconnu").set(bearer));
+    conforme("listerJetons", await api().get("/api/v1/jetons"));
+
+    // Structures, juridictions, amounts
+    conforme("listerStructures", await api().get("/api/v1/structures").set(bearer));
+    conforme("lireStructure", await api().get("/api/v1/structures/structure-a").set(bearer));
+    conforme("lireStructure", await api().get("/api/v1/structures/structure-b").set(bearer));
+    conforme("listerJuridictions", await api().get("/api/v1/juridictions").set(bearer));
+    conforme("calculerMontants", await api().post("/api/v1/montants").set(bearer).send({ typeTva: "TVA_SUR_DEBIT", lignes: [ligneValide(), ligneValide("150")], remiseGlobaleTtc: "5.00" }));
+    conforme("calculerMontants", await api().post("/api/v1/montants").set(bearer).send({ lignes: [{ ...ligneValide(), tauxTva: "19" }] }));
+
+    // A draft, edited
+    conforme("creerMemoire", await api().post("/api/v1/memoires").set(bearer).send({ enTete: { juridiction: "999", structureId: "structure-a" } }));
+    const m = conforme("creerMemoire", await api().post("/api/v1/memoires").set(bearer).send({ enTete: enTeteValide(), lignes: [ligneValide()] }));
+    const id = String(j(m).id);
+    const url = `/api/v1/memoires/${id}`;
+    conforme("modifierEnTete", await api().put(`${url}/en-tete`).set(bearer).send(enTeteValide()));
+    const v2 = conforme("modifierEnTete", await api().put(`${url}/en-tete`).set(bearer).set("If-Match", '"1"').send({ ...enTeteValide(), numeroFacture: "F-2026-001" }));
+    conforme("ajouterLigne", await api().post(`${url}/lignes`).set(bearer).set("If-Match", '"1"').send(ligneValide()));
+    const v3 = conforme("ajouterLigne", await api().post(`${url}/lignes`).set(bearer).set("If-Match", String(v2.headers["etag"])).send(ligneValide("120")));
+    const ligne2 = String(j(v3).lignes[1].id);
+    conforme("modifierLigne", await api().put(`${url}/lignes/${ligne2}`).set(bearer).set("If-Match", '"3"').send(ligneValide("121")));
+    conforme("supprimerLigne", await api().delete(`${url}/lignes/${ligne2}`).set(bearer).set("If-Match", '"4"'));
+    conforme("modifierRemiseGlobale", await api().put(`${url}/remise-globale`).set(bearer).set("If-Match", '"5"').send({ remiseGlobaleTtc: "1.80" }));
+    conforme("joindrePiece", await api().post(`${url}/pieces-jointes`).set(bearer).set("If-Match", '"6"').field("designation", "Texte").field("type", "AUTRE").attach("fichier", Buffer.from("bonjour"), "note.txt"));
+    const avecPiece = conforme(
+      "joindrePiece",
+      await api().post(`${url}/pieces-jointes`).set(bearer).set("If-Match", '"6"').field("designation", "Réquisition").field("type", "REQUISITION").attach("fichier", PDF, "requisition.pdf"),
+    );
+    const pieceId = String(j(avecPiece).piecesJointes[0].id);
+    conforme("telechargerPiece", await api().get(`${url}/pieces-jointes/${pieceId}`).set(bearer));
+    conforme("telechargerPiece", await api().get(`${url}/pieces-jointes/inconnue`).set(bearer));
+    conforme("detacherPiece", await api().delete(`${url}/pieces-jointes/${pieceId}`).set(bearer).set("If-Match", '"7"'));
+    conforme("lireMemoire", await api().get(url).set(bearer));
+    conforme("lireCertificat", await api().get(`${url}/certificat`).set(bearer));
+
+    // Sent, certified
+    conforme("validerEtEnvoyer", await api().post(`${url}/envoi`).set(bearer).set("If-Match", '"8"').send({ attestationSurLHonneur: false }));
+    const envoi = conforme("validerEtEnvoyer", await api().post(`${url}/envoi`).set(bearer).set("If-Match", '"8"').send({ attestationSurLHonneur: true }));
+    conforme("validerEtEnvoyer", await api().post(`${url}/envoi`).set(bearer).set("If-Match", '"9"').send({ attestationSurLHonneur: true }));
+    conforme("lireCertificat", await api().get(`${url}/certificat`).set(bearer));
+    conforme("verifierCertificat", await api().post("/api/v1/certificats/verification").set(bearer).send(j(envoi).certificat as object));
+    conforme("verifierCertificat", await api().post("/api/v1/certificats/verification").set(bearer).send({ numero: "MJ0000000001" }));
+    conforme("lireMemoire", await api().get(url).set(bearer));
+
+    // Paid: the views
+    await coteJuridiction(banc.orm, id, ["transmettre", "certifier", "validerPaiement", "mettreEnPaiement"]);
+    conforme("rechercherMemoires", await api().get("/api/v1/memoires?statut=MIS_EN_PAIEMENT&limit=5").set(bearer));
+    conforme("rechercherMemoires", await api().get("/api/v1/memoires?tri=COULEUR").set(bearer));
+    conforme("synthese", await api().get("/api/v1/synthese").set(bearer));
+    conforme("tableauDeBord", await api().get("/api/v1/tableau-de-bord").set(bearer));
+    const jour = new Date().toISOString().slice(0, 10);
+    const an = new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10);
+    const fiscale = conforme("listeFiscale", await api().get(`/api/v1/liste-fiscale?du=${an}&au=${jour}`).set(bearer));
+    expect(j(fiscale).lignes).toHaveLength(1);
+    conforme("listeFiscale", await api().get(`/api/v1/liste-fiscale?du=${an}&au=${jour}&format=csv`).set(bearer));
+    conforme("listeFiscale", await api().get(`/api/v1/liste-fiscale?du=2020-01-01&au=${jour}`).set(bearer));
+
+    // Refused: duplicated, abandoned
+    for (const action of ["duplication", "abandon"] as const) {
+      const r = await api().post("/api/v1/memoires").set(bearer).send({ enTete: enTeteValide(), lignes: [ligneValide()] });
+      const refuse = String(j(r).id);
+      await api().post(`/api/v1/memoires/${refuse}/envoi`).set(bearer).set("If-Match", '"1"').send({ attestationSurLHonneur: true });
+      await coteJuridiction(banc.orm, refuse, ["transmettre", "refuser"]);
+      const etat = await api().get(`/api/v1/memoires/${refuse}`).set(bearer);
+      conforme(action === "duplication" ? "dupliquerMemoire" : "abandonnerMemoire", await api().post(`/api/v1/memoires/${refuse}/${action}`).set(bearer).set("If-Match", String(etat.headers["etag"])));
+    }
+
+    // Deleted
+    const brouillon = await api().post("/api/v1/memoires").set(bearer).send({ enTete: enTeteValide() });
+    conforme("supprimerMemoire", await api().delete(`/api/v1/memoires/${j(brouillon).id}`).set(bearer));
+    conforme("supprimerMemoire", await api().delete(`/api/v1/memoires/${j(brouillon).id}`).set(bearer).set("If-Match", '"1"'));
+    conforme("supprimerMemoire", await api().delete(`/api/v1/memoires/${j(brouillon).id}`).set(bearer).set("If-Match", '"2"'));
+
+    const jamais = [...operations.keys()].filter((o) => !reussies.has(o));
+    expect(jamais, "opérations du document jamais exercées avec succès").toEqual([]);
+  }, 60_000);
+});
