@@ -138,7 +138,8 @@ describe.skipIf(!present)("organisation screens in a browser (headless Chromium)
     expect(await page.locator("[data-testid=membres]").innerText()).toContain("Gestionnaire principal");
     await page.screenshot({ path: join(IMAGES, "backoffice-structure.png"), fullPage: true });
 
-    // The role matrix gives no court-side role a structure's management actions: no button.
+    // The role matrix gives no court-side role a structure's management actions: no button, and the page says so.
+    expect(await page.locator("[data-testid=lecture-seule]").innerText()).toContain("Consultation seule");
     for (const action of ["desactiver-coordonnee", "reactiver-coordonnee", "revoquer-mandat", "revoquer-habilitation", "edit", "delete"]) {
       expect(await page.locator(`[data-testid="action-${action}"]`).count(), action).toBe(0);
     }

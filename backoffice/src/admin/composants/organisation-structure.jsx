@@ -39,8 +39,16 @@ const OrganisationStructure = ({ record }) => {
   } catch (e) {
     return <div style={s.section}>Détail indisponible.</div>;
   }
+  const gestion = ["desactiver-coordonnee", "reactiver-coordonnee", "revoquer-mandat", "revoquer-habilitation"];
+  const gerable = (record.recordActions || []).some((a) => gestion.includes(a.name));
   return (
     <div data-testid="detail-structure">
+      {gerable ? null : (
+        <p style={{ ...s.section, color: "#555", fontSize: 13 }} data-testid="lecture-seule">
+          Consultation seule : les coordonnées bancaires, les mandats, les rattachements et les habilitations sont gérés par les
+          gestionnaires de la structure (matrice des rôles).
+        </p>
+      )}
       <section style={s.section}>
         <h2 style={s.h}>{d.raisonSociale}</h2>
         <div style={s.grille}>

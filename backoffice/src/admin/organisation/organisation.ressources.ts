@@ -40,7 +40,8 @@ export const ressourcesOrganisation = (d: DependancesAdmin): ReadonlyArray<Resou
   });
   const lectureSeule: NonNullable<ResourceOptions["actions"]> = {
     list: { isAccessible: connecte, isVisible: lecture, handler: lue("list") },
-    search: { isAccessible: connecte, isVisible: lecture, handler: lue("search") },
+    // The reference lookup only (no header button).
+    search: { isAccessible: connecte, isVisible: false, handler: lue("search") },
     show: {
       isAccessible: connecte,
       isVisible: lecture,
