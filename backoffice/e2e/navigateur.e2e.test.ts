@@ -9,6 +9,7 @@ import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
 import { ouvrirOrm, type Orm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
 import { AGENTS_DEMO } from "../src/serveur/demo.js";
+import { LIBELLES_CATEGORIES } from "../src/admin/memoires/libelles.js";
 
 /**
  * Browser end-to-end tests: the real server (pre-bundled components, SQLite file with the demo data)
@@ -48,7 +49,8 @@ let dossier: string;
 let profil: string;
 
 const attendreServeur = async (url: string): Promise<void> => {
-  for (let i = 0; i < 300; i += 1) {
+  // First start: migrations, seed and demo data (up to a minute or two on a loaded machine).
+  for (let i = 0; i < 1200; i += 1) {
     try {
       const r = await fetch(url, { redirect: "manual" });
       if (r.status > 0) return;
@@ -57,7 +59,7 @@ const attendreServeur = async (url: string): Promise<void> => {
     }
     await new Promise((ok) => setTimeout(ok, 100));
   }
-  throw new Error("le serveur n'a pas démarré en 30 s");
+  throw new Error("le serveur n'a pas démarré en 120 s");
 };
 
 const connecter = async (id: string, motDePasse = compte(id).motDePasse): Promise<void> => {
@@ -157,6 +159,37 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     const stocke = await etat(id);
     expect(stocke?.etat).toBe("CERTIFIE");
     expect(stocke?.redressements).toContain("Une seule heure justifiée");
+  }, 120_000);
+
+  it("the list and the show page name the prestataire and the catégorie; the juridiction filter offers the agent's juridictions", async () => {
+    await connecter("demo-greffier-paris");
+    // A mémoire of the greffier's juridiction whose prestataire is a known structure (persistence seed).
+    const [m] = await sqlDe(orm).lignes<{ id: string; numero: string; raisonSociale: string; categorie: string | null }>(
+      `SELECT m.id, m.numero, s.raison_sociale AS "raisonSociale", m.categorie_prestataire AS "categorie" FROM memoire m JOIN structure s ON s.id = m.structure_id
+        WHERE m.juridiction_code = '750' AND m.etat NOT IN ('BROUILLON', 'SUPPRIME') ORDER BY m.numero LIMIT 1`,
+    );
+    if (m === undefined) throw new Error("aucun mémoire de Paris avec un prestataire connu dans les données de démonstration");
+    const categorie = LIBELLES_CATEGORIES[m.categorie as keyof typeof LIBELLES_CATEGORIES];
+    await page.goto(`${base}/admin/resources/memoires?filters.prestataire=${encodeURIComponent(m.raisonSociale.toUpperCase())}&filters.numero=${m.numero}`);
+    await page.waitForSelector(`tr[data-id="${m.id}"]`);
+    const ligne = await page.locator(`tr[data-id="${m.id}"]`).innerText();
+    expect(ligne).toContain(m.raisonSociale);
+    if (categorie !== undefined) expect(ligne).toContain(categorie);
+    expect(ligne).not.toContain(String(m.categorie));
+
+    await page.click('[data-css="memoires-filter-button"]');
+    await page.waitForSelector("[data-testid=filtre-juridiction] option[value='750']", { state: "attached" });
+    const choix = await page.locator("[data-testid=filtre-juridiction] option").allInnerTexts();
+    expect(choix).toContain("750 - Tribunal judiciaire de Paris");
+    expect(choix.some((c) => c.startsWith("690"))).toBe(false);
+
+    await page.goto(`${base}/admin/resources/memoires/records/${m.id}/show`);
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    expect(await page.locator("[data-testid=memoire-prestataire]").innerText()).toContain(m.raisonSociale);
+    if (categorie !== undefined) expect(await page.locator("[data-testid=memoire-categorie]").innerText()).toContain(categorie);
+    const lignes = await page.locator("[data-testid=lignes]").innerText();
+    // Autorités requérantes by their French names, never core's codes.
+    expect(lignes).not.toMatch(/OFFICIER_POLICE_JUDICIAIRE|PROCUREUR_REPUBLIQUE|JUGE_INSTRUCTION|TRIBUNAL_CORRECTIONNEL/);
   }, 120_000);
 
   it("a magistrat taxes another mémoire: new état, taxed amounts and history on the page and in the database", async () => {

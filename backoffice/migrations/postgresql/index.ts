@@ -7,6 +7,7 @@ import { Migration20261122063340_organisation } from "./Migration20261122063340_
 import { Migration20261122082921_api } from "./Migration20261122082921_api.js";
 import { Migration20261122083117_numero_lot } from "./Migration20261122083117_numero_lot.js";
 import { Migration20261122083705_organisation_ecrans } from "./Migration20261122083705_organisation_ecrans.js";
+import { Migration20261122083710_recherche_plein_texte } from "./Migration20261122083710_recherche_plein_texte.js";
 import { Migration20261122085408_organisation_ecrans_donnees } from "./Migration20261122085408_organisation_ecrans_donnees.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
@@ -17,5 +18,6 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122082921_api", class: Migration20261122082921_api },
   { name: "Migration20261122083117_numero_lot", class: Migration20261122083117_numero_lot },
   { name: "Migration20261122083705_organisation_ecrans", class: Migration20261122083705_organisation_ecrans },
+  { name: "Migration20261122083710_recherche_plein_texte", class: Migration20261122083710_recherche_plein_texte },
   { name: "Migration20261122085408_organisation_ecrans_donnees", class: Migration20261122085408_organisation_ecrans_donnees },
 ];

@@ -6,6 +6,7 @@ import { Migration20261122063337_organisation } from "./Migration20261122063337_
 import { Migration20261122082930_api } from "./Migration20261122082930_api.js";
 import { Migration20261122083115_numero_lot } from "./Migration20261122083115_numero_lot.js";
 import { Migration20261122083701_organisation_ecrans } from "./Migration20261122083701_organisation_ecrans.js";
+import { Migration20261122083708_recherche_plein_texte } from "./Migration20261122083708_recherche_plein_texte.js";
 import { Migration20261122085402_organisation_ecrans_donnees } from "./Migration20261122085402_organisation_ecrans_donnees.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
@@ -15,5 +16,6 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122082930_api", class: Migration20261122082930_api },
   { name: "Migration20261122083115_numero_lot", class: Migration20261122083115_numero_lot },
   { name: "Migration20261122083701_organisation_ecrans", class: Migration20261122083701_organisation_ecrans },
+  { name: "Migration20261122083708_recherche_plein_texte", class: Migration20261122083708_recherche_plein_texte },
   { name: "Migration20261122085402_organisation_ecrans_donnees", class: Migration20261122085402_organisation_ecrans_donnees },
 ];

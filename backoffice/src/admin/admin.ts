@@ -5,6 +5,7 @@ import { COMPOSANTS, componentLoader } from "./composants.js";
 import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
 import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js";
 import { agentDuContexte } from "./memoires/memoires.ressource.js";
+import { CATEGORIES } from "./memoires/libelles.js";
 import { donneesTableauDeBord } from "./tableau-de-bord.js";
 import { actionModifierDroits, actionNouvelAgent, actionsAgents } from "./organisation/agents.actions.js";
 import { actionsJuridictions } from "./organisation/juridictions.actions.js";
@@ -47,8 +48,8 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               navigation: { name: "Mémoires", icon: "FileText" },
               // Default: the agent's juridictions, what waits for their role, oldest first.
               href: ({ h }) => `${h.resourceUrl({ resourceId: "memoires" })}?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc`,
-              listProperties: ["numero", "etat", "juridiction", "envoyeLe", "structureId", "categoriePrestataire", "montantDemande", "montantTtc", "montantModifie"],
-              filterProperties: ["aTraiter", "texte", "numero", "juridictionCode", "etat", "envoyeLe", "structureId", "categoriePrestataire", "texteReference", "numeroEngagementJuridique"],
+              listProperties: ["numero", "etat", "juridiction", "envoyeLe", "prestataire", "categoriePrestataire", "montantDemande", "montantTtc", "montantModifie"],
+              filterProperties: ["aTraiter", "texte", "numero", "juridictionCode", "etat", "envoyeLe", "prestataire", "categoriePrestataire", "texteReference", "numeroEngagementJuridique"],
               showProperties: ["detail"],
               sort: { sortBy: "envoyeLe", direction: "asc" },
               properties: {
@@ -56,11 +57,14 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 detail: { components: { show: COMPOSANTS.detailMemoire }, isVisible: { list: false, filter: false, show: true, edit: false } },
                 etat: { availableValues: VALEURS_ETATS, isTitle: false },
                 numero: { isTitle: true },
-                juridictionCode: { availableValues: juridictions().map((j) => ({ value: j.code, label: `${j.code} - ${j.libelle}` })) },
+                // Choices asked of the server when the filter is drawn (see the `juridictions` action).
+                juridictionCode: { components: { filter: COMPOSANTS.filtreJuridiction } },
+                structureId: { isVisible: false },
+                prestataire: { description: "Raison sociale ou identifiant (SIRET…), sans accents ni majuscules obligatoires" },
+                identifiantPrestataire: { isVisible: false },
                 aTraiter: { availableValues: [{ value: "oui", label: "Oui" }] },
-                categoriePrestataire: {
-                  availableValues: ["INTERPRETE_TRADUCTEUR", "EXPERT", "LABORATOIRE", "ENQUETEUR_SOCIAL", "GARDIEN_FOURRIERE_SCELLES", "OPERATEUR_TELECOM"].map((v) => ({ value: v, label: v })),
-                },
+                // Codes as values and labels: AdminJS translates `categoriePrestataire.<code>` (locale/fr.ts).
+                categoriePrestataire: { availableValues: CATEGORIES.map((v) => ({ value: v, label: v })) },
                 texteReference: {
                   availableValues: ["Article R 92 CPP (procédure pénale)", "Article R 93 CPP"].map((v) => ({ value: v, label: v })),
                 },
@@ -70,7 +74,8 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 misADispositionLe: { isVisible: { list: false, filter: false, show: false, edit: false } },
               },
               actions: {
-                list: { isAccessible: consultation },
+                // The list with its capped count ("plus de 10 000" in the header).
+                list: { isAccessible: consultation, component: COMPOSANTS.listeMemoires },
                 search: { isAccessible: consultation },
                 show: { isAccessible: consultation, showInDrawer: false },
                 new: interdit,
@@ -83,6 +88,17 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                   component: COMPOSANTS.exportCsv,
                   isAccessible: consultation,
                   handler: () => Promise.resolve({}),
+                },
+                juridictions: {
+                  actionType: "resource",
+                  isVisible: false,
+                  isAccessible: consultation,
+                  // The agent's juridictions as they are now (the juridiction filter's choices).
+                  handler: async (_req: unknown, _res: unknown, ctx: ActionContext) => {
+                    const agent = agentDuContexte(ctx);
+                    if (agent === undefined) return { juridictions: [] };
+                    return { juridictions: await d.memoires.choixJuridictions(agent) };
+                  },
                 },
                 ...actionsMemoires(d.memoires, { action: COMPOSANTS.actionMemoire, groupee: COMPOSANTS.actionsGroupees }, juridictions),
               },

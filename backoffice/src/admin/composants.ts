@@ -15,6 +15,8 @@ export const COMPOSANTS = {
   actionsGroupees: componentLoader.add("ActionsGroupees", chemin("actions-groupees.jsx")),
   tableauDeBord: componentLoader.add("TableauDeBord", chemin("tableau-de-bord.jsx")),
   exportCsv: componentLoader.add("ExportCsv", chemin("export-csv.jsx")),
+  filtreJuridiction: componentLoader.add("FiltreJuridiction", chemin("filtre-juridiction.jsx")),
+  listeMemoires: componentLoader.add("ListeMemoires", chemin("liste-memoires.jsx")),
   actionConfirmer: componentLoader.add("ActionConfirmer", chemin("action-confirmer.jsx")),
   nouvelAgent: componentLoader.add("NouvelAgent", chemin("nouvel-agent.jsx")),
   modifierDroits: componentLoader.add("ModifierDroits", chemin("modifier-droits.jsx")),

@@ -1,5 +1,5 @@
-import { MikroORM, type Constructor, type IMigrationGenerator, type MigrationObject, type Options } from "@mikro-orm/core";
-import type { AbstractSqlDriver, EntityManager } from "@mikro-orm/knex";
+import { MikroORM, Type, UnknownType, type Constructor, type IMigrationGenerator, type MigrationObject, type Options } from "@mikro-orm/core";
+import type { AbstractSqlDriver, DatabaseSchema, EntityManager } from "@mikro-orm/knex";
 import { Migrator } from "@mikro-orm/migrations";
 import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import { SqliteDriver } from "@mikro-orm/sqlite";
@@ -36,6 +36,34 @@ export const PRAGMAS_SQLITE = [
   "PRAGMA cache_size = -65536",
 ] as const;
 
+/**
+ * Tables no entity schema describes, created by hand-written migrations: the SQLite FTS5 index of
+ * the mémoires' free-text search and its shadow tables. They are left out of the migrations'
+ * snapshot, so a generated migration never drops them.
+ */
+export const TABLES_HORS_ENTITES: ReadonlyArray<RegExp> = [/^memoire_fts(_|$)/];
+
+const sansTablesHorsEntites = (schema: DatabaseSchema | undefined): DatabaseSchema | undefined => {
+  if (schema !== undefined) {
+    const s = schema as unknown as { tables: ReturnType<DatabaseSchema["getTables"]> };
+    s.tables = schema.getTables().filter((t) => !TABLES_HORS_ENTITES.some((r) => r.test(t.name)));
+  }
+  return schema;
+};
+
+/** MikroORM's migrator, whose snapshot ignores {@link TABLES_HORS_ENTITES} (read and written). */
+class Migrateur extends Migrator {
+  static override register(orm: MikroORM): void {
+    orm.config.registerExtension("@mikro-orm/migrator", () => new Migrateur(orm.em as Em));
+  }
+  protected override getSchemaFromSnapshot(): DatabaseSchema | undefined {
+    return sansTablesHorsEntites(super.getSchemaFromSnapshot());
+  }
+  protected override storeCurrentSchema(schema?: DatabaseSchema): Promise<void> {
+    return super.storeCurrentSchema(sansTablesHorsEntites(schema));
+  }
+}
+
 interface ConnexionSqlite3 {
   exec(sql: string, rappel: (erreur: Error | null) => void): void;
 }
@@ -68,12 +96,14 @@ export const optionsOrm = (config: ConfigurationBase, options: OptionsOuverture 
   };
   const commun = {
     entities: [...ENTITES],
-    extensions: [Migrator],
+    extensions: [Migrateur],
     migrations,
     debug: options.debug ?? false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    discovery: { warnWhenNoEntities: true },
+    // Columns without a declared type (FTS5 virtual and shadow tables) are read as "unknown" when
+    // the migrator reads the database's schema, instead of failing.
+    discovery: { warnWhenNoEntities: true, getMappedType: (type: string) => (type.trim() === "" ? Type.getType(UnknownType) : undefined) },
   };
   if (config.dialecte === "sqlite") {
     if (config.fichier !== ":memory:") mkdirSync(dirname(config.fichier), { recursive: true });

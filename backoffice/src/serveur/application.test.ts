@@ -3,7 +3,9 @@ import type { EtatMemoire } from "@frais-justice/core/memoire";
 import { Either } from "effect";
 import request from "supertest";
 import { StockagePieces } from "../pieces-jointes/stockage.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { depotsOrganisation } from "../organisation/organisation.repository.js";
+import { structureDeTest } from "../test-support/organisation.fixtures.js";
 import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
 import type { Application } from "./application.js";
@@ -15,7 +17,9 @@ type Client = Awaited<ReturnType<typeof connecter>>;
 interface Corps {
   readonly notice?: { readonly message: string; readonly type: string };
   readonly records?: Array<{ id: string; params: { juridictionCode: string } }>;
-  readonly rapport?: Array<{ id: string; reussi: boolean }>;
+  readonly rapport?: Array<{ id: string; numero: string; reussi: boolean; resultat: string; message: string }>;
+  readonly juridictions?: Array<{ value: string; label: string }>;
+  readonly record?: { params: Record<string, unknown> };
 }
 const corps = (r: { body: unknown }): Corps => r.body as Corps;
 
@@ -52,8 +56,10 @@ const clients = new Map<string, Client>();
 
 beforeAll(async () => {
   ({ orm, application, detruire, dossierPieces } = await banc());
+  // The prestataire of the generated mémoires (`memoireEn`), with a raison sociale to show.
+  await depotsOrganisation(orm).structures.enregistrerNouveaux([structureDeTest("structure-interpretes")]);
   for (const a of AGENTS_DEMO) clients.set(a.id, await connecter(application, a.id));
-});
+}, 120_000);
 afterAll(async () => detruire());
 
 const client = (id: string): Client => {
@@ -257,8 +263,10 @@ describe("CSV export", () => {
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const [entete, premiere] = csv.text.slice(1).split("\r\n");
-    expect(entete).toBe("Numéro;État;Juridiction;Date de dépôt;Prestataire;Catégorie de prestataire;Texte de référence;N° d'engagement juridique;Montant demandé TTC;Montant retenu TTC;Montant modifié");
-    expect(premiere).toMatch(/^MJ\d{10};Demande de paiement validée;750 - Tribunal judiciaire de Paris;/);
+    expect(entete).toBe(
+      "Numéro;État;Juridiction;Date de dépôt;Prestataire;Identifiant du prestataire;Catégorie de prestataire;Texte de référence;N° d'engagement juridique;Montant demandé TTC;Montant retenu TTC;Montant modifié",
+    );
+    expect(premiere).toMatch(/^MJ\d{10};Demande de paiement validée;750 - Tribunal judiciaire de Paris;\d{2}\/\d{2}\/\d{4};Cabinet d'interprétariat Élise Cœur;73282932000074;Interprète-traducteur;/);
   });
 });
 
@@ -350,5 +358,173 @@ describe("juridictions (core's creerJuridiction / renommerJuridiction)", () => {
   it("a greffier may not create one", async () => {
     await client("demo-greffier-paris").post("/admin/api/resources/Juridiction/actions/new").send({ saisie: JSON.stringify({ code: "772", libelle: "X", type: "TRIBUNAL_JUDICIAIRE", courAppel: "CA-PARIS" }) });
     expect(await libelle("772")).toBeUndefined();
+  });
+});
+
+describe("labels, not codes (raison sociale, catégorie, type de prestation, autorité requérante)", () => {
+  it("the list carries the prestataire's raison sociale; the prestataire filter finds it by name (accent-insensitive) or identifier", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const c = client("demo-greffier-paris");
+    const ids = async (filtre: string) =>
+      (corps(await c.get(`/admin/api/resources/memoires/actions/list?perPage=500&filters.prestataire=${encodeURIComponent(filtre)}`)).records ?? []).map((r) => r.id);
+    const liste = await c.get("/admin/api/resources/memoires/actions/list?perPage=500");
+    const ligne = (corps(liste).records ?? []).find((r) => r.id === id) as unknown as { params: Record<string, unknown> } | undefined;
+    expect(ligne?.params["prestataire"]).toBe("Cabinet d'interprétariat Élise Cœur");
+    expect(ligne?.params["categoriePrestataire"]).toBe("INTERPRETE_TRADUCTEUR");
+    expect(await ids("ELISE coeur")).toContain(id);
+    expect(await ids("73282932000074")).toContain(id);
+    expect(await ids("structure-interpretes")).toContain(id);
+    expect(await ids("Cabinet inconnu")).toEqual([]);
+  });
+
+  it("the show page names the prestataire, the catégorie, the types de prestation and the autorités requérantes in French", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const fiche = corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`));
+    const detail = JSON.parse(String(fiche.record?.params["detail"])) as {
+      enTete: { structure: string; identifiantPrestataire: string; categoriePrestataire: string };
+      lignes: Array<{ typePrestation: string; autoriteRequerante: string }>;
+    };
+    expect(detail.enTete.structure).toBe("Cabinet d'interprétariat Élise Cœur");
+    expect(detail.enTete.identifiantPrestataire).toBe("SIRET 73282932000074");
+    expect(detail.enTete.categoriePrestataire).toBe("Interprète-traducteur");
+    const [stockee] = await sqlDe(orm).lignes<{ typePrestation: string; autoriteRequerante: string }>(
+      `SELECT type_prestation AS "typePrestation", autorite_requerante AS "autoriteRequerante" FROM ligne_prestation WHERE memoire_id = ? ORDER BY rang`,
+      [id],
+    );
+    const [premiere] = detail.lignes;
+    // Codes of core's catalogues are shown with their labels; never the raw code.
+    expect(premiere?.autoriteRequerante).not.toBe(stockee?.autoriteRequerante);
+    expect(premiere?.autoriteRequerante).toMatch(/^[A-ZÉ][a-zéèêàç' ]+/);
+    if (stockee?.typePrestation === "TRADUCTION_ORALE") expect(premiere?.typePrestation).toBe("Traduction orale (R122)");
+  });
+});
+
+describe("show page and filters: one read of the mémoire, current juridictions", () => {
+  it("reads the mémoire once per show request (access guard and AdminJS share the read)", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const charger = vi.spyOn(application.memoires.depot, "charger");
+    try {
+      const reponse = await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`);
+      expect(reponse.status).toBe(200);
+      expect(charger.mock.calls.filter(([x]) => x === id)).toHaveLength(1);
+      // The next request reads it again (no stale state across requests).
+      await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`);
+      expect(charger.mock.calls.filter(([x]) => x === id)).toHaveLength(2);
+    } finally {
+      charger.mockRestore();
+    }
+  });
+
+  it("after an action, the answer shows the new state (the request's read is refreshed)", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const avant = await etatStocke(orm, id);
+    const reponse = await poster(client("demo-greffier-paris"), id, "certifier", avant.version, {});
+    expect(reponse.status).toBe(200);
+    expect(corps(reponse).record?.params["etat"]).toBe("CERTIFIE");
+  });
+
+  it("the juridiction filter's choices are the agent's juridictions as they are now", async () => {
+    const ordonnateur = client("demo-ordonnateur-paris");
+    const choix = async () => (corps(await ordonnateur.get("/admin/api/resources/memoires/actions/juridictions")).juridictions ?? []).map((j) => j.label);
+    expect(await choix()).toContain("750 - Tribunal judiciaire de Paris");
+    expect((await choix()).some((l) => l.startsWith("690"))).toBe(false);
+    const cree = await client("demo-administrateur")
+      .post("/admin/api/resources/Juridiction/actions/new")
+      .send({ saisie: JSON.stringify({ code: "773", libelle: "Tribunal judiciaire de Melun", type: "TRIBUNAL_JUDICIAIRE", courAppel: "CA-PARIS" }) });
+    expect(cree.status).toBe(200);
+    expect(await choix()).toContain("773 - Tribunal judiciaire de Melun");
+    const renomme = await client("demo-administrateur").post("/admin/api/resources/Juridiction/records/773/renommer").send({ saisie: JSON.stringify({ libelle: "TJ de Melun" }) });
+    expect(renomme.status).toBe(200);
+    expect(await choix()).toContain("773 - TJ de Melun");
+    // A role that may not consult mémoires gets AdminJS's "forbidden" answer and no juridiction.
+    const support = corps(await client("demo-support").get("/admin/api/resources/memoires/actions/juridictions"));
+    expect(support.notice).toMatchObject({ type: "error", message: "forbiddenError" });
+    expect(support.juridictions).toBeUndefined();
+  });
+});
+
+describe("bulk validation and bulk payment: a per-mémoire report", () => {
+  const evenementsDe = async (id: string) => (await etatStocke(orm, id)).evenements;
+
+  it("validates a mixed selection: done through core with one audit event; refused with core's reason; unknown or another juridiction's reported as such; nothing written for the others", async () => {
+    const fait = await memoireEn(orm, "CERTIFIE", "750");
+    const mauvaisEtat = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const lyon = await memoireEn(orm, "CERTIFIE", "690");
+    const inconnu = "memoire-inexistant";
+    const avant = { fait: await etatStocke(orm, fait), mauvaisEtat: await etatStocke(orm, mauvaisEtat), lyon: await etatStocke(orm, lyon) };
+    const c = client("demo-ordonnateur-paris");
+    const selection = [fait, mauvaisEtat, lyon, inconnu].join(",");
+    const reponse = await c.post(`/admin/api/resources/memoires/bulk/valider-paiement-groupe?recordIds=${selection}`).send({ saisie: "{}" });
+    expect(reponse.status).toBe(200);
+    const rapport = corps(reponse).rapport ?? [];
+    expect(rapport.map((r) => [r.id, r.resultat])).toEqual([
+      [fait, "traite"],
+      [mauvaisEtat, "refuse"],
+      [lyon, "introuvable"],
+      [inconnu, "introuvable"],
+    ]);
+    expect(rapport[1]?.message).toMatch(/refusée|non autorisée/);
+    expect(rapport[1]?.message.length).toBeGreaterThan(20);
+    // Nothing about another juridiction's mémoire, not even its number.
+    expect(rapport[2]?.numero).toBe("");
+    expect(JSON.stringify(corps(reponse))).not.toContain(String((await sqlDe(orm).lignes<{ numero: string }>("SELECT numero FROM memoire WHERE id = ?", [lyon]))[0]?.numero));
+    const apres = await etatStocke(orm, fait);
+    expect(apres.etat).toBe("VALIDE");
+    expect(apres.version).toBe(avant.fait.version + 1);
+    expect(apres.evenements.slice(avant.fait.evenements.length)).toEqual([{ commande: "memoire.valider-paiement", auteurId: "demo-ordonnateur-paris", motif: null }]);
+    expect(await etatStocke(orm, mauvaisEtat)).toEqual(avant.mauvaisEtat);
+    expect(await etatStocke(orm, lyon)).toEqual(avant.lyon);
+  });
+
+  it("pays a mixed selection with the payment date and reference; a missing reference is refused by core for every mémoire and nothing is written", async () => {
+    const fait = await memoireEn(orm, "VALIDE", "750");
+    const mauvaisEtat = await memoireEn(orm, "CERTIFIE", "750");
+    const c = client("demo-comptable-paris");
+    const avantMauvais = await etatStocke(orm, mauvaisEtat);
+    const sansReference = await c.post(`/admin/api/resources/memoires/bulk/mettre-en-paiement-groupe?recordIds=${fait}`).send({ saisie: JSON.stringify({ paiement: { date: "2026-11-20", reference: "" } }) });
+    expect((corps(sansReference).rapport ?? []).map((r) => r.resultat)).toEqual(["refuse"]);
+    const avantFait = await etatStocke(orm, fait);
+    expect(avantFait.etat).toBe("VALIDE");
+    const reponse = await c
+      .post(`/admin/api/resources/memoires/bulk/mettre-en-paiement-groupe?recordIds=${fait},${mauvaisEtat},inexistant`)
+      .send({ saisie: JSON.stringify({ paiement: { date: "2026-11-20", reference: "VIR-2026-42" } }) });
+    expect(reponse.status).toBe(200);
+    expect((corps(reponse).rapport ?? []).map((r) => r.resultat)).toEqual(["traite", "refuse", "introuvable"]);
+    const [paye] = await sqlDe(orm).lignes<{ etat: string; reference: string }>(`SELECT etat, paiement_reference AS "reference" FROM memoire WHERE id = ?`, [fait]);
+    expect(paye).toEqual({ etat: "MIS_EN_PAIEMENT", reference: "VIR-2026-42" });
+    const apres = await evenementsDe(fait);
+    expect(apres.slice(avantFait.evenements.length)).toEqual([{ commande: "memoire.mettre-en-paiement", auteurId: "demo-comptable-paris", motif: null }]);
+    expect(await etatStocke(orm, mauvaisEtat)).toEqual(avantMauvais);
+  });
+
+  it("a role without the action is refused before the handler runs (AdminJS's forbidden answer), nothing written", async () => {
+    const id = await memoireEn(orm, "CERTIFIE", "750");
+    const avant = await etatStocke(orm, id);
+    const reponse = await client("demo-greffier-paris").post(`/admin/api/resources/memoires/bulk/valider-paiement-groupe?recordIds=${id}`).send({ saisie: "{}" });
+    expect(corps(reponse).notice).toMatchObject({ type: "error", message: "forbiddenError" });
+    expect(corps(reponse).rapport).toBeUndefined();
+    expect(await etatStocke(orm, id)).toEqual(avant);
+  });
+
+  it("GET never changes anything: every record action and every bulk action", async () => {
+    const depart: Record<string, EtatMemoire> = { "certifier-groupe": "MIS_A_DISPOSITION", "valider-paiement-groupe": "CERTIFIE", "mettre-en-paiement-groupe": "VALIDE" };
+    const roles: Record<string, string> = { "certifier-groupe": "demo-greffier-paris", "valider-paiement-groupe": "demo-ordonnateur-paris", "mettre-en-paiement-groupe": "demo-comptable-paris" };
+    for (const [action, etat] of Object.entries(depart)) {
+      const id = await memoireEn(orm, etat, "750");
+      const avant = await etatStocke(orm, id);
+      const reponse = await client(roles[action] ?? "").get(`/admin/api/resources/memoires/bulk/${action}?recordIds=${id}`).query({ saisie: JSON.stringify({ paiement: { date: "2026-11-20", reference: "X" } }) });
+      expect(reponse.status).toBe(200);
+      expect(corps(reponse).rapport).toBeUndefined();
+      expect(await etatStocke(orm, id)).toEqual(avant);
+    }
+    for (const action of ACTIONS) {
+      const role = (Object.keys(PERMIS) as Array<RoleAgent>).find((r) => PERMIS[r].includes(action.nom));
+      const agent = PARIS.find((a) => a.roles[0] === role);
+      const id = await memoireEn(orm, action.depuis, "750");
+      const avant = await etatStocke(orm, id);
+      const reponse = await client(agent?.id ?? "").get(`/admin/api/resources/memoires/records/${id}/${action.nom}`).query({ version: String(avant.version), saisie: JSON.stringify(action.saisie(await lignesDe(id))) });
+      expect(reponse.status).toBe(200);
+      expect(await etatStocke(orm, id), action.nom).toEqual(avant);
+    }
   });
 });

@@ -159,8 +159,8 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
       .juridictionsVisibles(agent)
       .then(async (visibles) => {
         if (visibles.length === 0) return void res.status(403).end();
-        const where = clauseWhere(visibles, criteresDepuisFiltre(valeur, agent));
-        await ecrireCsv(orm, res, requeteListe(where, { colonne: tri, sens: q["direction"] === "desc" ? "desc" : "asc" }), "memoires.csv");
+        const where = clauseWhere(visibles, criteresDepuisFiltre(valeur, agent), memoires.dialecte);
+        await ecrireCsv(orm, res, (page) => requeteListe(where, { colonne: tri, sens: q["direction"] === "desc" ? "desc" : "asc" }, page), "memoires.csv");
       })
       .catch(next);
   });

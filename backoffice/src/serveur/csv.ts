@@ -4,7 +4,7 @@ import { sqlDe } from "../base/sql.js";
 import type { Orm } from "../base/orm.js";
 import { LIBELLES_ETATS } from "../admin/memoires/libelles.js";
 import { paramsListe } from "../admin/memoires/memoires.ressource.js";
-import { date } from "../admin/memoires/libelles.js";
+import { date, libelleCategorie } from "../admin/memoires/libelles.js";
 import type { EtatMemoire } from "@frais-justice/core/memoire";
 
 const COLONNES: ReadonlyArray<readonly [string, (p: Record<string, unknown>) => string]> = [
@@ -12,8 +12,9 @@ const COLONNES: ReadonlyArray<readonly [string, (p: Record<string, unknown>) => 
   ["État", (p) => LIBELLES_ETATS[p["etat"] as EtatMemoire] ?? String(p["etat"])],
   ["Juridiction", (p) => String(p["juridiction"])],
   ["Date de dépôt", (p) => date(p["envoyeLe"] as Date | null)],
-  ["Prestataire", (p) => String(p["structureId"])],
-  ["Catégorie de prestataire", (p) => String(p["categoriePrestataire"])],
+  ["Prestataire", (p) => String(p["prestataire"])],
+  ["Identifiant du prestataire", (p) => String(p["identifiantPrestataire"])],
+  ["Catégorie de prestataire", (p) => libelleCategorie(String(p["categoriePrestataire"]))],
   ["Texte de référence", (p) => String(p["texteReference"])],
   ["N° d'engagement juridique", (p) => String(p["numeroEngagementJuridique"])],
   ["Montant demandé TTC", (p) => String(p["montantDemande"]).replace(/\u202f€$/, "")],
@@ -30,8 +31,14 @@ export const champCsv = (v: string): string => {
 /**
  * Streams the rows of a list query as CSV (UTF-8 with BOM, `;` separator, CRLF, French headers), by
  * pages of 1,000 rows so memory stays flat whatever the size; waits for the socket to drain.
+ * `page` gives the query of one page (the list's own query: same filters, order and labels).
  */
-export const ecrireCsv = async (orm: Orm, res: Response, requete: { readonly sql: string; readonly params: ReadonlyArray<ValeurSql> }, nomFichier: string): Promise<void> => {
+export const ecrireCsv = async (
+  orm: Orm,
+  res: Response,
+  page: (p: { readonly limite: number; readonly decalage: number }) => { readonly sql: string; readonly params: ReadonlyArray<ValeurSql> },
+  nomFichier: string,
+): Promise<void> => {
   const sql = sqlDe(orm);
   res.status(200);
   res.setHeader("Content-Type", "text/csv; charset=utf-8");
@@ -41,7 +48,8 @@ export const ecrireCsv = async (orm: Orm, res: Response, requete: { readonly sql
   await ecrire(`\uFEFF${COLONNES.map(([t]) => champCsv(t)).join(";")}\r\n`);
   const TAILLE = 1000;
   for (let decalage = 0; ; decalage += TAILLE) {
-    const lignes = await sql.lignes<Parameters<typeof paramsListe>[0]>(`${requete.sql} LIMIT ? OFFSET ?`, [...requete.params, TAILLE, decalage]);
+    const requete = page({ limite: TAILLE, decalage });
+    const lignes = await sql.lignes<Parameters<typeof paramsListe>[0]>(requete.sql, requete.params);
     if (lignes.length > 0) await ecrire(lignes.map((l) => `${COLONNES.map(([, f]) => champCsv(f(paramsListe(l)))).join(";")}\r\n`).join(""));
     if (lignes.length < TAILLE || res.destroyed) break;
   }

@@ -3,6 +3,7 @@ import { ApiClient } from "adminjs";
 
 const api = new ApiClient();
 const td = { borderBottom: "1px solid #eee", padding: 6 };
+const RESULTATS = { traite: "Traité", refuse: "Refusé", introuvable: "Introuvable ou non autorisé" };
 
 const ActionsGroupees = ({ resource, records, action }) => {
   const [rapport, setRapport] = useState(null);
@@ -49,7 +50,11 @@ const ActionsGroupees = ({ resource, records, action }) => {
           <thead><tr><th style={td}>Mémoire</th><th style={td}>Résultat</th><th style={td}>Détail</th></tr></thead>
           <tbody>
             {rapport.map((r) => (
-              <tr key={r.id}><td style={td}>{r.numero}</td><td style={{ ...td, color: r.reussi ? "#060" : "#a00" }}>{r.reussi ? "Traité" : "Refusé"}</td><td style={td}>{r.message}</td></tr>
+              <tr key={r.id} data-resultat={r.resultat}>
+                <td style={td}>{r.numero || r.id}</td>
+                <td style={{ ...td, color: r.reussi ? "#060" : "#a00" }}>{RESULTATS[r.resultat] || r.resultat}</td>
+                <td style={td}>{r.message}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -50,9 +50,10 @@ const MemoireDetail = ({ record }) => {
         </div>
         <div style={s.grille}>
           <Champ libelle="Juridiction" valeur={e.juridiction} />
-          <Champ libelle="Prestataire (structure)" valeur={e.structure} />
+          <div data-testid="memoire-prestataire"><Champ libelle="Prestataire" valeur={e.structure} /></div>
+          <Champ libelle="Identifiant du prestataire" valeur={e.identifiantPrestataire} />
           <Champ libelle="Service" valeur={e.service} />
-          <Champ libelle="Catégorie de prestataire" valeur={e.categoriePrestataire} />
+          <div data-testid="memoire-categorie"><Champ libelle="Catégorie de prestataire" valeur={e.categoriePrestataire} /></div>
           <Champ libelle="Texte de référence" valeur={e.texteReference} />
           <Champ libelle="Type de TVA" valeur={e.typeTva} />
           <Champ libelle="N° de facture" valeur={e.numeroFacture} />

@@ -1,4 +1,4 @@
-import { LIBELLES_ETATS } from "../memoires/libelles.js";
+import { LIBELLES_CATEGORIES, LIBELLES_ETATS } from "../memoires/libelles.js";
 import { RESSOURCES_FR_FLUX } from "./fr.flux.js";
 import { RESSOURCES_FR_ORGANISATION } from "./fr.organisation.js";
 import { RESSOURCES_FR_SUPPORT } from "./fr.support.js";
@@ -96,14 +96,7 @@ export const TRADUCTION_FR = {
         etat: LIBELLES_ETATS,
         aTraiter: { oui: "Oui" },
         montantModifie: { true: "Oui", false: "Non" },
-        categoriePrestataire: {
-          INTERPRETE_TRADUCTEUR: "Interprète-traducteur",
-          EXPERT: "Expert",
-          LABORATOIRE: "Laboratoire",
-          ENQUETEUR_SOCIAL: "Enquêteur social",
-          GARDIEN_FOURRIERE_SCELLES: "Gardien de fourrière / scellés",
-          OPERATEUR_TELECOM: "Opérateur de télécommunications",
-        },
+        categoriePrestataire: LIBELLES_CATEGORIES,
       },
       properties: {
         id: "Identifiant",
@@ -113,7 +106,9 @@ export const TRADUCTION_FR = {
         juridictionCode: "Juridiction",
         envoyeLe: "Date de dépôt",
         misADispositionLe: "Mis à disposition le",
-        structureId: "Prestataire",
+        structureId: "Identifiant de la structure",
+        prestataire: "Prestataire",
+        identifiantPrestataire: "Identifiant du prestataire",
         categoriePrestataire: "Catégorie de prestataire",
         texteReference: "Texte de référence",
         numeroEngagementJuridique: "N° d'engagement juridique",

@@ -1,5 +1,7 @@
-import type { EtatMemoire } from "@frais-justice/core/memoire";
+import type { AutoriteRequerante, EtatMemoire } from "@frais-justice/core/memoire";
 import type { RoleAgent } from "@frais-justice/core/autorisation";
+import { CategoriePrestataireSchema, type CategoriePrestataire as CategorieStructure } from "@frais-justice/core/structure";
+import { CATEGORIES_PRESTATAIRE, TYPES_PRESTATION, type CategoriePrestataire as CategorieTarifs } from "@frais-justice/core/tarifs";
 
 /** French labels of the internal states (court side sees them all; prestataires see `statutVisible`). */
 export const LIBELLES_ETATS: { readonly [E in EtatMemoire]: string } = {
@@ -70,3 +72,58 @@ export const dateHeure = (d: Date | undefined | null): string =>
 
 /** "22/11/2026" (Europe/Paris). */
 export const date = (d: Date | undefined | null): string => (d === undefined || d === null ? "" : d.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" }));
+
+/**
+ * French labels of the catégories de prestataire: core has two code lists (the tariffs' catalogue
+ * and the structure's default category), both covered here — a new code in core fails to compile.
+ */
+export const LIBELLES_CATEGORIES: { readonly [C in CategorieTarifs | CategorieStructure]: string } = {
+  INTERPRETE_TRADUCTEUR: "Interprète-traducteur",
+  EXPERT: "Expert",
+  ENQUETEUR_SOCIAL: "Enquêteur social",
+  ENQUETEUR_PERSONNALITE: "Enquêteur de personnalité",
+  DELEGUE_MEDIATEUR_PROCUREUR: "Délégué ou médiateur du procureur",
+  ADMINISTRATEUR_AD_HOC: "Administrateur ad hoc",
+  LABORATOIRE: "Laboratoire",
+  GARDIEN_FOURRIERE: "Gardien de fourrière",
+  GARDIEN_SCELLES: "Gardien de scellés",
+  GARDIEN_FOURRIERE_SCELLES: "Gardien de fourrière ou de scellés",
+  COMMISSAIRE_DE_JUSTICE: "Commissaire de justice",
+  OPERATEUR_TELECOMMUNICATIONS: "Opérateur de télécommunications",
+  OPERATEUR_TELECOM: "Opérateur de télécommunications",
+  AUTRE: "Autre",
+};
+
+/** The catégories in core's order (the tariffs' catalogue, then the structure's own codes). */
+export const CATEGORIES: ReadonlyArray<CategorieTarifs | CategorieStructure> = [...new Set([...CATEGORIES_PRESTATAIRE, ...CategoriePrestataireSchema.literals])];
+
+const libelleDe = (libelles: { readonly [code: string]: string }, code: string | null | undefined): string =>
+  code === null || code === undefined || code === "" ? "" : Object.hasOwn(libelles, code) ? (libelles[code] ?? code) : code;
+
+/** "EXPERT" → "Expert"; an unknown code is shown as is. */
+export const libelleCategorie = (code: string | null | undefined): string => libelleDe(LIBELLES_CATEGORIES, code);
+
+/** French labels of core's autorités requérantes (DOMAIN.md §1). */
+export const LIBELLES_AUTORITES: { readonly [A in AutoriteRequerante]: string } = {
+  OFFICIER_POLICE_JUDICIAIRE: "Officier de police judiciaire",
+  PROCUREUR_REPUBLIQUE: "Procureur de la République",
+  JUGE_INSTRUCTION: "Juge d'instruction",
+  JUGE_ENFANTS: "Juge des enfants",
+  TRIBUNAL_POLICE: "Tribunal de police",
+  TRIBUNAL_CORRECTIONNEL: "Tribunal correctionnel",
+  COUR_ASSISES: "Cour d'assises",
+  JUGE_APPLICATION_PEINES: "Juge de l'application des peines",
+  PRESIDENT_TRIBUNAL: "Président du tribunal",
+};
+
+/** "JUGE_INSTRUCTION" → "Juge d'instruction"; an unknown code is shown as is. */
+export const libelleAutorite = (code: string | null | undefined): string => libelleDe(LIBELLES_AUTORITES, code);
+
+const LIBELLES_TYPES_PRESTATION: { readonly [code: string]: string } = Object.fromEntries(TYPES_PRESTATION.map((t) => [t.code, t.libelle]));
+
+/** The label of core's catalogue of types de prestation ("Traduction orale (R122)"); an unknown code as is. */
+export const libelleTypePrestation = (code: string | null | undefined): string => libelleDe(LIBELLES_TYPES_PRESTATION, code);
+
+/** "COMPAGNIE X (SIRET 31486913200048)"; the structure id when the structure is unknown. */
+export const libellePrestataire = (structureId: string, raisonSociale: string | null | undefined, identifiant?: string | null): string =>
+  raisonSociale === null || raisonSociale === undefined || raisonSociale === "" ? structureId : identifiant === null || identifiant === undefined || identifiant === "" ? raisonSociale : `${raisonSociale} (${identifiant})`;

@@ -148,6 +148,53 @@ const lireSaisie = (request: ActionRequest): Record<string, unknown> => {
   }
 };
 
+/** The outcome of one mémoire of a bulk action. */
+export interface ResultatGroupe {
+  readonly id: string;
+  readonly numero: string;
+  /** traite: done through core; refuse: core (or the agent's rights) refused it, nothing written; introuvable: unknown or outside the agent's juridictions. */
+  readonly resultat: "traite" | "refuse" | "introuvable";
+  readonly reussi: boolean;
+  readonly message: string;
+}
+
+/** The ids of the selection, in order, without repeats (AdminJS's `recordIds` query parameter). */
+const idsDemandes = (request: ActionRequest, trouves: ReadonlyArray<BaseRecord>): ReadonlyArray<string> => {
+  const brut: unknown = request.query?.["recordIds"];
+  const ids = typeof brut === "string" ? brut.split(",").filter((x) => x !== "") : trouves.map((r) => String(r.id()));
+  return [...new Set(ids)];
+};
+
+/**
+ * Runs a command on each mémoire of a selection, one transaction each (a refusal does not undo the
+ * others): each goes through core's command and `autoriser`, with the version the agent saw. A
+ * mémoire the agent cannot read (or that does not exist) is reported as such, nothing about it.
+ */
+export const executerGroupe = async (
+  ressource: RessourceMemoires,
+  agent: AgentConnecte,
+  c: CommandeJuridiction,
+  ids: ReadonlyArray<string>,
+  trouves: ReadonlyArray<BaseRecord>,
+  saisie: Record<string, unknown>,
+  context?: { readonly currentAdmin?: ActionContext["currentAdmin"] | undefined },
+): Promise<ReadonlyArray<ResultatGroupe>> => {
+  const parId = new Map(trouves.map((r) => [String(r.id()), r]));
+  const rapport: Array<ResultatGroupe> = [];
+  for (const id of ids) {
+    const r = parId.get(id);
+    if (r === undefined) {
+      rapport.push({ id, numero: "", resultat: "introuvable", reussi: false, message: "Mémoire introuvable ou hors de vos juridictions." });
+      continue;
+    }
+    const numero = String(r.params["numero"]);
+    const issue = await executerCommande(ressource, agent, id, Number(r.params["version"]), c, saisie);
+    ressource.oublier(id, context);
+    rapport.push({ id, numero, resultat: issue.statut === 200 ? "traite" : "refuse", reussi: issue.statut === 200, message: issue.message });
+  }
+  return rapport;
+};
+
 /** The record actions and bulk actions of the mémoire resource, each bound to a core command. */
 export const actionsMemoires = (
   ressource: RessourceMemoires,
@@ -170,6 +217,7 @@ export const actionsMemoires = (
         if (request.method !== "post" || agent === undefined) return { record: record.toJSON(context.currentAdmin) };
         const version: unknown = request.payload?.["version"];
         const issue = await executerCommande(ressource, agent, String(record.id()), Number(version), c, lireSaisie(request));
+        ressource.oublier(String(record.id()), context);
         if (issue.statut !== 200) {
           response.status(issue.statut);
           return { record: record.toJSON(context.currentAdmin), notice: { message: issue.message, type: "error" } };
@@ -190,28 +238,16 @@ export const actionsMemoires = (
       icon: "CheckSquare",
       component: composants.groupee,
       isAccessible: ({ currentAdmin }: ActionContext) => peutQuelquePart(agentDuContexte({ currentAdmin }), c, juridictionsEnCache()),
-      handler: async (request: ActionRequest, response: Response, context: ActionContext): Promise<BulkActionResponse & { rapport?: unknown }> => {
+      handler: async (request: ActionRequest, _response: Response, context: ActionContext): Promise<BulkActionResponse & { rapport?: ReadonlyArray<ResultatGroupe> }> => {
         const records = context.records ?? [];
         const agent = agentDuContexte(context);
         if (request.method !== "post" || agent === undefined) return { records: records.map((r) => r.toJSON(context.currentAdmin)) };
-        const saisie = lireSaisie(request);
-        const rapport: Array<{ id: string; numero: string; reussi: boolean; message: string }> = [];
-        // One transaction per mémoire: one refusal does not undo the others.
-        for (const r of records) {
-          const numero = String(r.params["numero"]);
-          if (!String(r.params["actionsPermises"] ?? "").split(",").includes(c)) {
-            rapport.push({ id: String(r.id()), numero, reussi: false, message: "Action non permise sur ce mémoire dans son état actuel" });
-            continue;
-          }
-          const issue = await executerCommande(ressource, agent, String(r.id()), Number(r.params["version"]), c, saisie);
-          rapport.push({ id: String(r.id()), numero, reussi: issue.statut === 200, message: issue.message });
-        }
-        const reussis = rapport.filter((x) => x.reussi).length;
-        void response;
+        const rapport = await executerGroupe(ressource, agent, c, idsDemandes(request, records), records, lireSaisie(request), context);
+        const traites = rapport.filter((x) => x.resultat === "traite").length;
         return {
           records: records.map((r) => r.toJSON(context.currentAdmin)),
           rapport,
-          notice: { message: `${reussis} mémoire(s) traité(s), ${rapport.length - reussis} refusé(s)`, type: reussis === rapport.length ? "success" : "info" },
+          notice: { message: `${traites} mémoire(s) traité(s), ${rapport.length - traites} non traité(s)`, type: traites === rapport.length ? "success" : "info" },
         };
       },
     };

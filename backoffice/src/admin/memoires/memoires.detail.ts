@@ -3,7 +3,7 @@ import { formaterMontant } from "@frais-justice/core/montants";
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import { Either, Schema } from "effect";
 import type { EvenementMemoire } from "../../memoire/memoire.evenement.mapper.js";
-import { LIBELLES_ETATS, LIBELLES_MOTIFS_REFUS, dateHeure, euros, date } from "./libelles.js";
+import { LIBELLES_ETATS, LIBELLES_MOTIFS_REFUS, dateHeure, euros, date, libelleAutorite, libelleCategorie, libellePrestataire, libelleTypePrestation } from "./libelles.js";
 
 const encoder = Schema.encodeSync(Memoire);
 
@@ -28,6 +28,13 @@ export const commandesPermises = (memoire: Memoire, acteur: ActeurAgent, mainten
 
 type Encodee = typeof Memoire.Encoded;
 
+/** The prestataire of a mémoire as the structure table names it. */
+export interface Prestataire {
+  readonly raisonSociale: string;
+  readonly identifiantType: string;
+  readonly identifiant: string;
+}
+
 /** Noms of agents and users for the timeline (unknown ids are shown as such). */
 export type Annuaire = (type: string, id: string) => string;
 
@@ -35,7 +42,7 @@ export type Annuaire = (type: string, id: string) => string;
  * Everything the show page draws, as plain JSON (the custom component reads it): en-tête, lines with
  * requested vs current amounts, récapitulatif TVA, totals, attachments, certificate check, timeline.
  */
-export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<EvenementMemoire>, annuaire: Annuaire) => {
+export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<EvenementMemoire>, annuaire: Annuaire, prestataire?: Prestataire) => {
   const e: Encodee = encoder(memoire);
   const demandes = e.montantsDemandes;
   const lignes = e.lignes.map((l, i) => {
@@ -48,8 +55,8 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
       rang: i + 1,
       numeroAffaire: l.numeroAffaire,
       dateRequisition: l.dateRequisition,
-      autoriteRequerante: l.autoriteRequerante,
-      typePrestation: l.typePrestation,
+      autoriteRequerante: libelleAutorite(l.autoriteRequerante),
+      typePrestation: libelleTypePrestation(l.typePrestation),
       datePrestation: l.datePrestation,
       quantite: l.quantite,
       tarifHt: euros(l.tarifHt),
@@ -81,7 +88,10 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
         };
   const certificat = (() => {
     if (memoire.envoyeLe === undefined || memoire.empreinteDepot === undefined || !memoire.numero.startsWith("MJ")) return undefined;
-    const produit = produireCertificat(memoire, { dateDepot: memoire.envoyeLe, prestataire: { identifiant: memoire.enTete.structureId, raisonSociale: memoire.enTete.structureId } });
+    const produit = produireCertificat(memoire, {
+      dateDepot: memoire.envoyeLe,
+      prestataire: { identifiant: prestataire?.identifiant ?? memoire.enTete.structureId, raisonSociale: prestataire?.raisonSociale ?? memoire.enTete.structureId },
+    });
     const verification = verifierCertificat(memoire, { ...produit, empreinte: memoire.empreinteDepot });
     return {
       numero: memoire.numero,
@@ -101,9 +111,10 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
     version: memoire.version,
     enTete: {
       juridiction: `${memoire.enTete.juridiction.code} - ${memoire.enTete.juridiction.libelle}`,
-      structure: memoire.enTete.structureId,
+      structure: libellePrestataire(memoire.enTete.structureId, prestataire?.raisonSociale),
+      identifiantPrestataire: prestataire === undefined ? "" : `${prestataire.identifiantType} ${prestataire.identifiant}`,
       service: memoire.enTete.serviceId ?? "",
-      categoriePrestataire: memoire.enTete.categoriePrestataire ?? "",
+      categoriePrestataire: libelleCategorie(memoire.enTete.categoriePrestataire),
       texteReference: memoire.enTete.texteReference ?? "",
       typeTva: memoire.enTete.typeTva ?? "",
       numeroFacture: memoire.enTete.numeroFacture ?? "",

@@ -1,6 +1,7 @@
 import type { EtatMemoire } from "@frais-justice/core/memoire";
 import { echapperLike, normaliserRecherche } from "../../base/texte.js";
 import type { ValeurSql } from "../../base/sql.js";
+import type { Dialecte } from "../../base/configuration.js";
 import { ETATS_INVISIBLES_JURIDICTION } from "./libelles.js";
 
 /** The search criteria of the court-side list (DOMAIN.md §3 Rechercher), as typed in the filters. */
@@ -12,10 +13,15 @@ export interface CriteresListe {
   /** Excluded bound (the day after the "au" date). */
   readonly deposeAvant?: Date;
   readonly structureId?: string;
+  /** A prestataire by raison sociale or identifier (SIRET…): part of the structure's search text, accent-insensitive. */
+  readonly prestataire?: string;
   readonly categoriePrestataire?: string;
   readonly texteReference?: string;
   readonly numeroEngagementJuridique?: string;
-  /** Free text, accent- and case-insensitive (the normalised `recherche` column). */
+  /**
+   * Free text, accent- and case-insensitive: every word typed must begin a word of the normalised
+   * `recherche` column (full-text index: FTS5 on SQLite, a GIN tsvector index on PostgreSQL).
+   */
   readonly texte?: string;
   /** Only the states waiting for these roles ("à traiter"). */
   readonly etatsEnAttente?: ReadonlyArray<EtatMemoire>;
@@ -32,6 +38,16 @@ export const COLONNES_TRI = {
 } as const;
 export type ColonneTri = keyof typeof COLONNES_TRI;
 
+/** The same columns under their names in {@link SELECTION_LISTE} (the order of the outer query). */
+const ALIAS_TRI: { readonly [C in ColonneTri]: string } = {
+  envoyeLe: `"envoyeLe"`,
+  numero: "numero",
+  etat: "etat",
+  montantTtc: `"montantTtcCentimes"`,
+  juridictionCode: `"juridictionCode"`,
+  misADispositionLe: `"misADispositionLe"`,
+};
+
 export interface ClauseWhere {
   readonly sql: string;
   readonly params: ReadonlyArray<ValeurSql>;
@@ -39,13 +55,32 @@ export interface ClauseWhere {
 
 const marques = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
 
+/** Beyond this many mémoires the list says "plus de 10 000" instead of counting them all. */
+export const PLAFOND_COMPTE = 10_000;
+
+/** The words of a free-text search, folded like the `recherche` column and split on anything but letters and digits. */
+export const motsRecherche = (texte: string): ReadonlyArray<string> => [...new Set(normaliserRecherche(texte).split(/[^\p{L}\p{N}]+/u).filter((m) => m !== ""))];
+
+/**
+ * The free-text condition: each word is a word prefix, all words required. SQLite: the FTS5 table
+ * `memoire_fts` (external content on `memoire.recherche`, `unicode61 remove_diacritics 2`, kept in
+ * sync by triggers); PostgreSQL: the GIN index on the same words as a `simple` tsvector. The
+ * expression must stay identical to the index's (migration `recherche_plein_texte`).
+ */
+export const conditionTexte = (mots: ReadonlyArray<string>, dialecte: Dialecte): ClauseWhere =>
+  dialecte === "sqlite"
+    ? { sql: "rowid IN (SELECT rowid FROM memoire_fts WHERE memoire_fts MATCH ?)", params: [mots.map((m) => `"${m}"*`).join(" ")] }
+    : { sql: `to_tsvector('simple', regexp_replace(recherche, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ?)`, params: [mots.map((m) => `${m}:*`).join(" & ")] };
+
 /**
  * The WHERE clause of the list: ALWAYS restricted to the juridictions the agent may consult (computed
  * by core's `autoriser`) and to the states the court sees, then AND of the criteria.
  */
-export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: CriteresListe): ClauseWhere => {
+export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: CriteresListe, dialecte: Dialecte = "sqlite"): ClauseWhere => {
   if (juridictionsVisibles.length === 0) return { sql: "1 = 0", params: [] };
-  const conditions: Array<string> = [`juridiction_code IN (${marques(juridictionsVisibles.length)})`, `etat NOT IN (${marques(ETATS_INVISIBLES_JURIDICTION.length)})`];
+  // One juridiction (the usual case) is an equality: the (juridiction, dépôt) index then gives the order.
+  const perimetre = juridictionsVisibles.length === 1 ? "juridiction_code = ?" : `juridiction_code IN (${marques(juridictionsVisibles.length)})`;
+  const conditions: Array<string> = [perimetre, `etat NOT IN (${marques(ETATS_INVISIBLES_JURIDICTION.length)})`];
   const params: Array<ValeurSql> = [...juridictionsVisibles, ...ETATS_INVISIBLES_JURIDICTION];
   const ajouter = (sql: string, ...valeurs: Array<ValeurSql>): void => {
     conditions.push(sql);
@@ -61,11 +96,21 @@ export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: Crit
   if (c.deposeDu !== undefined) ajouter("envoye_le >= ?", c.deposeDu);
   if (c.deposeAvant !== undefined) ajouter("envoye_le < ?", c.deposeAvant);
   if (c.structureId !== undefined && c.structureId.trim() !== "") ajouter("structure_id = ?", c.structureId.trim());
+  if (c.prestataire !== undefined && normaliserRecherche(c.prestataire) !== "")
+    ajouter(
+      "structure_id IN (SELECT s.id FROM structure s WHERE s.id = ? OR s.recherche LIKE ? ESCAPE '\\')",
+      c.prestataire.trim(),
+      `%${echapperLike(normaliserRecherche(c.prestataire))}%`,
+    );
   if (c.categoriePrestataire !== undefined && c.categoriePrestataire !== "") ajouter("categorie_prestataire = ?", c.categoriePrestataire);
   if (c.texteReference !== undefined && c.texteReference.trim() !== "") ajouter("texte_reference = ?", c.texteReference.trim());
   if (c.numeroEngagementJuridique !== undefined && c.numeroEngagementJuridique.trim() !== "")
     ajouter("numero_engagement_juridique LIKE ? ESCAPE '\\'", `${echapperLike(c.numeroEngagementJuridique.trim().toUpperCase())}%`);
-  if (c.texte !== undefined && normaliserRecherche(c.texte) !== "") ajouter("recherche LIKE ? ESCAPE '\\'", `%${echapperLike(normaliserRecherche(c.texte))}%`);
+  const mots = c.texte === undefined ? [] : motsRecherche(c.texte);
+  if (mots.length > 0) {
+    const t = conditionTexte(mots, dialecte);
+    ajouter(t.sql, ...t.params);
+  }
   return { sql: conditions.join(" AND "), params };
 };
 
@@ -73,20 +118,29 @@ export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: Crit
 export const SELECTION_LISTE = `id, numero, etat, version, juridiction_code AS "juridictionCode", juridiction_libelle AS "juridictionLibelle",
   cour_appel AS "courAppel", structure_id AS "structureId", categorie_prestataire AS "categoriePrestataire", texte_reference AS "texteReference",
   numero_engagement_juridique AS "numeroEngagementJuridique", envoye_le AS "envoyeLe", mis_a_disposition_le AS "misADispositionLe",
-  montant_ttc AS "montantTtc", montants_demandes AS "montantsDemandes", montant_modifie AS "montantModifie", etat_le AS "etatLe"`;
+  montant_ttc AS "montantTtc", montants_demandes AS "montantsDemandes", montant_modifie AS "montantModifie", etat_le AS "etatLe", montant_ttc_centimes AS "montantTtcCentimes"`;
 
-/** SELECT of one page (or of everything, for the CSV export, when `limite` is undefined). */
+/** COUNT of the list, stopped at {@link PLAFOND_COMPTE} + 1 rows (a count beyond says "plus de 10 000"). */
+export const requeteCompte = (where: ClauseWhere, plafond: number = PLAFOND_COMPTE): ClauseWhere => ({
+  sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM memoire WHERE ${where.sql} LIMIT ${String(Math.trunc(plafond) + 1)}) t`,
+  params: where.params,
+});
+
+/**
+ * SELECT of one page: the page of mémoires first (filter, order, LIMIT on the mémoire table and its
+ * indexes), then the raison sociale and identifier of each row's prestataire (20 lookups by key,
+ * never a join over the filtered set).
+ */
 export const requeteListe = (
   where: ClauseWhere,
   tri: { readonly colonne: ColonneTri; readonly sens: "asc" | "desc" },
-  page?: { readonly limite: number; readonly decalage: number },
+  page: { readonly limite: number; readonly decalage: number },
 ): ClauseWhere => {
   const sens = tri.sens === "desc" ? "DESC" : "ASC";
   // id breaks ties: a stable order across pages.
-  const ordre = `ORDER BY ${COLONNES_TRI[tri.colonne]} ${sens}, id ${sens}`;
-  const limite = page === undefined ? "" : " LIMIT ? OFFSET ?";
+  const interne = `SELECT ${SELECTION_LISTE} FROM memoire WHERE ${where.sql} ORDER BY ${COLONNES_TRI[tri.colonne]} ${sens}, id ${sens} LIMIT ? OFFSET ?`;
   return {
-    sql: `SELECT ${SELECTION_LISTE} FROM memoire WHERE ${where.sql} ${ordre}${limite}`,
-    params: page === undefined ? where.params : [...where.params, page.limite, page.decalage],
+    sql: `SELECT p.*, s.raison_sociale AS "raisonSociale", s.identifiant_valeur AS "identifiantPrestataire" FROM (${interne}) p LEFT JOIN structure s ON s.id = p."structureId" ORDER BY p.${ALIAS_TRI[tri.colonne]} ${sens}, p.id ${sens}`,
+    params: [...where.params, page.limite, page.decalage],
   };
 };

@@ -3,12 +3,13 @@ import type { Juridiction } from "@frais-justice/core/juridiction";
 import { peutLire, type EtatMemoire } from "@frais-justice/core/memoire";
 import { Either } from "effect";
 import { lireInstant, sqlDe, type Sql } from "../../base/sql.js";
-import type { Orm } from "../../base/orm.js";
+import { dialecteDe, type Orm } from "../../base/orm.js";
+import type { Dialecte } from "../../base/configuration.js";
 import { DepotMemoires } from "../../memoire/memoire.repository.js";
 import { acteurDe, juridictionsPermises, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
-import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros } from "./libelles.js";
-import { COLONNES_TRI, clauseWhere, requeteListe, type ColonneTri, type CriteresListe } from "./memoires.requete.js";
-import { commandesPermises, detailMemoire } from "./memoires.detail.js";
+import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros, libellePrestataire } from "./libelles.js";
+import { COLONNES_TRI, clauseWhere, requeteCompte, requeteListe, type ColonneTri, type CriteresListe } from "./memoires.requete.js";
+import { commandesPermises, detailMemoire, type Prestataire } from "./memoires.detail.js";
 
 /** The agent of the request (AdminJS's `currentAdmin`), or undefined when none is signed in. */
 export const agentDuContexte = (context?: { readonly currentAdmin?: ActionContext["currentAdmin"] | undefined }): AgentConnecte | undefined => {
@@ -24,6 +25,8 @@ const PROPRIETES: ReadonlyArray<[string, NonNullable<ConstructorParameters<typeo
   ["juridictionCode", "string", true],
   ["envoyeLe", "datetime", true],
   ["misADispositionLe", "datetime", true],
+  ["prestataire", "string", false],
+  ["identifiantPrestataire", "string", false],
   ["structureId", "string", false],
   ["categoriePrestataire", "string", false],
   ["texteReference", "string", false],
@@ -61,6 +64,7 @@ export const criteresDepuisFiltre = (valeurs: (cle: string) => unknown, agent: A
     deposeDu: du,
     deposeAvant: au,
     structureId: texte("structureId"),
+    prestataire: texte("prestataire"),
     categoriePrestataire: texte("categoriePrestataire"),
     texteReference: texte("texteReference"),
     numeroEngagementJuridique: texte("numeroEngagementJuridique"),
@@ -87,6 +91,8 @@ interface LigneListe {
   montantTtc: string;
   montantsDemandes: string | null;
   montantModifie: unknown;
+  raisonSociale: string | null;
+  identifiantPrestataire: string | null;
 }
 
 /** Row of the list as AdminJS params (also the CSV export's source). */
@@ -101,6 +107,8 @@ export const paramsListe = (l: LigneListe): ParamsType => {
     envoyeLe: l.envoyeLe === null || l.envoyeLe === undefined ? null : lireInstant(l.envoyeLe),
     misADispositionLe: l.misADispositionLe === null || l.misADispositionLe === undefined ? null : lireInstant(l.misADispositionLe),
     structureId: l.structureId,
+    prestataire: libellePrestataire(l.structureId, l.raisonSociale),
+    identifiantPrestataire: l.identifiantPrestataire ?? "",
     categoriePrestataire: l.categoriePrestataire ?? "",
     texteReference: l.texteReference ?? "",
     numeroEngagementJuridique: l.numeroEngagementJuridique ?? "",
@@ -119,6 +127,7 @@ export const paramsListe = (l: LigneListe): ParamsType => {
  */
 export class RessourceMemoires extends BaseResource {
   readonly depot: DepotMemoires;
+  readonly dialecte: Dialecte;
   private readonly sql: Sql;
   private readonly proprietes: ReadonlyArray<BaseProperty>;
 
@@ -129,6 +138,7 @@ export class RessourceMemoires extends BaseResource {
     super(orm);
     this.depot = new DepotMemoires(orm);
     this.sql = sqlDe(orm);
+    this.dialecte = dialecteDe(orm);
     this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
   }
 
@@ -172,16 +182,25 @@ export class RessourceMemoires extends BaseResource {
     return this.cacheJuridictions.valeur;
   }
 
+  /** The juridiction filter's choices: the juridictions the agent may consult, read now. */
+  async choixJuridictions(agent: AgentConnecte): Promise<ReadonlyArray<{ readonly value: string; readonly label: string }>> {
+    const toutes = await this.agents.juridictions();
+    const visibles = new Set(juridictionsPermises(acteurDe(agent), "memoire.consulter-juridiction", toutes));
+    return toutes.filter((j) => visibles.has(j.code)).map((j) => ({ value: j.code, label: `${j.code} - ${j.libelle}` }));
+  }
+
   private async where(filter: Filter, agent: AgentConnecte) {
     const criteres = criteresDepuisFiltre((cle) => filter.get(cle)?.value, agent);
-    return clauseWhere(await this.juridictionsVisibles(agent), criteres);
+    return clauseWhere(await this.juridictionsVisibles(agent), criteres, this.dialecte);
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const agent = agentDuContexte(context);
     if (agent === undefined) return 0;
     const where = await this.where(filter, agent);
-    const [l] = await this.sql.lignes<{ n: unknown }>(`SELECT COUNT(*) AS n FROM memoire WHERE ${where.sql}`, where.params);
+    // Capped: beyond PLAFOND_COMPTE the list shows "plus de 10 000" (no scan of a whole juridiction per page).
+    const compte = requeteCompte(where);
+    const [l] = await this.sql.lignes<{ n: unknown }>(compte.sql, compte.params);
     return Number(l?.n ?? 0);
   }
 
@@ -195,20 +214,48 @@ export class RessourceMemoires extends BaseResource {
     return lignes.map((l) => new BaseRecord(paramsListe(l), this));
   }
 
+  /**
+   * Records already read during this request, keyed by the request's agent object (AdminJS hands the
+   * session's `adminUser` object to every call of one request; the next request deserialises a new
+   * one): the access guard and AdminJS's own lookup of the same record read it once.
+   */
+  private readonly lusDansLaRequete = new WeakMap<object, Map<string, Promise<BaseRecord | null>>>();
+
   /** One mémoire with its detail, or null when it does not exist OR the agent may not read it. */
-  override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
+  override findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
     const agent = agentDuContexte(context);
-    if (agent === undefined) return null;
+    if (agent === undefined) return Promise.resolve(null);
+    let lus = this.lusDansLaRequete.get(agent);
+    if (lus === undefined) {
+      lus = new Map();
+      this.lusDansLaRequete.set(agent, lus);
+    }
+    const deja = lus.get(id);
+    if (deja !== undefined) return deja;
+    const lecture = this.lire(id, agent);
+    lus.set(id, lecture);
+    return lecture;
+  }
+
+  /** Forgets what this request read of a mémoire (after a command changed it). */
+  oublier(id: string, context?: { readonly currentAdmin?: ActionContext["currentAdmin"] | undefined }): void {
+    const agent = agentDuContexte(context);
+    if (agent !== undefined) this.lusDansLaRequete.get(agent)?.delete(id);
+  }
+
+  private async lire(id: string, agent: AgentConnecte): Promise<BaseRecord | null> {
     const charge = await this.depot.charger(id);
     if (Either.isLeft(charge)) return null;
     const memoire = charge.right;
     const acteur = acteurDe(agent);
     if (!peutLire({ acteur }, memoire)) return null;
-    const evenements = await this.depot.historique(id);
-    const noms = new Map((await this.agents.lister()).map((a) => [a.id, `${a.prenom} ${a.nom}`]));
+    const evenements = Either.getOrElse(await this.depot.historique(id), () => []);
+    // Only the agents named by this mémoire (timeline, agent in charge, magistrat), and its prestataire.
+    const idsAgents = [...new Set([...evenements.filter((e) => e.auteur.type === "AGENT").map((e) => e.auteur.id), memoire.agentEnCharge, memoire.taxation?.magistratId].filter((x): x is string => x !== undefined))];
+    const [noms, prestataire] = await Promise.all([this.nomsAgents(idsAgents), this.prestataire(memoire.enTete.structureId)]);
     const annuaire = (type: string, idActeur: string) =>
       type === "SYSTEME" ? "Système" : type === "AGENT" ? (noms.get(idActeur) ?? `Agent ${idActeur}`) : `Utilisateur ${idActeur}`;
-    const detail = detailMemoire(memoire, Either.getOrElse(evenements, () => []), annuaire);
+    const detail = detailMemoire(memoire, evenements, annuaire, prestataire);
     const j = memoire.enTete.juridiction;
     const demande = memoire.montantsDemandes === undefined ? undefined : detail.totauxDemandes?.montantTtc;
     return new BaseRecord(
@@ -221,6 +268,8 @@ export class RessourceMemoires extends BaseResource {
         envoyeLe: memoire.envoyeLe ?? null,
         misADispositionLe: memoire.misADispositionLe ?? null,
         structureId: memoire.enTete.structureId,
+        prestataire: libellePrestataire(memoire.enTete.structureId, prestataire?.raisonSociale),
+        identifiantPrestataire: prestataire?.identifiant ?? "",
         categoriePrestataire: memoire.enTete.categoriePrestataire ?? "",
         texteReference: memoire.enTete.texteReference ?? "",
         numeroEngagementJuridique: memoire.enTete.numeroEngagementJuridique ?? "",
@@ -233,6 +282,20 @@ export class RessourceMemoires extends BaseResource {
       },
       this,
     );
+  }
+
+  private async nomsAgents(ids: ReadonlyArray<string>): Promise<ReadonlyMap<string, string>> {
+    if (ids.length === 0) return new Map();
+    const lignes = await this.sql.lignes<{ id: string; prenom: string; nom: string }>(`SELECT id, prenom, nom FROM agent WHERE id IN (${ids.map(() => "?").join(", ")})`, ids);
+    return new Map(lignes.map((l) => [l.id, `${l.prenom} ${l.nom}`]));
+  }
+
+  private async prestataire(structureId: string): Promise<Prestataire | undefined> {
+    const [l] = await this.sql.lignes<{ raisonSociale: string; identifiantType: string; identifiant: string }>(
+      `SELECT raison_sociale AS "raisonSociale", identifiant_type AS "identifiantType", identifiant_valeur AS "identifiant" FROM structure WHERE id = ?`,
+      [structureId],
+    );
+    return l;
   }
 
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<Array<BaseRecord>> {

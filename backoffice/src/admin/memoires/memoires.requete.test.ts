@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Orm } from "../../base/orm.js";
+import { sqlDe } from "../../base/sql.js";
+import { DepotMemoires } from "../../memoire/memoire.repository.js";
+import { depotsOrganisation } from "../../organisation/organisation.repository.js";
+import { BASES } from "../../test-support/bases.js";
+import { memoiresDeTest } from "../../test-support/jeu.js";
+import { structureDeTest } from "../../test-support/organisation.fixtures.js";
+import { clauseWhere, conditionTexte, motsRecherche, requeteCompte, requeteListe, type CriteresListe } from "./memoires.requete.js";
+
+describe("words of a free-text search", () => {
+  it("are folded like the recherche column and split on anything but letters and digits", () => {
+    expect(motsRecherche("  Hôpital-NORD  l'Œuvre 42 ")).toEqual(["hopital", "nord", "l", "oeuvre", "42"]);
+    expect(motsRecherche(" -- ")).toEqual([]);
+  });
+});
+
+describe.each(BASES)("list of the mémoires on $dialecte", (base) => {
+  describe.skipIf(!base.disponible)("queries", () => {
+    let orm: Orm;
+    let detruire: () => Promise<void>;
+    let visibles: ReadonlyArray<string>;
+    let cible: string;
+    const ids = async (c: CriteresListe, juridictions = visibles): Promise<ReadonlyArray<string>> => {
+      const where = clauseWhere(juridictions, c, base.dialecte);
+      return (await sqlDe(orm).lignes<{ id: string }>(`SELECT id FROM memoire WHERE ${where.sql}`, where.params)).map((l) => l.id);
+    };
+
+    beforeAll(async () => {
+      const b = await base.creer();
+      orm = b.orm;
+      detruire = b.detruire;
+      const jeu = memoiresDeTest(77, 60, 1, "MIS_A_DISPOSITION");
+      const [premier, ...autres] = jeu;
+      if (premier === undefined) throw new Error("jeu vide");
+      // One mémoire with accented words in its invoice number (part of the search text).
+      const marque = { ...premier, memoire: { ...premier.memoire, enTete: { ...premier.memoire.enTete, numeroFacture: "Hôpital-Nord Élysée 4217" } } };
+      cible = marque.memoire.id;
+      await new DepotMemoires(orm).enregistrerNouveaux([marque, ...autres]);
+      await depotsOrganisation(orm).structures.enregistrerNouveaux([structureDeTest("structure-interpretes")]);
+      visibles = (await sqlDe(orm).lignes<{ code: string }>("SELECT DISTINCT juridiction_code AS code FROM memoire")).map((l) => l.code);
+    });
+    afterAll(async () => detruire());
+
+    it("free text: accent- and case-insensitive word prefixes, every word required", async () => {
+      expect(await ids({ texte: "hopital" })).toEqual([cible]);
+      expect(await ids({ texte: "HÔPITAL nord" })).toEqual([cible]);
+      expect(await ids({ texte: "elysee 421" })).toEqual([cible]);
+      expect(await ids({ texte: "hôp" })).toEqual([cible]);
+      expect(await ids({ texte: "pital" })).toEqual([]);
+      expect(await ids({ texte: "hopital sud" })).toEqual([]);
+      // Still within the agent's juridictions.
+      const sienne = (await sqlDe(orm).lignes<{ code: string }>("SELECT juridiction_code AS code FROM memoire WHERE id = ?", [cible]))[0]?.code ?? "";
+      const ailleurs = visibles.filter((j) => j !== sienne);
+      expect(ailleurs.length).toBeGreaterThan(0);
+      expect(await ids({ texte: "hopital" }, ailleurs)).toEqual([]);
+    });
+
+    it("free text follows the rows: insert, update and delete keep the index in sync", async () => {
+      const [nouveau] = memoiresDeTest(78, 1, 500, "MIS_A_DISPOSITION");
+      if (nouveau === undefined) throw new Error("jeu vide");
+      await new DepotMemoires(orm).enregistrerNouveaux([{ ...nouveau, memoire: { ...nouveau.memoire, enTete: { ...nouveau.memoire.enTete, numeroFacture: "Zéphyrin" } } }]);
+      expect(await ids({ texte: "zephyrin" })).toEqual([nouveau.memoire.id]);
+      await sqlDe(orm).lignes("UPDATE memoire SET recherche = ? WHERE id = ?", ["quetzalcoatl", nouveau.memoire.id]);
+      expect(await ids({ texte: "zephyrin" })).toEqual([]);
+      expect(await ids({ texte: "quetzal" })).toEqual([nouveau.memoire.id]);
+      await sqlDe(orm).lignes("DELETE FROM evenement_memoire WHERE memoire_id = ?", [nouveau.memoire.id]);
+      await sqlDe(orm).lignes("DELETE FROM memoire WHERE id = ?", [nouveau.memoire.id]);
+      expect(await ids({ texte: "quetzal" })).toEqual([]);
+      if (base.dialecte === "sqlite") await sqlDe(orm).lignes("INSERT INTO memoire_fts(memoire_fts) VALUES ('integrity-check')");
+    });
+
+    it("free text goes through the full-text index", async () => {
+      const where = clauseWhere(visibles, { texte: "hopital" }, base.dialecte);
+      if (base.dialecte === "sqlite") {
+        const plan = await sqlDe(orm).lignes<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT id FROM memoire WHERE ${where.sql}`, where.params);
+        expect(plan.map((p) => p.detail).join("\n")).toContain("memoire_fts VIRTUAL TABLE INDEX");
+      } else {
+        // The condition alone (on 60 rows the planner prefers the juridiction index otherwise).
+        const texte = conditionTexte(motsRecherche("hopital"), "postgresql");
+        const plan = await sqlDe(orm).transaction(async (tx) => {
+          await tx.lignes("SET LOCAL enable_seqscan = off");
+          return tx.lignes<{ "QUERY PLAN": string }>(`EXPLAIN SELECT id FROM memoire WHERE ${texte.sql}`, texte.params);
+        });
+        expect(plan.map((p) => p["QUERY PLAN"]).join("\n")).toContain("memoire_recherche_mots_idx");
+      }
+    });
+
+    it("the prestataire filter finds a structure by raison sociale (accent-insensitive) or identifier", async () => {
+      const deLaStructure = (await sqlDe(orm).lignes<{ id: string }>("SELECT id FROM memoire WHERE structure_id = ?", ["structure-interpretes"])).map((l) => l.id).sort();
+      expect(deLaStructure.length).toBeGreaterThan(0);
+      expect([...(await ids({ prestataire: "ELISE cœur" }))].sort()).toEqual(deLaStructure);
+      expect([...(await ids({ prestataire: "73282932000074" }))].sort()).toEqual(deLaStructure);
+      expect(await ids({ prestataire: "personne" })).toEqual([]);
+    });
+
+    it("a page carries the raison sociale and identifier of each prestataire, in the requested order", async () => {
+      const where = clauseWhere(visibles, {}, base.dialecte);
+      const page = requeteListe(where, { colonne: "numero", sens: "desc" }, { limite: 10, decalage: 0 });
+      const lignes = await sqlDe(orm).lignes<{ numero: string; structureId: string; raisonSociale: string | null; identifiantPrestataire: string | null }>(page.sql, page.params);
+      expect(lignes).toHaveLength(10);
+      expect(lignes.map((l) => l.numero)).toEqual([...lignes.map((l) => l.numero)].sort().reverse());
+      for (const l of lignes) {
+        if (l.structureId === "structure-interpretes") expect([l.raisonSociale, l.identifiantPrestataire]).toEqual(["Cabinet d'interprétariat Élise Cœur", "73282932000074"]);
+        else expect(l.raisonSociale).toBeNull();
+      }
+    });
+
+    it("the count stops at the cap", async () => {
+      const where = clauseWhere(visibles, {}, base.dialecte);
+      const [tout] = await sqlDe(orm).lignes<{ n: unknown }>(`SELECT COUNT(*) AS n FROM memoire WHERE ${where.sql}`, where.params);
+      const plafonne = async (plafond: number) => {
+        const r = requeteCompte(where, plafond);
+        return Number((await sqlDe(orm).lignes<{ n: unknown }>(r.sql, r.params))[0]?.n);
+      };
+      expect(await plafonne(10_000)).toBe(Number(tout?.n));
+      expect(await plafonne(5)).toBe(6);
+    });
+  });
+});
