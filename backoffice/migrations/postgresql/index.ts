@@ -9,6 +9,8 @@ import { Migration20261122083117_numero_lot } from "./Migration20261122083117_nu
 import { Migration20261122083705_organisation_ecrans } from "./Migration20261122083705_organisation_ecrans.js";
 import { Migration20261122083710_recherche_plein_texte } from "./Migration20261122083710_recherche_plein_texte.js";
 import { Migration20261122085408_organisation_ecrans_donnees } from "./Migration20261122085408_organisation_ecrans_donnees.js";
+import { Migration20261122085938_tableau_de_bord_national } from "./Migration20261122085938_tableau_de_bord_national.js";
+import { Migration20261122090652_tableau_de_bord_national_donnees } from "./Migration20261122090652_tableau_de_bord_national_donnees.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
@@ -20,4 +22,6 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122083705_organisation_ecrans", class: Migration20261122083705_organisation_ecrans },
   { name: "Migration20261122083710_recherche_plein_texte", class: Migration20261122083710_recherche_plein_texte },
   { name: "Migration20261122085408_organisation_ecrans_donnees", class: Migration20261122085408_organisation_ecrans_donnees },
+  { name: "Migration20261122085938_tableau_de_bord_national", class: Migration20261122085938_tableau_de_bord_national },
+  { name: "Migration20261122090652_tableau_de_bord_national_donnees", class: Migration20261122090652_tableau_de_bord_national_donnees },
 ];

@@ -8,6 +8,8 @@ import { Migration20261122083115_numero_lot } from "./Migration20261122083115_nu
 import { Migration20261122083701_organisation_ecrans } from "./Migration20261122083701_organisation_ecrans.js";
 import { Migration20261122083708_recherche_plein_texte } from "./Migration20261122083708_recherche_plein_texte.js";
 import { Migration20261122085402_organisation_ecrans_donnees } from "./Migration20261122085402_organisation_ecrans_donnees.js";
+import { Migration20261122085825_tableau_de_bord_national } from "./Migration20261122085825_tableau_de_bord_national.js";
+import { Migration20261122090409_tableau_de_bord_national_donnees } from "./Migration20261122090409_tableau_de_bord_national_donnees.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
@@ -18,4 +20,6 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122083701_organisation_ecrans", class: Migration20261122083701_organisation_ecrans },
   { name: "Migration20261122083708_recherche_plein_texte", class: Migration20261122083708_recherche_plein_texte },
   { name: "Migration20261122085402_organisation_ecrans_donnees", class: Migration20261122085402_organisation_ecrans_donnees },
+  { name: "Migration20261122085825_tableau_de_bord_national", class: Migration20261122085825_tableau_de_bord_national },
+  { name: "Migration20261122090409_tableau_de_bord_national_donnees", class: Migration20261122090409_tableau_de_bord_national_donnees },
 ];

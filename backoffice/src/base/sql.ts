@@ -7,7 +7,8 @@ export type ValeurSql = string | number | boolean | Date | null;
 
 /**
  * Parameterised SQL on the ORM's own connection pool, for the hot paths behind the repositories
- * (MikroORM's `em.execute` inlines the parameters into the text; this keeps them as bindings).
+ * (MikroORM's `em.execute` inlines the parameters into the text; this keeps them as bindings, and
+ * prepares each statement once per connection on both databases).
  * `?` placeholders on both databases (knex turns them into `$n` for PostgreSQL).
  */
 export interface Sql {
@@ -100,6 +101,51 @@ const lignesSqlite = async <T>(client: ClientKnex, texte: string, params: Readon
   }
 };
 
+/** The parts of a node-postgres client used here. */
+interface ConnexionPg {
+  query(requete: string | { readonly name?: string; readonly text: string; readonly values: ReadonlyArray<unknown> }): Promise<{ readonly rows: Array<unknown> }>;
+}
+interface ClientKnexPg {
+  acquireConnection(): Promise<ConnexionPg>;
+  releaseConnection(connexion: ConnexionPg): Promise<unknown>;
+}
+
+/** `?` placeholders → `$1, $2…`, outside quoted strings (what knex does, without building a query each time). */
+export const placeholdersPostgres = (texte: string): string => {
+  let n = 0;
+  let chaine = false;
+  let sortie = "";
+  for (const c of texte) {
+    if (c === "'") chaine = !chaine;
+    sortie += c === "?" && !chaine ? `$${(n += 1)}` : c;
+  }
+  return sortie;
+};
+
+const textesPg = new Map<string, { readonly name: string; readonly text: string }>();
+let statementsPg = 0;
+
+/**
+ * PostgreSQL: the statement is prepared once per connection under a name (node-postgres keeps the
+ * names a connection has parsed) when it has few parameters (the hot reads and single-row writes;
+ * multi-row INSERTs vary in length and stay unnamed). Without parameters, the simple protocol (DDL,
+ * VACUUM).
+ */
+const lignesPostgres = async <T>(client: ClientKnexPg, texte: string, params: ReadonlyArray<ValeurSql>): Promise<Array<T>> => {
+  const connexion = await client.acquireConnection();
+  try {
+    if (params.length === 0) return (await connexion.query(texte)).rows as Array<T>;
+    let requete = textesPg.get(texte);
+    if (requete === undefined) {
+      requete = params.length <= 64 && textesPg.size < 1000 ? { name: `fj_${(statementsPg += 1)}`, text: placeholdersPostgres(texte) } : { name: "", text: placeholdersPostgres(texte) };
+      if (requete.name !== "") textesPg.set(texte, requete);
+    }
+    return (await connexion.query(requete.name === "" ? { text: requete.text, values: params } : { ...requete, values: params })).rows as Array<T>;
+  } finally {
+    await client.releaseConnection(connexion);
+  }
+};
+
 const creer = (dialecte: Dialecte, em: Em, knex: Knex, trx: Knex.Transaction | undefined): Sql => {
   const sql: Sql = {
     dialecte,
@@ -109,10 +155,7 @@ const creer = (dialecte: Dialecte, em: Em, knex: Knex, trx: Knex.Transaction | u
         const client: ClientKnex = (trx ?? knex).client as ClientKnex;
         return lignesSqlite<T>(client, texte, convertir(dialecte, params));
       }
-      const requete = knex.raw(texte, convertir(dialecte, params) as Array<Knex.Value>);
-      if (trx !== undefined) void requete.transacting(trx);
-      const resultat: unknown = await requete;
-      return (resultat as { rows: Array<T> }).rows;
+      return lignesPostgres<T>((trx ?? knex).client as ClientKnexPg, texte, params);
     },
     transaction: async (travail) => {
       if (trx !== undefined) return travail(sql);

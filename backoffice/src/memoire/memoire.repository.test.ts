@@ -95,6 +95,15 @@ describe.each(BASES)("mémoires sur $dialecte", (base) => {
       const norm = (xs: typeof recompte) => xs.map((x) => [x.s, x.e, Number(x.n), Number(x.c)]);
       expect(norm(compteurs)).toEqual(norm(recompte));
       expect(recompte.length).toBeGreaterThan(3);
+      // The national counters too (one row per état), after the certification above moved one mémoire.
+      const recompteNational = await sql.lignes<{ s: string; e: string; n: number | string; c: number | string }>(
+        "SELECT '' AS s, etat AS e, count(*) AS n, sum(montant_ttc_centimes) AS c FROM memoire GROUP BY etat ORDER BY etat",
+      );
+      const national = await sql.lignes<{ s: string; e: string; n: number | string; c: number | string }>(
+        "SELECT '' AS s, etat AS e, nombre AS n, montant_ttc_centimes AS c FROM tableau_de_bord_national WHERE nombre <> 0 ORDER BY etat",
+      );
+      expect(norm(national)).toEqual(norm(recompteNational));
+      expect(national.some((x) => x.e === "CERTIFIE")).toBe(true);
     });
 
     it("reports a corrupted row as DonneesCorrompues naming the field", async () => {

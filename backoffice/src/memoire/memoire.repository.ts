@@ -89,9 +89,9 @@ const ajouterDelta = (delta: Delta, structureId: string, etat: string, nombre: n
 
 /**
  * The repository of mémoires. Every write runs in ONE transaction: the mémoire's rows, its audit
- * events (numbered `rang` 1..n per mémoire), the tableau de bord counters and the numbers drawn.
- * A state change is: load → rebuild (core's Schema) → check the expected version → run core's command
- * (its guards) → write with `UPDATE … WHERE id = ? AND version = ?`; zero rows means a concurrent
+ * events (numbered `rang` 1..n per mémoire), the tableau de bord counters (per structure and
+ * national) and the numbers drawn. A state change is: load → rebuild (core's Schema) → check the
+ * expected version → run core's command (its guards) → write with `UPDATE … WHERE id = ? AND version = ?`; zero rows means a concurrent
  * writer won: `ConflitDeVersion`, and nothing of the attempt remains.
  */
 export class DepotMemoires {
@@ -273,7 +273,11 @@ export class DepotMemoires {
     await this.appliquerDelta(tx, delta);
   }
 
-  /** Adds counts and sums to the tableau de bord, in key order (no deadlock between concurrent writers). */
+  /**
+   * Adds counts and sums to the tableau de bord, per structure then nationally (one row per état),
+   * each in key order: every writer takes the counter rows' locks in the same order, so two writers
+   * never deadlock.
+   */
   private async appliquerDelta(tx: Sql, delta: Delta): Promise<void> {
     const lignes = [...delta.values()].filter((d) => d.nombre !== 0 || d.centimes !== 0).sort((a, b) => (a.structureId + a.etat < b.structureId + b.etat ? -1 : 1));
     for (let i = 0; i < lignes.length; i += 500) {
@@ -285,5 +289,20 @@ export class DepotMemoires {
         lot.flatMap((d) => [d.structureId, d.etat, d.nombre, d.centimes]),
       );
     }
+    const national = new Map<string, { nombre: number; centimes: number }>();
+    for (const d of lignes) {
+      const n = national.get(d.etat) ?? { nombre: 0, centimes: 0 };
+      n.nombre += d.nombre;
+      n.centimes += d.centimes;
+      national.set(d.etat, n);
+    }
+    const parEtat = [...national].filter(([, n]) => n.nombre !== 0 || n.centimes !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+    if (parEtat.length === 0) return;
+    await tx.lignes(
+      `INSERT INTO tableau_de_bord_national (etat, nombre, montant_ttc_centimes) VALUES ${parEtat.map(() => "(?, ?, ?)").join(", ")}
+       ON CONFLICT (etat) DO UPDATE SET nombre = tableau_de_bord_national.nombre + excluded.nombre,
+         montant_ttc_centimes = tableau_de_bord_national.montant_ttc_centimes + excluded.montant_ttc_centimes`,
+      parEtat.flatMap(([etat, n]) => [etat, n.nombre, n.centimes]),
+    );
   }
 }

@@ -9,7 +9,10 @@ import {
   sqlRecherche,
   sqlSynthese,
   sqlTableauDeBord,
+  sqlTableauDeBordPage,
   sqlTotauxNationaux,
+  PLAFOND_TOTAL,
+  TAILLE_PAGE_TABLEAU_MAX,
   type RequeteSql,
   type Restriction,
 } from "./memoire.vues.sql.js";
@@ -64,6 +67,17 @@ const ligne = (r: Brut): LigneMemoire => ({
   ...opt("paiementReference", r["paiementReference"]),
 });
 
+/** A Rechercher page: `total` is exact when `totalExact`, otherwise the count stopped at `PLAFOND_TOTAL` ("more than"). */
+export interface PageRecherche extends PageResultats<LigneMemoire> {
+  readonly totalExact: boolean;
+}
+
+/** One page of the all-structures tableau de bord; `suivant` is the `apres` of the next page (absent on the last). */
+export interface PageTableauDeBord {
+  readonly elements: ReadonlyArray<CompteursStructure>;
+  readonly suivant?: string;
+}
+
 /** One row of the tableau de bord: a structure and its count per internal state. */
 export interface CompteursStructure {
   readonly structureId: string;
@@ -83,12 +97,17 @@ export class DepotVues {
 
   private lignes = async (r: RequeteSql) => (await this.sql.lignes<Brut>(r.texte, r.params)).map(ligne);
 
-  /** Rechercher: one page and the total. */
-  async rechercher(criteres: CriteresRecherche, restriction?: Restriction): Promise<PageResultats<LigneMemoire>> {
-    const { page, total } = sqlRecherche(criteres, restriction);
-    const [elements, [n]] = [await this.lignes(page), await this.sql.lignes<{ n: unknown }>(total.texte, total.params)];
+  /**
+   * Rechercher: one page and the total, counted up to `plafond` ({@link PLAFOND_TOTAL} by default;
+   * beyond it `totalExact` is false and the total is the cap). Both queries at once (two connections
+   * on PostgreSQL).
+   */
+  async rechercher(criteres: CriteresRecherche, restriction?: Restriction, plafond = PLAFOND_TOTAL): Promise<PageRecherche> {
+    const { page, total } = sqlRecherche(criteres, restriction, plafond);
+    const [elements, [n]] = await Promise.all([this.lignes(page), this.sql.lignes<{ n: unknown }>(total.texte, total.params)]);
     const compte = lireEntier(n?.n ?? 0);
-    return { elements, total: compte, page: criteres.page, taille: criteres.taille, nombrePages: Math.ceil(compte / criteres.taille) };
+    const borne = Math.min(compte, plafond);
+    return { elements, total: borne, totalExact: compte <= plafond, page: criteres.page, taille: criteres.taille, nombrePages: Math.ceil(borne / criteres.taille) };
   }
 
   /** Rechercher from raw input (query string, JSON): core decodes and names every bad field. */
@@ -102,9 +121,7 @@ export class DepotVues {
     return (await this.lignes(sqlParNumero(numero)))[0];
   }
 
-  /** Tableau de bord of some structures (or all). */
-  async tableauDeBord(structureIds?: ReadonlyArray<string>): Promise<ReadonlyArray<CompteursStructure>> {
-    const r = sqlTableauDeBord(structureIds);
+  private async compteurs(r: RequeteSql): Promise<Array<CompteursStructure>> {
     const parStructure = new Map<string, Partial<Record<EtatMemoire, number>>>();
     for (const l of await this.sql.lignes<{ structureId: string; etat: EtatMemoire; nombre: unknown }>(r.texte, r.params)) {
       const c = parStructure.get(l.structureId) ?? {};
@@ -114,7 +131,25 @@ export class DepotVues {
     return [...parStructure].map(([structureId, parEtat]) => ({ structureId, parEtat }));
   }
 
-  /** National counts per state (and TTC in cents). */
+  /** Tableau de bord of the given structures (a structure without mémoires has no row). */
+  async tableauDeBord(structureIds: ReadonlyArray<string>): Promise<ReadonlyArray<CompteursStructure>> {
+    return structureIds.length === 0 ? [] : this.compteurs(sqlTableauDeBord(structureIds));
+  }
+
+  /**
+   * Tableau de bord of all structures, paged like every list (20 structures per page by default, at
+   * most {@link TAILLE_PAGE_TABLEAU_MAX}), in structure id order: pass the previous page's `suivant`
+   * as `apres` for the next one.
+   */
+  async tableauDeBordPage(options: { readonly apres?: string; readonly taille?: number } = {}): Promise<PageTableauDeBord> {
+    const taille = Math.min(Math.max(1, Math.trunc(options.taille ?? 20)), TAILLE_PAGE_TABLEAU_MAX);
+    const tous = await this.compteurs(sqlTableauDeBordPage(options.apres, taille));
+    const elements = tous.slice(0, taille);
+    const dernier = elements.at(-1);
+    return tous.length > taille && dernier !== undefined ? { elements, suivant: dernier.structureId } : { elements };
+  }
+
+  /** National counts per state (and TTC in cents), from the national counters. */
   async totauxNationaux(): Promise<ReadonlyArray<{ readonly etat: EtatMemoire; readonly nombre: number; readonly centimes: number }>> {
     const r = sqlTotauxNationaux();
     return (await this.sql.lignes<{ etat: EtatMemoire; nombre: unknown; centimes: unknown }>(r.texte, r.params)).map((l) => ({ etat: l.etat, nombre: lireEntier(l.nombre), centimes: lireEntier(l.centimes) }));

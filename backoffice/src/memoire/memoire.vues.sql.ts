@@ -75,12 +75,21 @@ const TRI: { readonly [T in CriteresRecherche["tri"]]: string } = {
 };
 
 /**
+ * The count returned with a Rechercher page stops at this many rows: beyond it the page says "more
+ * than 10,000" (`totalExact: false`), so a national search never counts millions of rows.
+ */
+export const PLAFOND_TOTAL = 10_000;
+
+/** Largest page of the all-structures tableau de bord (structures per page). */
+export const TAILLE_PAGE_TABLEAU_MAX = 100;
+
+/**
  * Rechercher: every criterion (AND), sorted (drafts without a date de dépôt last, ties by numéro then
  * id), one page. Served by `memoire_structure_etat_envoye_idx` (structure + état + dates),
  * `memoire_juridiction_etat_envoye_idx` (court side), `memoire_numero_unique` (numéro),
  * `memoire_numero_lot_idx` (numéro de lot).
  */
-export const sqlRecherche = (c: CriteresRecherche, restriction?: Restriction): { readonly page: RequeteSql; readonly total: RequeteSql } => {
+export const sqlRecherche = (c: CriteresRecherche, restriction?: Restriction, plafond = PLAFOND_TOTAL): { readonly page: RequeteSql; readonly total: RequeteSql } => {
   const conditions: Array<string> = ["etat <> 'SUPPRIME'"];
   const params: Array<ValeurSql> = [];
   const egal = (colonne: string, v: string | undefined) => {
@@ -118,23 +127,36 @@ export const sqlRecherche = (c: CriteresRecherche, restriction?: Restriction): {
       texte: `SELECT ${COLONNES_LISTE} FROM memoire WHERE ${where} ORDER BY ${TRI[c.tri]} ${sens} NULLS LAST, numero ASC, id ASC LIMIT ? OFFSET ?`,
       params: [...params, c.taille, (c.page - 1) * c.taille],
     },
-    total: { texte: `SELECT count(*) AS "n" FROM memoire WHERE ${where}`, params },
+    // Capped: counts at most `plafond` + 1 rows (the extra one tells the total is not exact).
+    total: { texte: `SELECT count(*) AS "n" FROM (SELECT 1 FROM memoire WHERE ${where} LIMIT ?) AS t`, params: [...params, plafond + 1] },
   };
 };
 
 /** Lookup by number (MJ, or TMP while a draft): `memoire_numero_unique`. */
 export const sqlParNumero = (numero: string): RequeteSql => ({ texte: `SELECT ${COLONNES_LISTE} FROM memoire WHERE numero = ?`, params: [numero.toUpperCase()] });
 
-/** Tableau de bord: the maintained counters (`tableau_de_bord`, primary key structure + état); all structures when none is given. */
-export const sqlTableauDeBord = (structureIds?: ReadonlyArray<string>): RequeteSql => {
+/** Tableau de bord of the given structures: the maintained counters (`tableau_de_bord`, primary key structure + état). */
+export const sqlTableauDeBord = (structureIds: ReadonlyArray<string>): RequeteSql => {
   const params: Array<ValeurSql> = [];
-  const where = structureIds === undefined ? "nombre <> 0" : `${dans("structure_id", structureIds, params)} AND nombre <> 0`;
+  const where = `${dans("structure_id", structureIds, params)} AND nombre <> 0`;
   return { texte: `SELECT structure_id AS "structureId", etat AS "etat", nombre AS "nombre" FROM tableau_de_bord WHERE ${where} ORDER BY structure_id, etat`, params };
 };
 
-/** National totals per état, from the counters (no scan of the mémoires). */
+/**
+ * Tableau de bord of all structures, one page: the counters of the first `taille` structures (in id
+ * order) after `apres` (keyset paging on the primary key: page 1000 costs what page 1 costs), plus
+ * one more structure id to tell whether a next page exists.
+ */
+export const sqlTableauDeBordPage = (apres: string | undefined, taille: number): RequeteSql => ({
+  texte: `SELECT structure_id AS "structureId", etat AS "etat", nombre AS "nombre" FROM tableau_de_bord
+    WHERE structure_id IN (SELECT DISTINCT structure_id FROM tableau_de_bord WHERE structure_id > ? AND nombre <> 0 ORDER BY structure_id LIMIT ?)
+    AND nombre <> 0 ORDER BY structure_id, etat`,
+  params: [apres ?? "", taille + 1],
+});
+
+/** National totals per état: one maintained row per état (`tableau_de_bord_national`), no sum over the structures. */
 export const sqlTotauxNationaux = (): RequeteSql => ({
-  texte: `SELECT etat AS "etat", sum(nombre) AS "nombre", sum(montant_ttc_centimes) AS "centimes" FROM tableau_de_bord GROUP BY etat ORDER BY etat`,
+  texte: `SELECT etat AS "etat", nombre AS "nombre", montant_ttc_centimes AS "centimes" FROM tableau_de_bord_national WHERE nombre <> 0 ORDER BY etat`,
   params: [],
 });
 

@@ -8,7 +8,18 @@ import { BASES } from "../test-support/bases.js";
 import { memoiresDeTest, PARAMETRES_TEST } from "../test-support/jeu.js";
 import { DepotMemoires } from "./memoire.repository.js";
 import { DepotVues } from "./memoire.vues.repository.js";
-import { debutJourParis, sqlAttenteJuridiction, sqlListeFiscale, sqlParNumero, sqlRecherche, sqlSynthese, sqlTableauDeBord, type RequeteSql } from "./memoire.vues.sql.js";
+import {
+  debutJourParis,
+  sqlAttenteJuridiction,
+  sqlListeFiscale,
+  sqlParNumero,
+  sqlRecherche,
+  sqlSynthese,
+  sqlTableauDeBord,
+  sqlTableauDeBordPage,
+  sqlTotauxNationaux,
+  type RequeteSql,
+} from "./memoire.vues.sql.js";
 
 const STRUCTURES = PARAMETRES_TEST.structures.map((s) => s.id);
 const lecteur: ActeurUtilisateur = {
@@ -88,6 +99,40 @@ describe.each(BASES)("vues sur $dialecte", (base) => {
       expect((await vues.rechercher(critere({ numeroLot: "LOT-INCONNU" }))).total).toBe(0);
     });
 
+    it("counts the total up to a cap, and says when it stopped", async () => {
+      const c = critere({ taille: 20 });
+      const exact = await vues.rechercher(c, { structureIds: STRUCTURES });
+      const attendu = rechercher({ acteur: lecteur, espacesOuverts }, memoires, c).total;
+      expect([exact.total, exact.totalExact]).toEqual([attendu, true]);
+      const plafonne = await vues.rechercher(c, { structureIds: STRUCTURES }, 50);
+      expect([plafonne.total, plafonne.totalExact, plafonne.nombrePages, plafonne.elements.length]).toEqual([50, false, 3, 20]);
+      expect((await vues.rechercher(c, { structureIds: STRUCTURES }, attendu)).totalExact).toBe(true);
+      expect((await vues.rechercher(c, { structureIds: STRUCTURES }, attendu - 1)).totalExact).toBe(false);
+    });
+
+    it("reads national totals from one row per état, equal to a recount of the mémoires", async () => {
+      const totaux = await vues.totauxNationaux();
+      const recompte = new Map<string, number>();
+      for (const m of memoires) recompte.set(m.etat, (recompte.get(m.etat) ?? 0) + 1);
+      expect(totaux.map((t) => [t.etat, t.nombre])).toEqual([...recompte].sort(([a], [b]) => (a < b ? -1 : 1)));
+    });
+
+    it("pages the tableau de bord of all structures in structure order, each page bounded", async () => {
+      const pages: Array<ReadonlyArray<string>> = [];
+      const vus: Array<{ structureId: string; parEtat: object }> = [];
+      let apres: string | undefined;
+      do {
+        const p = await vues.tableauDeBordPage({ taille: 2, ...(apres === undefined ? {} : { apres }) });
+        pages.push(p.elements.map((e) => e.structureId));
+        vus.push(...p.elements);
+        apres = p.suivant;
+      } while (apres !== undefined);
+      expect(pages).toEqual([[...STRUCTURES].sort().slice(0, 2), [...STRUCTURES].sort().slice(2)]);
+      expect(vus).toEqual(await vues.tableauDeBord([...STRUCTURES].sort()));
+      expect((await vues.tableauDeBordPage()).elements.length).toBe(3);
+      expect((await vues.tableauDeBordPage({ apres: "zzz" })).elements).toEqual([]);
+    });
+
     it("reads the lookup, the synthèse, the counters, the liste fiscale and a backlog consistently", async () => {
       const un = memoires.find((m) => m.etat === "MIS_EN_PAIEMENT");
       expect((await vues.parNumero(un?.numero.toLowerCase() ?? ""))?.id).toBe(un?.id);
@@ -115,6 +160,8 @@ describe.each(BASES)("vues sur $dialecte", (base) => {
         ["liste fiscale", sqlListeFiscale({ structureId: "structure-expert", du: "2022-01-01", au: "2022-12-31" }), "memoire_structure_paiement_idx"],
         ["attente d'une juridiction", sqlAttenteJuridiction("750"), "memoire_juridiction_etat_envoye_idx"],
         ["tableau de bord", sqlTableauDeBord(["structure-expert"]), base.dialecte === "sqlite" ? "sqlite_autoindex_tableau_de_bord_1" : "tableau_de_bord_pkey"],
+        ["tableau de bord de toutes les structures, une page", sqlTableauDeBordPage("structure-expert", 20), base.dialecte === "sqlite" ? "sqlite_autoindex_tableau_de_bord_1" : "tableau_de_bord_pkey"],
+        ["totaux nationaux", sqlTotauxNationaux(), base.dialecte === "sqlite" ? "sqlite_autoindex_tableau_de_bord_national_1" : "tableau_de_bord_national_pkey"],
       ];
       for (const [nom, requete, index] of attendus) expect(await plan(sql, requete), nom).toContain(index);
     });

@@ -1,7 +1,16 @@
 import { ENTITES_BACKOFFICE } from "../admin/acces/acces.schema.js";
 import { ENTITES_API } from "./api.schema.js";
 import { ENTITES_ORGANISATION } from "./organisation.schema.js";
-import { CompteurSchema, EvenementMemoireSchema, FichierSchema, LignePrestationSchema, MemoireSchema, PieceJointeSchema, TableauDeBordSchema } from "./memoire.schema.js";
+import {
+  CompteurSchema,
+  EvenementMemoireSchema,
+  FichierSchema,
+  LignePrestationSchema,
+  MemoireSchema,
+  PieceJointeSchema,
+  TableauDeBordNationalSchema,
+  TableauDeBordSchema,
+} from "./memoire.schema.js";
 
 export * from "./memoire.schema.js";
 export * from "./organisation.schema.js";
@@ -14,6 +23,7 @@ export const ENTITES = [
   PieceJointeSchema,
   EvenementMemoireSchema,
   TableauDeBordSchema,
+  TableauDeBordNationalSchema,
   CompteurSchema,
   FichierSchema,
   ...ENTITES_ORGANISATION,

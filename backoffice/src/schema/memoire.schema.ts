@@ -291,6 +291,26 @@ export const TableauDeBordSchema = new EntitySchema<TableauDeBordRow>({
   },
 });
 
+/**
+ * National counts and TTC sums per état, maintained in the same transaction as the per-structure
+ * counters (every transition, every ingest batch): national totals are one row per état.
+ */
+export interface TableauDeBordNationalRow {
+  etat: string;
+  nombre: number;
+  montantTtcCentimes: number;
+}
+
+export const TableauDeBordNationalSchema = new EntitySchema<TableauDeBordNationalRow>({
+  name: "TableauDeBordNational",
+  tableName: "tableau_de_bord_national",
+  properties: {
+    etat: { type: "string", length: 30, primary: true },
+    nombre: { type: new BigIntType("number") },
+    montantTtcCentimes: { type: new BigIntType("number") },
+  },
+});
+
 /** Counters behind the numbers on SQLite (`memoire_mj`, `memoire_tmp_2026`, `ticket_cprocs`); PostgreSQL uses sequences. */
 export interface CompteurRow {
   nom: string;

@@ -221,11 +221,23 @@ export const ecrireJeu = async (orm: Orm, options: OptionsJeu): Promise<BilanJeu
   const reconstruire = grand ? await suspendreIndex(orm, sql) : undefined;
   const depot = new DepotMemoires(orm);
   const parLot = options.parLot ?? 2000;
-  // Large datasets copy 5,000 generated templates onto random structures (decoding each new
-  // aggregate through the Schemas would dominate the load time).
-  const modeles = grand ? Array.from({ length: 5000 }, (_, i) => genererMemoire(h, { ...parametres, numero: i + 1 })) : [];
-  const fabrique = (numero: number) =>
-    grand ? clonerMemoire(h, h.choisir(modeles), numero, h.choisir(parametres.structures).id) : genererMemoire(h, { ...parametres, numero });
+  // Large datasets copy about 5,000 generated templates onto structures of the template's catégorie,
+  // with the structure's own bank details and services (decoding each new aggregate through the
+  // Schemas would dominate the load time).
+  const categoriesJeu = [...new Set(parametres.structures.map((s) => s.categorie))];
+  const modeles = new Map(
+    grand
+      ? categoriesJeu.map((c) => {
+          const siennes = parametres.structures.filter((s) => s.categorie === c);
+          return [c, Array.from({ length: Math.ceil(5000 / categoriesJeu.length) }, (_, i) => genererMemoire(h, { ...parametres, structures: siennes, numero: i + 1 }))] as const;
+        })
+      : [],
+  );
+  const fabrique = (numero: number) => {
+    if (!grand) return genererMemoire(h, { ...parametres, numero });
+    const structure = h.choisir(parametres.structures);
+    return clonerMemoire(h, h.choisir(modeles.get(structure.categorie) ?? []), numero, structure);
+  };
   for (let ecrits = 0; ecrits < options.memoires; ) {
     const n = Math.min(parLot, options.memoires - ecrits);
     const lot = Array.from({ length: n }, (_, i) => fabrique(ecrits + i + 1));

@@ -84,10 +84,18 @@ export const CHEMINS: { readonly [E in EtatMemoire]: ReadonlyArray<readonly [str
   };
 })();
 
+/** A prestataire mémoires are billed from: its id, catégorie, services and bank details. */
+export interface StructureGeneration {
+  readonly id: string;
+  readonly categorie: string;
+  readonly serviceIds?: ReadonlyArray<string>;
+  readonly coordonneesId?: string;
+}
+
 /** What the generator needs from the rest of the dataset. */
 export interface ParametresGeneration {
   /** Structures to bill from (id and default category). */
-  readonly structures: ReadonlyArray<{ readonly id: string; readonly categorie: string; readonly serviceIds?: ReadonlyArray<string>; readonly coordonneesId?: string }>;
+  readonly structures: ReadonlyArray<StructureGeneration>;
   /** Agents acting on the court side (ids). */
   readonly agents: ReadonlyArray<string>;
   /** Users acting on the prestataire side (ids). */
@@ -257,13 +265,33 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   return { memoire, evenements };
 };
 
+/** A template's catégorie is not the structure's: the copy would bill services its prestataire does not provide. */
+export class ModeleIncompatible extends Error {
+  override readonly name = "ModeleIncompatible";
+}
+
 /**
  * A fast variant for large datasets: copies a generated mémoire (a template) under a new id, numbers
- * and structure, with fresh line and event ids. The copy is still a valid aggregate (same Schema
- * values), at a fraction of the cost of decoding a new one.
+ * and structure, with fresh line and event ids. The template must be of the structure's catégorie
+ * (`ModeleIncompatible` otherwise); the copy takes the structure's bank details, one of its services
+ * (or none) and its own lot number. Still a valid aggregate (same Schema values), at a fraction of
+ * the cost of decoding a new one. A bare structure id stands for a structure of the template's
+ * catégorie without services nor bank details.
  */
-export const clonerMemoire = (h: Hasard, modele: ResultatEcriture, numero: number, structureId: string): ResultatEcriture => {
+export const clonerMemoire = (h: Hasard, modele: ResultatEcriture, numero: number, cible: StructureGeneration | string): ResultatEcriture => {
   const m = modele.memoire;
+  const structure = typeof cible === "string" ? { id: cible, categorie: m.enTete.categoriePrestataire ?? "" } : cible;
+  if (m.enTete.categoriePrestataire !== structure.categorie)
+    throw new ModeleIncompatible(`modèle de catégorie ${m.enTete.categoriePrestataire ?? "(aucune)"} copié sur ${structure.id} (${structure.categorie})`);
+  const structureId = structure.id;
+  const { serviceId: _service, referenceCoordonneesBancaires: _coordonnees, ...enTeteCommun } = m.enTete;
+  const serviceId = m.enTete.serviceId !== undefined && structure.serviceIds !== undefined && structure.serviceIds.length > 0 ? h.choisir(structure.serviceIds) : undefined;
+  const enTete = {
+    ...enTeteCommun,
+    structureId,
+    ...(serviceId === undefined ? {} : { serviceId }),
+    ...(structure.coordonneesId === undefined ? {} : { referenceCoordonneesBancaires: structure.coordonneesId }),
+  };
   const id = uuid(h);
   const annee = m.creeLe.getUTCFullYear();
   const tmp = `TMP${annee}${String(numero % 100_000_000).padStart(8, "0")}` as typeof m.numeroProvisoire;
@@ -275,7 +303,7 @@ export const clonerMemoire = (h: Hasard, modele: ResultatEcriture, numero: numbe
     id,
     numero: numeroCourant,
     numeroProvisoire: tmp,
-    enTete: { ...m.enTete, structureId },
+    enTete,
     ...(m.numeroLot === undefined ? {} : { numeroLot: numeroLotDe(m.creeLe, structureId) }),
     lignes: m.lignes.map((l) => ({ ...l, id: nouvelId(l.id) })),
     montants: { ...m.montants, lignes: m.montants.lignes.map((l) => ({ ...l, ligneId: nouvelId(l.ligneId) })) },
