@@ -14,6 +14,7 @@ export const RESSOURCES_FR_SUPPORT = {
       etat: "État",
       titre: "Description brève",
       file: "File",
+      fileLibelle: "File",
       categorie: "Catégorie",
       categorieLibelle: "Catégorie",
       sousCategorie: "Sous-catégorie",

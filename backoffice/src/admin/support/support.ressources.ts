@@ -1,5 +1,5 @@
 import type { ActionContext, ResourceWithOptions } from "adminjs";
-import { ETATS_TICKET, LIBELLES_ETAT_TICKET, PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT, filesDeLAgent, filesExistantes } from "@frais-justice/support";
+import { ETATS_TICKET, PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT, filesDeLAgent, filesExistantes } from "@frais-justice/support";
 import type { DependancesAdmin } from "../dependances.js";
 import { acteurDe } from "../acces/agents.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
@@ -26,7 +26,8 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
       options: {
         id: "tickets",
         navigation: { name: "Support", icon: "LifeBuoy" },
-        listProperties: ["numero", "etat", "titre", "file", "categorie", "sousCategorie", "numeroObjet", "agent", "soumisLe", "modifieLe"],
+        // Queue and catégorie are listed by their French labels (AdminJS would re-case an enum's label) and filtered by code.
+        listProperties: ["numero", "etat", "titre", "fileLibelle", "categorieLibelle", "numeroObjet", "agent", "soumisLe"],
         filterProperties: ["file", "categorie", "etat", "mesTickets"],
         showProperties: ["detail"],
         sort: { sortBy: "soumisLe", direction: "asc" },
@@ -34,9 +35,10 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
           id: { isVisible: false },
           numero: { isTitle: true },
           detail: { components: { show: COMPOSANTS_SUPPORT.ticket }, isVisible: { list: false, filter: false, show: true, edit: false } },
-          etat: { availableValues: ETATS_TICKET.filter((e) => e !== "BROUILLON").map((e) => ({ value: e, label: LIBELLES_ETAT_TICKET[e] })) },
-          file: { availableValues: [...choixFiles(d.juridictions())] },
-          categorie: { availableValues: [...CHOIX_CATEGORIES] },
+          // Labels by code: AdminJS translates `etat.<label>` (French labels in the locale, keyed by code).
+          etat: { availableValues: ETATS_TICKET.filter((e) => e !== "BROUILLON").map((e) => ({ value: e, label: e })) },
+          file: { availableValues: [...choixFiles(d.juridictions())], isVisible: { list: false, filter: true, show: false, edit: false } },
+          categorie: { availableValues: [...CHOIX_CATEGORIES], isVisible: { list: false, filter: true, show: false, edit: false } },
           mesTickets: { availableValues: [{ value: "oui", label: "Oui" }], isVisible: { list: false, filter: true, show: false, edit: false } },
           version: { isVisible: false },
           actionsPermises: { isVisible: false },
