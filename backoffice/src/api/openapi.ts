@@ -31,7 +31,7 @@ const depuisEffect = (schema: Schema.Schema.Any, prefixe: string, defs: Record<s
 
 const texte: Json = { type: "string" };
 const texteOuNull: Json = { type: ["string", "null"] };
-const decimal: Json = { type: "string", pattern: "^-?\\d+(\\.\\d+)?$" };
+const decimal: Json = { type: "string", pattern: "^-?\\d+\\.\\d{2}$", description: "Montant en euros, deux décimales" };
 const instant: Json = { type: "string", format: "date-time" };
 const objet = (proprietes: Record<string, unknown>, requis: ReadonlyArray<string> = Object.keys(proprietes), additionnels = false): Json => ({
   type: "object",

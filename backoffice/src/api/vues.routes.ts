@@ -63,7 +63,11 @@ const criteresBruts = (req: Request): Record<string, unknown> => {
 
 const CENTIMES = (s: string) => BigDecimal.unsafeFromString(s);
 const somme = (vs: ReadonlyArray<BigDecimal.BigDecimal>) => vs.reduce((x, y) => BigDecimal.sum(x, y), BigDecimal.make(0n, 2));
-const deux = (d: BigDecimal.BigDecimal): string => BigDecimal.format(BigDecimal.scale(BigDecimal.round(d, { scale: 2, mode: "half-from-zero" }), 2));
+/** A money amount with exactly two decimals (`379.80`), rounded half away from zero. */
+const deux = (d: BigDecimal.BigDecimal): string => {
+  const [entier = "0", decimales = ""] = BigDecimal.format(BigDecimal.round(d, { scale: 2, mode: "half-from-zero" })).split(".");
+  return `${entier}.${`${decimales}00`.slice(0, 2)}`;
+};
 
 const csv = (v: string): string => (/[";\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
