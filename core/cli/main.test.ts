@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { main } from "./main.js";
+import { entreeImportFlux, main } from "./main.js";
 
 const racine = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -162,5 +162,20 @@ describe("the installed command", () => {
     expect(erreur?.code).toBe(2);
     expect(erreur?.stdout).toBe("");
     expect(erreur?.stderr).toContain("lignes");
+  });
+});
+
+describe("frais-justice import-flux", () => {
+  it("is handed to the back-office's entry when @frais-justice/backoffice is installed next to core", () => {
+    expect(entreeImportFlux()?.script).toMatch(/backoffice\/src\/flux\/flux\.cli\.ts$/);
+  });
+
+  it("finds no entry where the back-office package cannot be resolved (the command then exits 4 naming it)", () => {
+    expect(entreeImportFlux("file:///")).toBeUndefined();
+  });
+
+  it("lists import-flux in the usage", async () => {
+    const r = await executer(["--help"]);
+    expect(r.stdout).toContain("import-flux FICHIER");
   });
 });

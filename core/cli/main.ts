@@ -5,7 +5,11 @@
  * any invalid input or usage gives exit code 2, nothing on stdout, and on stderr one line per
  * offending field (`lignes[0].tauxTva: …`).
  */
+import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Either } from "effect";
 import { calculerMontants, montantsEnJson } from "../src/montants/index.js";
@@ -27,6 +31,9 @@ const USAGE = `Usage :
       Tarif d'une traduction orale (heure légale française ; toute heure commencée est due).
   frais-justice tarif traduction-ecrite --mots N --date AAAA-MM-JJ
       Tarif d'une traduction écrite (page de 250 mots).
+  frais-justice import-flux FICHIER [--compte-rendu FICHIER|-]
+      Dépose un lot de mémoires au format flux dans la base du back-office (docs/flux.md) ;
+      nécessite le paquet @frais-justice/backoffice.
   frais-justice --help
 `;
 
@@ -119,6 +126,42 @@ const tarif = (args: ReadonlyArray<string>, flux: Flux): number => {
   }
 };
 
+/** Exit code when a command needs a package that is not installed. */
+export const CODE_PAQUET_ABSENT = 4;
+
+/**
+ * Where the back-office's entry of `import-flux` is: core cannot depend on the back-office (it owns
+ * the database), so the command is handed over to it when the package is installed next to core.
+ */
+export const entreeImportFlux = (depuis: string = import.meta.url): { readonly script: string; readonly chargeur: string } | undefined => {
+  try {
+    const require = createRequire(depuis);
+    const paquet = require.resolve("@frais-justice/backoffice/package.json");
+    const depuisBackoffice = createRequire(paquet);
+    // The back-office runs from its TypeScript sources through tsx (as `npm start` does).
+    return { script: join(dirname(paquet), "src", "flux", "flux.cli.ts"), chargeur: pathToFileURL(depuisBackoffice.resolve("tsx")).href };
+  } catch {
+    return undefined;
+  }
+};
+
+const importFlux = async (args: ReadonlyArray<string>, flux: Flux): Promise<number> => {
+  const entree = entreeImportFlux();
+  if (entree === undefined) {
+    flux.stderr.write("import-flux : le paquet @frais-justice/backoffice n'est pas installé (il possède la base de données où les mémoires sont déposés).\n");
+    return CODE_PAQUET_ABSENT;
+  }
+  // Inherit the terminal when the streams are the process's own (the progress bar needs a TTY); pipe otherwise.
+  const herite = flux.stdout === process.stdout && flux.stderr === process.stderr;
+  const enfant = spawn(process.execPath, ["--conditions=source", "--import", entree.chargeur, entree.script, ...args], { stdio: herite ? "inherit" : ["ignore", "pipe", "pipe"] });
+  enfant.stdout?.on("data", (d: Buffer) => flux.stdout.write(d.toString("utf8")));
+  enfant.stderr?.on("data", (d: Buffer) => flux.stderr.write(d.toString("utf8")));
+  return new Promise<number>((ok, ko) => {
+    enfant.on("error", ko);
+    enfant.on("close", (code, signal) => ok(code ?? (signal === null ? 1 : 128 + 9)));
+  });
+};
+
 /** Runs the command with the given arguments and streams; resolves to the exit code. */
 export const main = async (argv: ReadonlyArray<string>, flux: Flux): Promise<number> => {
   const [commande, ...args] = argv;
@@ -128,6 +171,8 @@ export const main = async (argv: ReadonlyArray<string>, flux: Flux): Promise<num
         return await calculer(args, flux);
       case "tarif":
         return tarif(args, flux);
+      case "import-flux":
+        return await importFlux(args, flux);
       case "--help":
       case "-h":
       case "aide":

@@ -11,6 +11,7 @@ import { Migration20261122083710_recherche_plein_texte } from "./Migration202611
 import { Migration20261122085408_organisation_ecrans_donnees } from "./Migration20261122085408_organisation_ecrans_donnees.js";
 import { Migration20261122085938_tableau_de_bord_national } from "./Migration20261122085938_tableau_de_bord_national.js";
 import { Migration20261122090652_tableau_de_bord_national_donnees } from "./Migration20261122090652_tableau_de_bord_national_donnees.js";
+import { Migration20261122092128_depot_flux } from "./Migration20261122092128_depot_flux.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
@@ -24,4 +25,5 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122085408_organisation_ecrans_donnees", class: Migration20261122085408_organisation_ecrans_donnees },
   { name: "Migration20261122085938_tableau_de_bord_national", class: Migration20261122085938_tableau_de_bord_national },
   { name: "Migration20261122090652_tableau_de_bord_national_donnees", class: Migration20261122090652_tableau_de_bord_national_donnees },
+  { name: "Migration20261122092128_depot_flux", class: Migration20261122092128_depot_flux },
 ];

@@ -1,6 +1,7 @@
 import { ENTITES_BACKOFFICE } from "../admin/acces/acces.schema.js";
 import { ENTITES_API } from "./api.schema.js";
 import { ENTITES_ORGANISATION } from "./organisation.schema.js";
+import { ENTITES_FLUX } from "./flux.schema.js";
 import {
   CompteurSchema,
   EvenementMemoireSchema,
@@ -28,5 +29,6 @@ export const ENTITES = [
   FichierSchema,
   ...ENTITES_ORGANISATION,
   ...ENTITES_BACKOFFICE,
+  ...ENTITES_FLUX,
   ...ENTITES_API,
 ] as const;
