@@ -12,6 +12,7 @@ import { Migration20261122085408_organisation_ecrans_donnees } from "./Migration
 import { Migration20261122085938_tableau_de_bord_national } from "./Migration20261122085938_tableau_de_bord_national.js";
 import { Migration20261122090652_tableau_de_bord_national_donnees } from "./Migration20261122090652_tableau_de_bord_national_donnees.js";
 import { Migration20261122092128_depot_flux } from "./Migration20261122092128_depot_flux.js";
+import { Migration20261122092808_tickets_support } from "./Migration20261122092808_tickets_support.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
@@ -26,4 +27,5 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122085938_tableau_de_bord_national", class: Migration20261122085938_tableau_de_bord_national },
   { name: "Migration20261122090652_tableau_de_bord_national_donnees", class: Migration20261122090652_tableau_de_bord_national_donnees },
   { name: "Migration20261122092128_depot_flux", class: Migration20261122092128_depot_flux },
+  { name: "Migration20261122092808_tickets_support", class: Migration20261122092808_tickets_support },
 ];

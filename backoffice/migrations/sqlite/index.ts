@@ -11,6 +11,7 @@ import { Migration20261122085402_organisation_ecrans_donnees } from "./Migration
 import { Migration20261122085825_tableau_de_bord_national } from "./Migration20261122085825_tableau_de_bord_national.js";
 import { Migration20261122090409_tableau_de_bord_national_donnees } from "./Migration20261122090409_tableau_de_bord_national_donnees.js";
 import { Migration20261122092122_depot_flux } from "./Migration20261122092122_depot_flux.js";
+import { Migration20261122092804_tickets_support } from "./Migration20261122092804_tickets_support.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
@@ -24,4 +25,5 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122085825_tableau_de_bord_national", class: Migration20261122085825_tableau_de_bord_national },
   { name: "Migration20261122090409_tableau_de_bord_national_donnees", class: Migration20261122090409_tableau_de_bord_national_donnees },
   { name: "Migration20261122092122_depot_flux", class: Migration20261122092122_depot_flux },
+  { name: "Migration20261122092804_tickets_support", class: Migration20261122092804_tickets_support },
 ];

@@ -1,6 +1,7 @@
 import { ENTITES_BACKOFFICE } from "../admin/acces/acces.schema.js";
 import { ENTITES_API } from "./api.schema.js";
 import { ENTITES_ORGANISATION } from "./organisation.schema.js";
+import { ENTITES_SUPPORT } from "./support.schema.js";
 import { ENTITES_FLUX } from "./flux.schema.js";
 import {
   CompteurSchema,
@@ -29,6 +30,7 @@ export const ENTITES = [
   FichierSchema,
   ...ENTITES_ORGANISATION,
   ...ENTITES_BACKOFFICE,
+  ...ENTITES_SUPPORT,
   ...ENTITES_FLUX,
   ...ENTITES_API,
 ] as const;

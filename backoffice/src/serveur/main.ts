@@ -30,6 +30,9 @@ if (process.env["FJ_DEMO"] !== "non") {
   if (jeu !== undefined) process.stdout.write(`Jeu de données initial : ${jeu.structures} structures, ${jeu.memoires} mémoires.\n`);
   if (await chargerDemo(orm)) process.stdout.write("Comptes de démonstration créés (voir docs/backoffice.md).\n");
 }
+// Support tickets: demo tickets on first start, the auto-close scheduler and the outbox delivery.
+const { demarrerSupport } = await import("../support/service.js");
+const support = await demarrerSupport(orm, { demo: process.env["FJ_DEMO"] !== "non" });
 const secret = process.env["SESSION_SECRET"];
 const { app } = await creerApplication({ orm, ...(secret === undefined ? {} : { secret }), production: process.env["FJ_HTTPS"] === "oui" });
 const port = Number(process.env["PORT"] ?? 3000);
@@ -37,7 +40,7 @@ const serveur = app.listen(port, () => {
   process.stdout.write(`Back-office des frais de justice : http://localhost:${port}/admin (${config.dialecte === "sqlite" ? `SQLite ${config.fichier}` : "PostgreSQL"})\n`);
 });
 const arreter = () => {
-  serveur.close(() => void orm.close(true).then(() => process.exit(0)));
+  serveur.close(() => void support.arreter().then(() => orm.close(true)).then(() => process.exit(0)));
 };
 process.on("SIGINT", arreter);
 process.on("SIGTERM", arreter);

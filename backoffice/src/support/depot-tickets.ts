@@ -15,6 +15,7 @@ import type {
   ParametresEcheances,
   ParametresTableauDeBord,
   PieceJointeTicket,
+  ReferentielIntrouvable,
   ReponseType,
   ResultatTicket,
   Ticket,
@@ -147,10 +148,10 @@ export interface DepotTickets {
   // Scheduler
 
   /**
-   * Tickets in RESOLU whose solution is at least `joursAvantRelance` days old at `maintenant` (the
-   * candidates of `echeancesDues`), oldest first, at most `limite`.
+   * The candidates of `echeancesDues` at `maintenant`: tickets in RESOLU whose reminder is due and not
+   * sent, or whose closure is due, oldest solution first, at most `limite`.
    */
-  resolusAEcheance(maintenant: Date, joursAvantRelance: number, limite: number): Promise<ReadonlyArray<Ticket>>;
+  resolusAEcheance(maintenant: Date, parametres: ParametresEcheances, limite: number): Promise<ReadonlyArray<Ticket>>;
 
   // -----------------------------------------------------------------------------------------------
   // Réponses types and outbox
@@ -176,9 +177,13 @@ export interface OptionsDepotTickets {
   readonly genererId?: () => string;
   /** The content-addressed store of the attachments' bytes (default: `backoffice/data/pieces`). */
   readonly pieces?: StockagePieces;
-  /** Addresses of the agents' side (default: from the environment and the agents' e-mails, see `docs/support.md`). */
-  readonly annuaire?: () => Promise<AnnuaireSupport>;
-  /** Auto-close delays passed to the commands (default 5 and 10 days). */
+  /**
+   * Addresses of the agents' side for a ticket's notifications (default: from the environment and
+   * the assigned agent's e-mail, see `docs/support.md`). Called inside the write transaction: it must
+   * not use the database itself (on SQLite the pool holds one connection).
+   */
+  readonly annuaire?: (ticket: Ticket) => Promise<AnnuaireSupport>;
+  /** Auto-close delays passed to the commands (default: `FJ_SUPPORT_JOURS_RELANCE` / `FJ_SUPPORT_JOURS_CLOTURE`, else 5 and 10 days). */
   readonly parametresEcheances?: ParametresEcheances;
 }
 
@@ -345,17 +350,22 @@ export interface BoiteDEnvoiTickets {
   lister(filtre: { readonly statut?: StatutMessage; readonly ticketId?: string }, page: Page): Promise<PageDe<MessageSortant>>;
   /** The waiting messages (and failed ones with fewer than `tentativesMax` attempts), oldest first. */
   aDistribuer(limite: number, tentativesMax: number): Promise<ReadonlyArray<MessageSortant>>;
-  /** Records a delivery; `false` when the message was no longer waiting (another instance sent it). */
+  /**
+   * Takes a message before sending it: counts one attempt, only if its attempts are still
+   * `tentativesLues` and it is not sent (`false`: another instance took it since it was read).
+   */
+  prendre(id: string, tentativesLues: number): Promise<boolean>;
+  /** Records a delivery; `false` when the message was already marked sent. */
   marquerEnvoye(id: string, identifiantTransport: string, le: Date): Promise<boolean>;
-  /** Records a failed attempt. */
-  marquerEchec(id: string, erreur: string, le: Date): Promise<void>;
+  /** Records a failed attempt (retried while `tentatives` is below the distributor's maximum). */
+  marquerEchec(id: string, erreur: string): Promise<void>;
 }
 
 // -------------------------------------------------------------------------------------------------
 // Errors
 
 /** Every way a creation may fail: the domain's refusals, a refused file, a corrupted reference row. */
-export type ErreurCreationTicket = ErreurCreation | PieceRefusee | DonneesCorrompues;
+export type ErreurCreationTicket = ErreurCreation | ReferentielIntrouvable | PieceRefusee | DonneesCorrompues;
 
 /** Every way a command on a stored ticket may fail; nothing is written in any case. */
 export type ErreurExecutionTicket = ErreurCommande | ConflitDeVersion | TicketIntrouvable | DonneesCorrompues;
