@@ -63,12 +63,16 @@ interface ErreurTaguee {
   readonly [cle: string]: unknown;
 }
 
+/** Rules of a machine (mémoire or ticket) that refuse because of the current state: a 409. */
+const GARDES_D_ETAT = new Set(["etatIncompatible", "ticketClos", "solutionEnAttenteDeReponse"]);
+
 const estTaguee = (e: unknown): e is ErreurTaguee => typeof e === "object" && e !== null && typeof (e as { _tag?: unknown })._tag === "string";
 
 /**
  * The problem of a core or back-office error, by its tag: input errors 422 (with the field paths), a
  * rule of the machine 422 (naming it) or 409 when the state does not admit the command, an authorization
- * refusal 403, a version conflict 412, an unknown aggregate 404, a refused file 413/415/422.
+ * refusal 403, a version conflict 412, a state that does not admit the command 409 (`etatIncompatible`,
+ * `ticketClos`, `solutionEnAttenteDeReponse`), an unknown aggregate 404, a refused file 413/415/422.
  * Anything else is a 500 that says nothing about the internals.
  */
 export const problemeDepuisErreur = (e: unknown): Probleme => {
@@ -81,8 +85,8 @@ export const problemeDepuisErreur = (e: unknown): Probleme => {
       return probleme(422, e._tag, "Saisie invalide", avecDetail({ erreurs: e["erreurs"] }));
     case "TransitionRefusee": {
       const garde = typeof e["garde"] === "string" ? e["garde"] : "";
-      if (garde === "acteurNonAutorise") return probleme(403, e._tag, "Action non autorisée", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
-      if (garde === "etatIncompatible") return probleme(409, e._tag, "Action impossible dans l'état du mémoire", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
+      if (garde === "acteurNonAutorise" || garde.startsWith("acteur")) return probleme(403, e._tag, "Action non autorisée", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
+      if (GARDES_D_ETAT.has(garde)) return probleme(409, e._tag, "Action impossible dans l'état du mémoire", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
       return probleme(422, e._tag, "Règle de gestion non respectée", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
     }
     case "NonAutorise":
@@ -91,6 +95,7 @@ export const problemeDepuisErreur = (e: unknown): Probleme => {
       return probleme(412, e._tag, "Le mémoire a changé", avecDetail(e["versionTrouvee"] === undefined ? {} : { versionCourante: e["versionTrouvee"] }));
     case "MemoireIntrouvable":
     case "DocumentIntrouvable":
+    case "TicketIntrouvable":
       return probleme(404, e._tag, "Introuvable", avecDetail());
     case "PeriodeTropLongue":
       return probleme(422, e._tag, "Période trop longue", avecDetail({ du: e["du"], au: e["au"], auPlusTard: e["auPlusTard"] }));
@@ -99,7 +104,10 @@ export const problemeDepuisErreur = (e: unknown): Probleme => {
       const status = raison === "TROP_GRANDE" ? 413 : raison === "TYPE_NON_RECONNU" ? 415 : 422;
       return probleme(status, e._tag, "Fichier refusé", avecDetail({ raison }));
     }
+    case "CategorieInconnue":
+      return probleme(422, e._tag, "Catégorie inconnue", avecDetail());
     case "NumeroInvalide":
+    case "NumeroTicketInvalide":
       return probleme(503, e._tag, "Numérotation indisponible", avecDetail());
     default:
       return probleme(500, "ErreurInterne", "Erreur interne", { detail: "Une erreur inattendue est survenue ; rien n'a été enregistré." });
@@ -144,11 +152,9 @@ export const gestionnaireErreurs: ErrorRequestHandler = (erreur: unknown, req, r
       e.code === "LIMIT_FILE_SIZE"
         ? probleme(413, "PieceRefusee", "Fichier refusé", { raison: "TROP_GRANDE", detail: "fichier de plus de 4096 Ko" })
         : probleme(400, "MultipartInvalide", "Formulaire multipart invalide", { detail: `${e.code}${typeof e.field === "string" ? ` (${e.field})` : ""}` });
-  else if (estTaguee(erreur)) p = problemeDepuisErreur(erreur);
-  else {
-    p = problemeDepuisErreur(undefined);
-    console.error(`API ${req.method} ${req.originalUrl}:`, erreur);
-  }
+  else p = problemeDepuisErreur(erreur);
+  // A 5xx is a bug or an outage: logged with its cause, never described to the client.
+  if (p.status >= 500) console.error(`API ${req.method} ${req.originalUrl.split("?")[0] ?? ""} :`, erreur);
   envoyerProbleme(res, p);
 };
 
