@@ -598,7 +598,11 @@ export class DepotTicketsSql implements DepotTickets {
   // -----------------------------------------------------------------------------------------------
   // Scheduler
 
-  async resolusAEcheance(maintenant: Date, parametres: ParametresEcheances, limite: number): Promise<ReadonlyArray<Ticket>> {
+  async resolusAEcheance(
+    maintenant: Date,
+    parametres: ParametresEcheances,
+    limite: number,
+  ): Promise<{ readonly tickets: ReadonlyArray<Ticket>; readonly corrompus: ReadonlyArray<DonneesCorrompues> }> {
     const relance = new Date(maintenant.getTime() - parametres.joursAvantRelance * JOUR_MS);
     const cloture = new Date(maintenant.getTime() - parametres.joursAvantCloture * JOUR_MS);
     const ids = await this.sql.lignes<{ id: string }>(
@@ -606,11 +610,13 @@ export class DepotTicketsSql implements DepotTickets {
       [relance, cloture, Math.max(0, Math.floor(limite))],
     );
     const tickets: Array<Ticket> = [];
+    const corrompus: Array<DonneesCorrompues> = [];
     for (const { id } of ids) {
       const t = await this.charger(id);
       if (Either.isRight(t)) tickets.push(t.right);
+      else if (t.left._tag === "DonneesCorrompues") corrompus.push(t.left);
     }
-    return tickets;
+    return { tickets, corrompus };
   }
 }
 

@@ -149,9 +149,14 @@ export interface DepotTickets {
 
   /**
    * The candidates of `echeancesDues` at `maintenant`: tickets in RESOLU whose reminder is due and not
-   * sent, or whose closure is due, oldest solution first, at most `limite`.
+   * sent, or whose closure is due, oldest solution first, at most `limite` rows; a row that does not
+   * decode is returned in `corrompus` (reported, never acted upon).
    */
-  resolusAEcheance(maintenant: Date, parametres: ParametresEcheances, limite: number): Promise<ReadonlyArray<Ticket>>;
+  resolusAEcheance(
+    maintenant: Date,
+    parametres: ParametresEcheances,
+    limite: number,
+  ): Promise<{ readonly tickets: ReadonlyArray<Ticket>; readonly corrompus: ReadonlyArray<DonneesCorrompues> }>;
 
   // -----------------------------------------------------------------------------------------------
   // Réponses types and outbox

@@ -2,6 +2,7 @@ import type { Ticket } from "@frais-justice/support";
 import { Either } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../base/orm.js";
+import { sqlDe } from "../base/sql.js";
 import { BASES } from "../test-support/bases.js";
 import { DepotTicketsSql } from "./depot-tickets.sql.js";
 import { executerEcheances, OrdonnanceurTickets, parametresEcheancesDepuis, type BilanEcheances } from "./ordonnanceur.js";
@@ -112,6 +113,17 @@ describe.each(BASES)("ordonnanceur des échéances sur $dialecte", (base) => {
       expect(x?.envoyes.filter((e) => e.ticketId === t.id).map((e) => e.type)).toEqual(["ticket.cloturer-automatiquement"]);
       await ordonnanceur.arreter();
       expect(droite(await depot.charger(t.id)).cloture).toBe("AUTOMATIQUE");
+    });
+
+    it("reads the candidates in batches, reports a corrupted ticket and still closes the others", async () => {
+      const tickets = [await resolu(), await resolu(), await resolu()];
+      const [a, corrompu, c] = tickets;
+      if (a === undefined || corrompu === undefined || c === undefined) throw new Error("tickets absents");
+      await sqlDe(orm).lignes("UPDATE ticket SET emetteur = ? WHERE id = ?", ["{pas du JSON", corrompu.id]);
+      const bilan = await executerEcheances(s.depot, new Date(s.horloge.lire().getTime() + 10 * JOUR), undefined, 1);
+      expect(bilan.envoyes.map((e) => e.ticketId).sort()).toEqual([a.id, c.id].sort());
+      expect(bilan.erreurs.map((e) => e.ticketId)).toEqual([corrompu.id]);
+      expect(bilan.erreurs[0]?.raison).toContain("emetteur");
     });
   });
 });

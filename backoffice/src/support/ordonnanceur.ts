@@ -48,9 +48,19 @@ export const executerEcheances = async (
   let ignores = 0;
   const vus = new Set<string>();
   for (;;) {
-    const tickets = (await depot.resolusAEcheance(maintenant, parametres, lot + vus.size)).filter((t) => !vus.has(t.id));
-    if (tickets.length === 0) break;
+    // Tickets handled in this run may still be candidates (a reminder not yet due to close): read past them.
+    const limite = lot + vus.size;
+    const lus = await depot.resolusAEcheance(maintenant, parametres, limite);
+    let nouveaux = 0;
+    for (const c of lus.corrompus) {
+      if (vus.has(c.id)) continue;
+      vus.add(c.id);
+      nouveaux += 1;
+      erreurs.push({ ticketId: c.id, raison: c.message });
+    }
+    const tickets = lus.tickets.filter((t) => !vus.has(t.id));
     for (const t of tickets) vus.add(t.id);
+    nouveaux += tickets.length;
     const parId = new Map(tickets.map((t) => [t.id, t]));
     for (const due of echeancesDues(tickets, maintenant, parametres)) {
       const ticket = parId.get(due.ticketId);
@@ -60,7 +70,7 @@ export const executerEcheances = async (
       else if (r.left._tag === "ConflitDeVersion" || r.left._tag === "TransitionRefusee") ignores += 1;
       else erreurs.push({ ticketId: ticket.id, raison: r.left.message });
     }
-    if (tickets.length < lot) break;
+    if (nouveaux === 0 || lus.tickets.length + lus.corrompus.length < limite) break;
   }
   return { envoyes, ignores, erreurs };
 };
