@@ -14,6 +14,8 @@ import { routeCreationJeton, routesJetons } from "./jetons.routes.js";
 import { routeMontants, routesMemoires, routeVerificationCertificat } from "./memoires.routes.js";
 import { documentOpenApi } from "./openapi.js";
 import { routesStructures } from "./structures.routes.js";
+import { routesTickets } from "./tickets.routes.js";
+import type { DepotTickets } from "../support/depot-tickets.js";
 import { routesVues } from "./vues.routes.js";
 
 /** Options of {@link creerApi}. */
@@ -28,6 +30,8 @@ export interface OptionsApi {
   readonly limiteJson?: string;
   /** The clock (tests move it). */
   readonly maintenant?: () => Date;
+  /** The ticket repository: with it, the requester's tickets are served under `/tickets`. */
+  readonly tickets?: DepotTickets;
   /** Routers mounted behind the authentication and the rate limit, by path (`/flux` → the dépôt flux router). */
   readonly routeurs?: Readonly<Record<string, RequestHandler>>;
 }
@@ -89,6 +93,7 @@ export const creerApi = (options: OptionsApi): Api => {
   r.post("/certificats/verification", routeVerificationCertificat(contexte));
   r.use(routesVues(contexte));
   r.use("/memoires", routesMemoires(contexte));
+  if (options.tickets !== undefined) r.use("/tickets", routesTickets(contexte, options.tickets));
   for (const [chemin, routeur] of Object.entries(options.routeurs ?? {})) r.use(chemin, routeur);
   r.use(routeInconnue);
   r.use(gestionnaireErreurs);

@@ -1,5 +1,8 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsModule from "ajv-formats";
+import type { ActeurAgent } from "@frais-justice/core/autorisation";
+import type { Commande } from "@frais-justice/support";
+import { Either } from "effect";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentOpenApi } from "./openapi.js";
@@ -61,10 +64,31 @@ const conforme = <R extends { status: number; headers: Record<string, string>; b
 };
 
 let banc: BancApi;
+
+const SUPPORT: ActeurAgent = { _tag: "Agent", id: "agent-support", roles: ["SUPPORT"], perimetre: { juridictions: [], coursAppel: [], supportNational: true } };
+
+/** The support agent's side of a ticket, through the repository: take it and ask for information, or propose a solution. */
+const parcoursTicket = async (id: string, etape: "informations" | "solution" = "informations"): Promise<void> => {
+  const depot = banc.tickets;
+  if (depot === undefined) throw new Error("pas de dépôt de tickets");
+  const commandes: ReadonlyArray<Commande> =
+    etape === "informations"
+      ? [
+          { type: "ticket.affecter", acteur: SUPPORT },
+          { type: "ticket.demander-informations", texte: "Quel est le préfixe du jeton ?", acteur: SUPPORT },
+        ]
+      : [{ type: "ticket.proposer-solution", texte: "Créez un nouveau jeton.", acteur: SUPPORT }];
+  for (const c of commandes) {
+    const t = await depot.charger(id);
+    if (Either.isLeft(t)) throw new Error("ticket illisible");
+    const r = await depot.executer(id, t.right.version, c);
+    if (Either.isLeft(r)) throw new Error(`${c.type} refusé : ${r.left.message}`);
+  }
+};
 let bearer: { Authorization: string };
 
 beforeAll(async () => {
-  banc = await bancApi({ requetesParMinute: 10_000 });
+  banc = await bancApi({ requetesParMinute: 10_000, tickets: true });
   bearer = { Authorization: `Bearer ${await banc.jeton("a")}` };
 }, 60_000);
 afterAll(async () => banc.detruire());
@@ -159,6 +183,32 @@ describe("the OpenAPI 3.1 document", () => {
     conforme("supprimerMemoire", await api().delete(`/api/v1/memoires/${j(brouillon).id}`).set(bearer));
     conforme("supprimerMemoire", await api().delete(`/api/v1/memoires/${j(brouillon).id}`).set(bearer).set("If-Match", '"1"'));
     conforme("supprimerMemoire", await api().delete(`/api/v1/memoires/${j(brouillon).id}`).set(bearer).set("If-Match", '"2"'));
+
+    // Tickets
+    const saisieTicket = { structureId: "structure-a", categorie: "MON_COMPTE", sousCategorie: "CONNEXION_MOT_DE_PASSE", emetteur: { organisation: "73282932000074", email: "contact@structure-a.example" } };
+    conforme("creerTicket", await api().post("/api/v1/tickets").set(bearer).send(saisieTicket));
+    const ticket = conforme("creerTicket", await api().post("/api/v1/tickets").set(bearer).send({ ...saisieTicket, titre: "Accès", description: "Jeton refusé." }));
+    const tid = String(j(ticket).ticket.id);
+    conforme("lireTicket", await api().get(`/api/v1/tickets/${tid}`).set(bearer));
+    conforme("lireTicket", await api().get("/api/v1/tickets/inconnu").set(bearer));
+    conforme("listerTickets", await api().get("/api/v1/tickets?onglet=tous&limit=5").set(bearer));
+    conforme("listerTickets", await api().get("/api/v1/tickets?onglet=autre").set(bearer));
+    conforme("joindreAuTicket", await api().post(`/api/v1/tickets/${tid}/pieces-jointes`).set(bearer).set("If-Match", '"1"').attach("fichier", PDF, "capture.pdf"));
+    conforme("completerTicket", await api().post(`/api/v1/tickets/${tid}/completer`).set(bearer).set("If-Match", '"2"').send({ texte: "Précision" }));
+    conforme("refuserSolution", await api().post(`/api/v1/tickets/${tid}/refuser-solution`).set(bearer).set("If-Match", '"2"').send({ texte: "Non" }));
+    conforme("accepterSolution", await api().post(`/api/v1/tickets/${tid}/accepter-solution`).set(bearer).set("If-Match", '"1"').send({}));
+    await parcoursTicket(tid);
+    const apres = await api().get(`/api/v1/tickets/${tid}`).set(bearer);
+    conforme("completerTicket", await api().post(`/api/v1/tickets/${tid}/completer`).set(bearer).set("If-Match", String(apres.headers["etag"])).send({ texte: "Le préfixe est fjt_AbCd." }));
+    await parcoursTicket(tid, "solution");
+    const resolu = await api().get(`/api/v1/tickets/${tid}`).set(bearer);
+    conforme("refuserSolution", await api().post(`/api/v1/tickets/${tid}/refuser-solution`).set(bearer).set("If-Match", String(resolu.headers["etag"])).send({ texte: "Toujours refusé." }));
+    await parcoursTicket(tid, "solution");
+    const resolu2 = await api().get(`/api/v1/tickets/${tid}`).set(bearer);
+    conforme("cloturerTicket", await api().post(`/api/v1/tickets/${tid}/cloturer`).set(bearer).set("If-Match", String(resolu2.headers["etag"])).send({}));
+    conforme("accepterSolution", await api().post(`/api/v1/tickets/${tid}/accepter-solution`).set(bearer).set("If-Match", String(resolu2.headers["etag"])).send({ texte: "Merci" }));
+    const autre = await api().post("/api/v1/tickets").set(bearer).send({ ...saisieTicket, titre: "Autre", description: "À clore." });
+    conforme("cloturerTicket", await api().post(`/api/v1/tickets/${String(j(autre).ticket.id)}/cloturer`).set(bearer).set("If-Match", '"1"').send({}));
 
     const jamais = [...operations.keys()].filter((o) => !reussies.has(o));
     expect(jamais, "opérations du document jamais exercées avec succès").toEqual([]);

@@ -163,6 +163,24 @@ const construireSchemas = (): Record<string, unknown> => {
         total: { type: "integer", minimum: 0 },
       }),
     ),
+    TicketVu: objet(
+      {
+        ticket: objet({ id: texte, numero: { type: "string", pattern: "^CPROCS\\d{7}$" }, etat: texte, version: { type: "integer", minimum: 1 }, titre: texte, journal: { type: "array" } }, ["id", "numero", "etat", "version", "journal"], true),
+        activites: { type: "array" },
+        statutMemoire: texte,
+        actionsPermises: { type: "array", items: texte },
+      },
+      ["ticket", "activites", "actionsPermises"],
+    ),
+    PageTickets: objet({
+      elements: { type: "array", items: objet({ id: texte, numero: texte, descriptionBreve: texte, etat: texte, statut: texte }, ["id", "numero", "etat", "statut"], true) },
+      total: { type: "integer", minimum: 0 },
+      page: { type: "integer", minimum: 1 },
+      limit: { type: "integer", minimum: 1, maximum: 100 },
+      nombrePages: { type: "integer", minimum: 1 },
+      liens: objet({ self: texte, first: texte, last: texte, prev: texte, next: texte }, ["self", "first", "last"]),
+      compteurs: objet({ ACTIONS_REQUISES: { type: "integer" }, TOUS: { type: "integer" }, CLOTURES: { type: "integer" } }),
+    }),
     ListeFiscale: objet({
       du: { type: "string", format: "date" },
       au: { type: "string", format: "date" },
@@ -212,11 +230,11 @@ export const documentOpenApi = (): Json => ({
   info: {
     title: "frais-justice — API des prestataires",
     version: "1.0.0",
-    description: "Mémoires de frais de justice en « mode service » : jetons, structures et prérequis, mémoires, pièces jointes, vues, certificats de dépôt. Guide : docs/api.md.",
+    description: "Mémoires de frais de justice en « mode service » : jetons, structures et prérequis, mémoires, pièces jointes, vues, certificats de dépôt, tickets de support. Guide : docs/api.md.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ jeton: [] }],
-  tags: [{ name: "Jetons" }, { name: "Structures" }, { name: "Mémoires" }, { name: "Pièces jointes" }, { name: "Vues" }, { name: "Certificats" }],
+  tags: [{ name: "Jetons" }, { name: "Structures" }, { name: "Mémoires" }, { name: "Pièces jointes" }, { name: "Vues" }, { name: "Certificats" }, { name: "Tickets" }],
   paths: {
     "/jetons": {
       post: operation("creerJeton", "Créer un jeton (adresse électronique et mot de passe du compte)", ["Jetons"], {
@@ -325,6 +343,53 @@ export const documentOpenApi = (): Json => ({
       get: operation("listeFiscale", "Liste fiscale (mémoires mis en paiement sur au plus un an), JSON ou CSV", ["Vues"], {
         parameters: [...requete(["structureId", "format"]), { name: "du", in: "query", required: true, schema: { type: "string", format: "date" } }, { name: "au", in: "query", required: true, schema: { type: "string", format: "date" } }],
         responses: { "200": { description: "Lignes et totaux", content: { ...json(ref("ListeFiscale")), "text/csv": { schema: texte } } }, ...PROBLEMES_LECTURE },
+      }),
+    },
+    "/tickets": {
+      post: operation("creerTicket", "Créer un ticket de support (ou un brouillon : `brouillon: true`)", ["Tickets"], {
+        requestBody: {
+          required: true,
+          content: json(
+            objet(
+              { structureId: texte, serviceId: texte, categorie: texte, sousCategorie: texte, numeroObjet: texte, emetteur: { type: "object" }, titre: texte, description: texte, brouillon: { type: "boolean" } },
+              ["structureId", "categorie", "sousCategorie", "emetteur"],
+            ),
+          ),
+        },
+        responses: { "201": { description: "Le ticket (numéro CPROCS)", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_ECRITURE },
+      }),
+      get: operation("listerTickets", "Mes tickets émis, par onglet (actions-requises, tous, clotures), avec recherche `q`", ["Tickets"], {
+        parameters: requete(["onglet", "q", "page", "limit"]),
+        responses: { "200": { description: "Une page et le nombre de tickets de chaque onglet", headers: { Link: { schema: texte } }, content: json(ref("PageTickets")) }, ...PROBLEMES_LECTURE },
+      }),
+    },
+    "/tickets/{id}": {
+      get: operation("lireTicket", "Un de mes tickets et ses activités (sans note interne)", ["Tickets"], { parameters: [idMemoire], responses: { "200": { description: "Le ticket", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_LECTURE } }),
+    },
+    ...Object.fromEntries(
+      (
+        [
+          ["completer", "completerTicket", "Compléter (réponse à une demande d'informations)"],
+          ["accepter-solution", "accepterSolution", "Accepter la solution (clôture le ticket)"],
+          ["refuser-solution", "refuserSolution", "Refuser la solution (commentaire obligatoire)"],
+          ["cloturer", "cloturerTicket", "Clôturer le ticket"],
+        ] as const
+      ).map(([chemin, id, resume]) => [
+        `/tickets/{id}/${chemin}`,
+        {
+          post: operation(id, resume, ["Tickets"], {
+            parameters: [idMemoire, IF_MATCH],
+            requestBody: { required: false, content: json(objet({ texte: texte }, [])) },
+            responses: { "200": { description: "Le ticket", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_ECRITURE },
+          }),
+        },
+      ]),
+    ),
+    "/tickets/{id}/pieces-jointes": {
+      post: operation("joindreAuTicket", "Joindre un fichier à un ticket", ["Tickets"], {
+        parameters: [idMemoire, IF_MATCH],
+        requestBody: { required: true, content: { "multipart/form-data": { schema: objet({ fichier: { type: "string", contentMediaType: "application/octet-stream" } }) } } },
+        responses: { "201": { description: "Le ticket", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_ECRITURE },
       }),
     },
     "/certificats/verification": {

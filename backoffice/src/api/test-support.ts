@@ -17,6 +17,7 @@ import { Either } from "effect";
 import { randomUUID } from "node:crypto";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { executerCommande } from "../memoire/memoire.commandes.js";
+import { DepotTicketsSql } from "../support/depot-tickets.sql.js";
 
 /** The provider accounts of the API tests: two structures, their gestionnaires, and a simple user with a consultation habilitation on A. */
 export const COMPTES = {
@@ -53,7 +54,7 @@ export const enTeteValide = (structureId: string = COMPTES.a.structureId) => ({
 });
 
 /** An API on a fresh SQLite file with the accounts of {@link COMPTES}; `jeton(compte)` signs in and returns a token. */
-export const bancApi = async (options: Omit<OptionsApi, "orm" | "stockage"> = {}) => {
+export const bancApi = async (options: Omit<OptionsApi, "orm" | "stockage" | "tickets"> & { readonly tickets?: boolean } = {}) => {
   const dossier = mkdtempSync(join(tmpdir(), "fj-api-"));
   const orm: Orm = await ouvrirOrm({ dialecte: "sqlite", fichier: join(dossier, "api.sqlite") });
   const depots = depotsOrganisation(orm);
@@ -90,7 +91,9 @@ export const bancApi = async (options: Omit<OptionsApi, "orm" | "stockage"> = {}
     Schema.decodeUnknownSync(HabilitationStockee)({ id: "hab-lecteur", utilisateurId: COMPTES.lecteur.id, structureId: "structure-a", application: "FRAIS_DE_JUSTICE", mode: "CONSULTATION", depuis: "2024-03-01T09:00:00.000Z", parId: COMPTES.a.id }),
   ]);
   const stockage = new StockagePieces(join(dossier, "pieces"));
-  const api: Api = creerApi({ orm, stockage, ...options });
+  const { tickets: avecTickets, ...optionsApi } = options;
+  const tickets = avecTickets === true ? new DepotTicketsSql(orm, { pieces: stockage }) : undefined;
+  const api: Api = creerApi({ orm, stockage, ...optionsApi, ...(tickets === undefined ? {} : { tickets }) });
   const app = express();
   app.use("/api/v1", api.routeur);
   const jetons = new Map<string, string>();
@@ -98,6 +101,7 @@ export const bancApi = async (options: Omit<OptionsApi, "orm" | "stockage"> = {}
     orm,
     app,
     api,
+    tickets,
     depots,
     dossier,
     /** A token of an account (created once per account through `POST /jetons`). */
@@ -151,6 +155,8 @@ type Membre =
   | "chemin"
   | "champ"
   | "commande"
+  | "compteurs"
+  | "CLOTURES"
   | "creeLe"
   | "detail"
   | "duplicata"
@@ -176,6 +182,7 @@ type Membre =
   | "piecesJointes"
   | "structureId"
   | "tag"
+  | "ticket"
   | "total"
   | "valide"
   | "version";

@@ -1,0 +1,140 @@
+import { SaisieInvalide } from "@frais-justice/core";
+import type { Commande, Onglet } from "@frais-justice/support";
+import { Either } from "effect";
+import { TAILLE_MAX_PIECE_JOINTE_OCTETS } from "@frais-justice/core/memoire";
+import express, { type Request, type Response } from "express";
+import multer from "multer";
+import type { DepotTickets } from "../support/depot-tickets.js";
+import type { ContexteApi } from "./contexte.js";
+import { authentifieDe } from "./http/authentification.js";
+import { asynchrone, introuvable } from "./http/probleme.js";
+import { corpsObjet, etag, lirePagination, page, versionAttendue } from "./http/requete.js";
+
+/**
+ * The requester side of the support tickets (DOMAIN.md §5, docs/support.md): create a ticket for one
+ * of the caller's structures, read one (no internal note, no agent id), complete it, accept or refuse
+ * the solution, close it, attach a file, and the three tabs (Actions requises, Tous (sauf clôturés), Clôturés).
+ * Every change is a command of the ticket machine run by `DepotTickets` (journal row, notifications
+ * in the outbox, version checked with `If-Match`). Another user's ticket is a 404.
+ */
+
+const televersement = multer({ storage: multer.memoryStorage(), limits: { fileSize: TAILLE_MAX_PIECE_JOINTE_OCTETS, files: 1, fields: 0, parts: 1 } });
+
+const ONGLETS: Readonly<Record<string, Onglet>> = { "actions-requises": "ACTIONS_REQUISES", tous: "TOUS", clotures: "CLOTURES" };
+
+/** The requester's commands exposed by the API, by the last segment of their path. */
+const COMMANDES: Readonly<Record<string, { readonly type: "ticket.completer" | "ticket.accepter-solution" | "ticket.refuser-solution" | "ticket.cloturer"; readonly texte: "obligatoire" | "facultatif" }>> = {
+  completer: { type: "ticket.completer", texte: "obligatoire" },
+  "accepter-solution": { type: "ticket.accepter-solution", texte: "facultatif" },
+  "refuser-solution": { type: "ticket.refuser-solution", texte: "obligatoire" },
+  cloturer: { type: "ticket.cloturer", texte: "facultatif" },
+};
+
+const lireTexte = (req: Request, regle: "obligatoire" | "facultatif"): string | undefined => {
+  const corps = req.body === undefined || (typeof req.body === "object" && req.body !== null && Object.keys(req.body as object).length === 0 && !req.is("application/json")) ? {} : corpsObjet(req);
+  for (const cle of Object.keys(corps)) if (cle !== "texte") throw new SaisieInvalide({ erreurs: [{ chemin: cle, raison: "champ inconnu" }] });
+  const texte = corps["texte"];
+  if (texte !== undefined && typeof texte !== "string") throw new SaisieInvalide({ erreurs: [{ chemin: "texte", raison: "texte attendu" }] });
+  // An empty required text is left to the machine's rule `texteAbsent`, which names it.
+  return regle === "obligatoire" ? (texte ?? "") : texte;
+};
+
+/** The routes of the tickets (mounted at `/tickets` when a ticket repository is configured). */
+export const routesTickets = (ctx: ContexteApi, tickets: DepotTickets): express.Router => {
+  const r = express.Router();
+
+  const repondre = async (res: Response, id: string, status = 200) => {
+    const a = authentifieDe(res);
+    const t = await tickets.chargerPourDemandeur(id, a.acteur, ctx.maintenant());
+    if (Either.isLeft(t)) {
+      if (t.left._tag === "TicketIntrouvable") throw introuvable("Ticket");
+      throw t.left;
+    }
+    res.status(status).setHeader("ETag", etag(t.right.ticket.version));
+    res.json(t.right);
+  };
+
+  r.post(
+    "/",
+    asynchrone(async (req, res) => {
+      const a = authentifieDe(res);
+      const saisie = corpsObjet(req);
+      if ("piecesJointes" in saisie) throw new SaisieInvalide({ erreurs: [{ chemin: "piecesJointes", raison: "les fichiers se joignent ensuite : POST /tickets/{id}/pieces-jointes" }] });
+      const structureId = saisie["structureId"];
+      if (typeof structureId === "string" && !a.acteur.rattachements.some((x) => x.structureId === structureId)) throw introuvable("Structure");
+      const cree = await tickets.creer({ acteur: a.acteur, saisie, maintenant: ctx.maintenant() });
+      if (Either.isLeft(cree)) throw cree.left;
+      res.location(`${req.baseUrl}/${cree.right.ticket.id}`);
+      await repondre(res, cree.right.ticket.id, 201);
+    }),
+  );
+
+  r.get(
+    "/",
+    asynchrone(async (req, res) => {
+      const a = authentifieDe(res);
+      const nomOnglet = typeof req.query["onglet"] === "string" ? req.query["onglet"] : "tous";
+      const onglet = ONGLETS[nomOnglet];
+      const motsCles = req.query["q"];
+      const inconnus = Object.keys(req.query).filter((k) => !["onglet", "q", "page", "limit"].includes(k));
+      const erreurs = [
+        ...(onglet === undefined ? [{ chemin: "onglet", raison: "« actions-requises », « tous » ou « clotures »" }] : []),
+        ...(motsCles !== undefined && typeof motsCles !== "string" ? [{ chemin: "q", raison: "texte attendu" }] : []),
+        ...inconnus.map((k) => ({ chemin: k, raison: "paramètre inconnu" })),
+      ];
+      if (erreurs.length > 0 || onglet === undefined) throw new SaisieInvalide({ erreurs });
+      const p = lirePagination(req);
+      const resultat = await tickets.ticketsEmis(a.utilisateurId, onglet, {
+        ...(typeof motsCles === "string" && motsCles.trim() !== "" ? { motsCles } : {}),
+        page: { limite: p.limite, decalage: (p.page - 1) * p.limite },
+      });
+      const compteurs = await tickets.compteursOnglets(a.utilisateurId);
+      res.json({ ...page(req, res, resultat.lignes, resultat.total, p), compteurs });
+    }),
+  );
+
+  r.get(
+    "/:id",
+    asynchrone(async (req, res) => repondre(res, String(req.params["id"]))),
+  );
+
+  for (const [chemin, commande] of Object.entries(COMMANDES)) {
+    r.post(
+      `/:id/${chemin}`,
+      asynchrone(async (req, res) => {
+        const a = authentifieDe(res);
+        const id = String(req.params["id"]);
+        // Another user's ticket does not exist for the caller, whatever the version sent.
+        const lu = await tickets.chargerPourDemandeur(id, a.acteur, ctx.maintenant());
+        if (Either.isLeft(lu)) throw lu.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : lu.left;
+        const version = versionAttendue(req);
+        const texte = lireTexte(req, commande.texte);
+        const c = { type: commande.type, ...(texte === undefined ? {} : { texte }), acteur: a.acteur } as Commande;
+        const resultat = await tickets.executer(id, version, c, { maintenant: ctx.maintenant() });
+        if (Either.isLeft(resultat)) throw resultat.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : resultat.left;
+        await repondre(res, id);
+      }),
+    );
+  }
+
+  r.post(
+    "/:id/pieces-jointes",
+    televersement.single("fichier"),
+    asynchrone(async (req, res) => {
+      if (!req.is("multipart/form-data")) throw new SaisieInvalide({ erreurs: [{ chemin: "", raison: "formulaire multipart/form-data attendu (champ « fichier »)" }] });
+      const a = authentifieDe(res);
+      const id = String(req.params["id"]);
+      const lu = await tickets.chargerPourDemandeur(id, a.acteur, ctx.maintenant());
+      if (Either.isLeft(lu)) throw lu.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : lu.left;
+      const version = versionAttendue(req);
+      if (req.file === undefined) throw new SaisieInvalide({ erreurs: [{ chemin: "fichier", raison: "fichier obligatoire" }] });
+      const piece = await tickets.deposerPiece(req.file.originalname, new Uint8Array(req.file.buffer));
+      if (Either.isLeft(piece)) throw piece.left;
+      const resultat = await tickets.executer(id, version, { type: "ticket.joindre", pieceJointe: piece.right, acteur: a.acteur }, { maintenant: ctx.maintenant() });
+      if (Either.isLeft(resultat)) throw resultat.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : resultat.left;
+      await repondre(res, id, 201);
+    }),
+  );
+
+  return r;
+};
