@@ -1,7 +1,11 @@
 import { formaterMontant } from "@frais-justice/core/montants";
 import { lireInstant, sqlDe } from "../base/sql.js";
 import type { Orm } from "../base/orm.js";
-import type { AgentConnecte } from "./acces/agents.js";
+import { acteurDe, type AgentConnecte } from "./acces/agents.js";
+import { PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT } from "@frais-justice/support";
+import { DepotTicketsSql } from "../support/depot-tickets.sql.js";
+import type { DepotTickets } from "../support/depot-tickets.js";
+import { syntheseSupport, type SyntheseSupport } from "./support/tickets.compteurs.js";
 import { LIBELLES_ETATS, ETATS_INVISIBLES_JURIDICTION } from "./memoires/libelles.js";
 import type { EtatMemoire } from "@frais-justice/core/memoire";
 import { BigDecimal } from "effect";
@@ -13,12 +17,36 @@ const JOUR = 86_400_000;
 const marques = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
 
 /**
- * The figures of the agent's dashboard, over the juridictions they may consult: counts per état,
- * backlog by age, mémoires processed per week (12 weeks), taxed vs requested amounts (12 months).
+ * The support counts of the agent's queues (core's `autoriser(agent, "ticket.traiter", queue)`):
+ * open, waiting for the requester and overdue tickets per queue; undefined without any queue.
  */
-export const donneesTableauDeBord = async (orm: Orm, agent: AgentConnecte, juridictions: ReadonlyArray<string>, maintenant: Date = new Date()) => {
+export const donneesSupport = async (
+  tickets: Pick<DepotTickets, "filesDeLAgent" | "tableauDeBord">,
+  agent: AgentConnecte,
+  maintenant: Date,
+): Promise<SyntheseSupport | undefined> => {
+  const acteur = acteurDe(agent);
+  const files = await tickets.filesDeLAgent(acteur);
+  if (files.length === 0) return undefined;
+  const parametres = PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT;
+  return syntheseSupport(files, await tickets.tableauDeBord(acteur, maintenant, parametres), parametres.joursAvantRetard);
+};
+
+/**
+ * The figures of the agent's dashboard, over the juridictions they may consult: counts per état,
+ * backlog by age, mémoires processed per week (12 weeks), taxed vs requested amounts (12 months);
+ * and the support tickets of their queues (open, waiting, overdue).
+ */
+export const donneesTableauDeBord = async (
+  orm: Orm,
+  agent: AgentConnecte,
+  juridictions: ReadonlyArray<string>,
+  maintenant: Date = new Date(),
+  tickets: Pick<DepotTickets, "filesDeLAgent" | "tableauDeBord"> = new DepotTicketsSql(orm),
+) => {
   const sql = sqlDe(orm);
-  const base = { agent: `${agent.title} (${agent.email})`, juridictions: [...juridictions] };
+  const support = await donneesSupport(tickets, agent, maintenant);
+  const base = { agent: `${agent.title} (${agent.email})`, juridictions: [...juridictions], ...(support === undefined ? {} : { support }) };
   if (juridictions.length === 0) return { ...base, parEtat: [], anciennete: [], parSemaine: [], montantsTaxation: [] };
   const j = marques(juridictions.length);
   const parEtat = await sql.lignes<{ etat: EtatMemoire; n: unknown }>(

@@ -15,6 +15,12 @@ import { Either } from "effect";
 import { resolve } from "node:path";
 import { RACINE_BACKOFFICE } from "../base/configuration.js";
 import { StockagePieces } from "../pieces-jointes/stockage.js";
+import { RessourceTickets } from "../admin/support/tickets.ressource.js";
+import { DepotTicketsSql } from "../support/depot-tickets.sql.js";
+import { parametresEcheancesDepuis } from "../support/ordonnanceur.js";
+import type { DepotTickets } from "../support/depot-tickets.js";
+import { ecrireCsvTickets } from "../admin/support/tickets.csv.js";
+import { commandeDeLActionTicket } from "../admin/support/tickets.libelles.js";
 
 declare module "express-session" {
   interface SessionData {
@@ -33,6 +39,8 @@ export interface OptionsApplication {
   readonly dureeSessionMs?: number;
   /** Root of the content-addressed attachment store (default `FJ_PIECES_DIR` or `backoffice/data/pieces`). */
   readonly dossierPieces?: string;
+  /** The ticket repository behind the support screens (default: `DepotTicketsSql` on `orm`, attachments in `dossierPieces`). */
+  readonly tickets?: DepotTickets;
 }
 
 /** The running back-office: the express app and what the tests and the server reach. */
@@ -43,6 +51,8 @@ export interface Application {
   readonly sessions: MagasinSessions;
   /** Reloads the juridictions (after an administration change). */
   readonly rafraichirJuridictions: () => Promise<void>;
+  /** The support tickets of the agents' queues. */
+  readonly tickets: RessourceTickets;
 }
 
 const NOM_COOKIE = "fj.sid";
@@ -66,7 +76,13 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     juridictions = await acces.juridictions();
   };
   const sessions = new MagasinSessions(orm);
-  const admin = creerAdmin({ orm, acces, memoires, sessions, juridictions: () => juridictions, rafraichirJuridictions: () => rafraichirJuridictions() });
+  const piecesTickets = new StockagePieces(options.dossierPieces ?? process.env["FJ_PIECES_DIR"] ?? resolve(RACINE_BACKOFFICE, "data", "pieces"));
+  const tickets = new RessourceTickets(
+    options.tickets ?? new DepotTicketsSql(orm, { pieces: piecesTickets, parametresEcheances: parametresEcheancesDepuis(process.env) }),
+    acces,
+    memoires.depot,
+  );
+  const admin = creerAdmin({ orm, acces, memoires, sessions, juridictions: () => juridictions, rafraichirJuridictions: () => rafraichirJuridictions(), tickets });
 
   const app = express();
   app.disable("x-powered-by");
@@ -129,6 +145,33 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   });
   app.use(RACINE, garde);
 
+  // Support tickets: no screen at all for an agent without a queue (403); a ticket outside the
+  // agent's queues, or a draft, is "not found" (404, nothing about it); an action the ticket machine
+  // does not accept from this agent now is 403, before any handler runs.
+  const gardeTickets = express.Router();
+  gardeTickets.all(["/api/resources/tickets/actions/:action", "/resources/tickets", "/resources/tickets/actions/:action"], (req: Request, res: Response, next: NextFunction) => {
+    const agent = req.session.adminUser;
+    if (agent === undefined) return next();
+    tickets
+      .filesDeLAgent(agent)
+      .then((files) => (files.length === 0 ? void res.status(403).json({ erreur: "Aucune file de support dans votre périmètre." }) : next()))
+      .catch(next);
+  });
+  gardeTickets.all(["/api/resources/tickets/records/:id/:action", "/resources/tickets/records/:id/:action"], (req: Request, res: Response, next: NextFunction) => {
+    const agent = req.session.adminUser;
+    if (agent === undefined) return next();
+    tickets
+      .ticketVisible(String(req.params["id"]), agent)
+      .then((t) => {
+        if (t === undefined) return void res.status(404).json({ erreur: "Ticket introuvable." });
+        const commande = commandeDeLActionTicket(String(req.params["action"]));
+        if (commande !== undefined && !t.actionsPermises.includes(commande)) return void res.status(403).json({ erreur: "Action non autorisée sur ce ticket dans son état actuel." });
+        next();
+      })
+      .catch(next);
+  });
+  app.use(RACINE, gardeTickets);
+
   const routeur = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {
@@ -185,7 +228,37 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     })().catch(next);
   });
 
+  // The current queue as CSV (the list's filters and sort), scoped to the agent's queues.
+  routeur.get("/export/tickets.csv", (req: Request, res: Response, next: NextFunction) => {
+    const agent = req.session.adminUser;
+    if (agent === undefined) return void res.status(401).end();
+    const q = req.query as Record<string, unknown>;
+    tickets
+      .filesDeLAgent(agent)
+      .then(async (files) => {
+        if (files.length === 0) return void res.status(403).end();
+        await ecrireCsvTickets(tickets, agent, (cle) => q[`filters.${cle}`], { sortBy: q["sortBy"], direction: q["direction"] }, res);
+      })
+      .catch(next);
+  });
+  // An attachment of a ticket: only for an agent of its queue (same lookup as the ticket page).
+  routeur.get("/pieces-jointes-tickets/:ticketId/:pieceId", (req: Request, res: Response, next: NextFunction) => {
+    const agent = req.session.adminUser;
+    if (agent === undefined) return void res.status(401).end();
+    (async () => {
+      const ticketId = String(req.params["ticketId"]);
+      const visible = await tickets.ticketVisible(ticketId, agent);
+      const lue = visible === undefined ? undefined : await tickets.depot.lirePiece(ticketId, String(req.params["pieceId"]));
+      if (lue === undefined || Either.isLeft(lue)) return void res.status(404).json({ erreur: "Pièce jointe introuvable." });
+      const { piece, octets } = lue.right;
+      res.setHeader("Content-Type", piece.typeContenu);
+      res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(piece.nomFichier)}`);
+      res.setHeader("Cache-Control", "private, no-store");
+      res.end(Buffer.from(octets));
+    })().catch(next);
+  });
+
   app.use(RACINE, routeur);
   app.get("/", (_req, res) => res.redirect(RACINE));
-  return { app, memoires, acces, sessions, rafraichirJuridictions };
+  return { app, memoires, acces, sessions, rafraichirJuridictions, tickets };
 };

@@ -1,0 +1,300 @@
+import type { ActeurUtilisateur } from "@frais-justice/core/autorisation";
+import type { Commande, Onglet, Ticket } from "@frais-justice/support";
+import { Either } from "effect";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MESSAGE_CONFLIT } from "../src/admin/support/tickets.actions.js";
+import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
+import { ouvrirOrm, type Orm } from "../src/base/orm.js";
+import { sqlDe } from "../src/base/sql.js";
+import { StockagePieces } from "../src/pieces-jointes/stockage.js";
+import { AGENTS_DEMO } from "../src/serveur/demo.js";
+import { DepotTicketsSql } from "../src/support/depot-tickets.sql.js";
+import type { DepotTickets } from "../src/support/depot-tickets.js";
+
+/**
+ * The support agents' screens in a browser: the real server (pre-bundled components, SQLite file with
+ * the demo data) driven by headless Chromium, the requester played through the ticket repository on
+ * the same database, as a provider's channel would. A support agent assigns a ticket to themself,
+ * asks for information (a réponse type filled for the ticket), the requester completes it, the agent
+ * writes an internal note and proposes a solution, the requester refuses it with a comment, the agent
+ * proposes again, the requester accepts. At each step the page shows the state and the journal, and
+ * the ticket is in the right tab of the requester's « Tickets émis ». Screenshots go to docs/images/.
+ * Skipped (loudly) only when /usr/bin/chromium is absent and CI is not "true".
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const present = existsSync(CHROMIUM);
+if (!present) {
+  const message = `\n${"!".repeat(100)}\n!!! TESTS NAVIGATEUR IGNORÉS : ${CHROMIUM} est absent (apt-get install -y chromium).\n${"!".repeat(100)}\n`;
+  if (process.env["CI"] === "true") throw new Error(`CI=true : ${CHROMIUM} est obligatoire pour les tests navigateur`);
+  process.stderr.write(message);
+}
+
+const IMAGES = resolve(RACINE_BACKOFFICE, "..", "docs", "images");
+
+const portLibre = (): Promise<number> =>
+  new Promise((ok, ko) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const adresse = s.address();
+      s.close(() => (typeof adresse === "object" && adresse !== null ? ok(adresse.port) : ko(new Error("port"))));
+    });
+  });
+
+let serveur: ChildProcess | undefined;
+let contexte: BrowserContext;
+let page: Page;
+let orm: Orm;
+let depot: DepotTickets;
+let base: string;
+let dossier: string;
+let profil: string;
+
+const attendreServeur = async (url: string): Promise<void> => {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      const r = await fetch(url, { redirect: "manual" });
+      if (r.status > 0) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error("le serveur n'a pas démarré en 30 s");
+};
+
+const connecter = async (id: string): Promise<void> => {
+  const compte = AGENTS_DEMO.find((a) => a.id === id);
+  if (compte === undefined) throw new Error(id);
+  await page.goto(`${base}/admin/logout`);
+  await page.goto(`${base}/admin/login`);
+  await page.fill("input[name=email]", compte.email);
+  await page.fill("input[name=password]", compte.motDePasse);
+  await page.click("form button");
+  await page.waitForLoadState("networkidle");
+};
+
+/** The requester's tab the ticket is listed in (through the repository's « Tickets émis »). */
+const ongletDuDemandeur = async (ticket: Ticket): Promise<ReadonlyArray<Onglet>> => {
+  const onglets: Array<Onglet> = [];
+  for (const o of ["ACTIONS_REQUISES", "TOUS", "CLOTURES"] as const) {
+    const { lignes } = await depot.ticketsEmis(ticket.demandeurId, o, { page: { limite: 500, decalage: 0 } });
+    if (lignes.some((l) => l.id === ticket.id)) onglets.push(o);
+  }
+  return onglets;
+};
+
+const stocke = async (id: string): Promise<Ticket> => Either.getOrThrow(await depot.charger(id));
+
+describe.skipIf(!present)("support back-office in a browser (headless Chromium)", () => {
+  let demandeur: ActeurUtilisateur;
+  let ticket: Ticket;
+
+  /** The requester sends a command, as a provider's channel would (through the repository). */
+  const parLeDemandeur = async (commande: Omit<Commande, "acteur"> & { readonly texte?: string }): Promise<void> => {
+    const t = await stocke(ticket.id);
+    const r = await depot.executer(t.id, t.version, { ...commande, acteur: demandeur } as Commande);
+    if (Either.isLeft(r)) throw new Error(r.left.message);
+  };
+
+  /** The agent's ticket page: waits for it and returns its state label and journal text. */
+  const pageDuTicket = async (): Promise<{ etat: string; journal: string }> => {
+    await page.goto(`${base}/admin/resources/tickets/records/${ticket.id}/show`);
+    await page.waitForSelector("[data-testid=ticket-detail]");
+    return { etat: await page.locator("[data-testid=ticket-etat]").innerText(), journal: await page.locator("[data-testid=ticket-journal]").innerText() };
+  };
+
+  /** Runs an agent action from the ticket page: its button, its form (text), back to the page. */
+  const action = async (nom: string, texte?: string): Promise<void> => {
+    await page.click(`[data-testid="action-${nom}"]`);
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    if (texte !== undefined) await page.fill("[data-testid=texte]", texte);
+    await page.click("[data-testid=valider-action]");
+    await page.waitForSelector("[data-testid=ticket-detail]");
+  };
+
+  beforeAll(async () => {
+    // (Re)bundles when the bundle is missing or older than a component.
+    const bundle = join(RACINE_BACKOFFICE, ".adminjs", "bundle.js");
+    const composants = join(RACINE_BACKOFFICE, "src", "admin", "composants");
+    const enregistrements = [join(composants, "..", "composants.ts"), join(composants, "..", "support", "composants.ts")];
+    const plusRecent = Math.max(...readdirSync(composants).map((f) => statSync(join(composants, f)).mtimeMs), ...enregistrements.map((f) => statSync(f).mtimeMs));
+    if (!existsSync(bundle) || statSync(bundle).mtimeMs < plusRecent) {
+      const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/bundle.ts"], { cwd: RACINE_BACKOFFICE, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
+      if (r.status !== 0) throw new Error("empaquetage des composants impossible");
+    }
+    dossier = mkdtempSync(join(tmpdir(), "fj-e2e-support-"));
+    profil = mkdtempSync(join(tmpdir(), "fj-chromium-"));
+    const port = await portLibre();
+    base = `http://127.0.0.1:${port}`;
+    const fichier = join(dossier, "e2e.sqlite");
+    const pieces = join(dossier, "pieces");
+    serveur = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/main.ts"], {
+      cwd: RACINE_BACKOFFICE,
+      env: { ...process.env, PORT: String(port), FJ_SQLITE_FILE: fichier, FJ_PIECES_DIR: pieces, DATABASE_URL: "", NODE_ENV: "production", ADMIN_JS_SKIP_BUNDLE: "true" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    await attendreServeur(`${base}/admin/login`);
+    orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
+    depot = new DepotTicketsSql(orm, { pieces: new StockagePieces(pieces) });
+
+    // A provider of the seed with a mémoire addressed to Paris asks about it: the ticket goes to the
+    // service métier of the TJ de Paris, a queue of the demo support agent (cour d'appel de Paris).
+    const [m] = await sqlDe(orm).lignes<{ numero: string; structureId: string }>(
+      `SELECT m.numero AS numero, m.structure_id AS "structureId" FROM memoire m JOIN rattachement r ON r.structure_id = m.structure_id
+       WHERE m.juridiction_code = '750' AND m.etat IN ('MIS_A_DISPOSITION', 'CERTIFIE', 'A_TAXER') ORDER BY m.numero LIMIT 1`,
+    );
+    if (m === undefined) throw new Error("aucun mémoire de Paris d'une structure du jeu de données");
+    const [u] = await sqlDe(orm).lignes<{ utilisateurId: string }>(`SELECT utilisateur_id AS "utilisateurId" FROM rattachement WHERE structure_id = ? LIMIT 1`, [m.structureId]);
+    if (u === undefined) throw new Error(`aucun utilisateur rattaché à ${m.structureId}`);
+    demandeur = { _tag: "Utilisateur", id: u.utilisateurId, rattachements: [{ structureId: m.structureId, role: "GESTIONNAIRE_PRINCIPAL" }], habilitations: [] };
+    const cree = await depot.creer({
+      acteur: demandeur,
+      saisie: {
+        structureId: m.structureId,
+        categorie: "MEMOIRE_FRAIS_DE_JUSTICE",
+        sousCategorie: "M_SUIVI_TRAITEMENT_MEMOIRE",
+        numeroObjet: m.numero,
+        emetteur: { organisation: "73282932000074", designation: "Traductions Dupont", email: "claire.dupont@traductions-dupont.example" },
+        titre: "Paiement de mon mémoire",
+        description: `Mon mémoire ${m.numero} n'est toujours pas payé. Où en est-il ?`,
+      },
+      fichiers: [{ nomFichier: "requisition.pdf", octets: new TextEncoder().encode("%PDF-1.4\n% réquisition du 14 janvier\n%%EOF\n") }],
+    });
+    if (Either.isLeft(cree)) throw new Error(`création du ticket refusée : ${cree.left.message}`);
+    ticket = cree.right.ticket;
+
+    contexte = await chromium.launchPersistentContext(profil, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 1440, height: 1000 },
+      locale: "fr-FR",
+    });
+    // Nothing leaves the machine (AdminJS's layout asks for Google Fonts).
+    await contexte.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    page = contexte.pages()[0] ?? (await contexte.newPage());
+  }, 180_000);
+
+  afterAll(async () => {
+    await contexte?.close();
+    await orm?.close(true);
+    serveur?.kill("SIGTERM");
+    if (profil !== undefined) rmSync(profil, { recursive: true, force: true });
+    if (dossier !== undefined) rmSync(dossier, { recursive: true, force: true });
+  });
+
+  it("a support agent sees the ticket in the queue of the TJ de Paris and on the dashboard", async () => {
+    await connecter("demo-support");
+    await page.waitForSelector("[data-testid=tableau-de-bord-support]");
+    expect(Number(await page.locator("[data-testid=support-ouverts]").innerText())).toBeGreaterThanOrEqual(1);
+    await page.goto(`${base}/admin/resources/tickets/actions/files`);
+    await page.waitForSelector("[data-testid=files-tickets] table");
+    const files = await page.locator("[data-testid=files-tickets]").innerText();
+    expect(files).toContain("Support national");
+    expect(files).toContain("Service métier — 750 - Tribunal judiciaire de Paris");
+    expect(files).not.toContain("Tribunal judiciaire de Lyon");
+    await page.click('[data-testid="file-SM-750"]');
+    await page.waitForURL(/filters\.file=SM-750/);
+    await page.waitForSelector(`tr[data-id="${ticket.id}"]`);
+    expect(await page.locator(`tr[data-id="${ticket.id}"]`).innerText()).toContain(ticket.numero);
+    await page.screenshot({ path: join(IMAGES, "backoffice-support-file.png"), fullPage: true });
+    expect(await ongletDuDemandeur(ticket)).toEqual(["TOUS"]);
+  }, 120_000);
+
+  it("assigns it to themself, asks for information with a réponse type; a stale form is refused with a clear message", async () => {
+    expect((await pageDuTicket()).etat).toBe("Ouvert");
+    await action("m-assigner");
+    const affecte = await pageDuTicket();
+    expect(affecte.etat).toBe("En cours");
+    expect(affecte.journal).toContain("Affecté à Julien Moreau");
+    expect(await page.locator("[data-testid=ticket-agent]").innerText()).toBe("Julien Moreau (vous)");
+
+    // The form is opened, then the requester writes first: the agent's submission is refused, nothing written.
+    await page.click('[data-testid="action-demander-informations"]');
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    await page.selectOption("[data-testid=reponse-type]", "PIECE_MANQUANTE");
+    const texte = await page.inputValue("[data-testid=texte]");
+    expect(texte).toContain("Bonjour Traductions Dupont");
+    expect(texte).toContain(`Mémoire de frais de justice ${ticket.objet.numero ?? ""}`);
+    expect(texte).not.toContain("{{");
+    await parLeDemandeur({ type: "ticket.commenter", texte: "Je précise : il s'agit de l'audience du 12 janvier." });
+    await page.click("[data-testid=valider-action]");
+    await expect.poll(() => page.locator("[data-testid=erreur-action]").innerText()).toBe(MESSAGE_CONFLIT);
+    expect((await stocke(ticket.id)).etat).toBe("EN_COURS");
+
+    // Reloaded, the same request goes through.
+    const apres = await pageDuTicket();
+    expect(apres.journal).toContain("Je précise : il s'agit de l'audience du 12 janvier.");
+    await action("demander-informations", "Merci de joindre la réquisition du juge.");
+    const enAttente = await pageDuTicket();
+    expect(enAttente.etat).toBe("En attente d'informations");
+    expect(enAttente.journal).toContain("Merci de joindre la réquisition du juge.");
+    expect(await ongletDuDemandeur(ticket)).toEqual(["ACTIONS_REQUISES", "TOUS"]);
+  }, 120_000);
+
+  it("the requester completes; the agent writes an internal note and proposes a solution", async () => {
+    await parLeDemandeur({ type: "ticket.completer", texte: "Réquisition du 14 janvier : voir la pièce jointe du ticket." });
+    const complete = await pageDuTicket();
+    expect(complete.etat).toBe("En cours");
+    expect(complete.journal).toContain("Informations complétées");
+    expect(complete.journal).toContain("Réquisition du 14 janvier");
+    expect(await ongletDuDemandeur(ticket)).toEqual(["TOUS"]);
+
+    await action("note-interne", "Mémoire certifié le 20/02, en attente de validation.");
+    await pageDuTicket();
+    expect(await page.locator("[data-testid=journal-note-interne]").innerText()).toContain("jamais montrée au demandeur");
+    const vu = await depot.chargerPourDemandeur(ticket.id, demandeur);
+    expect(JSON.stringify(Either.getOrThrow(vu))).not.toContain("Mémoire certifié le 20/02");
+
+    await action("proposer-solution", "Votre mémoire a été certifié ; il sera validé sous quinze jours.");
+    const resolu = await pageDuTicket();
+    expect(resolu.etat).toBe("Résolu");
+    expect(resolu.journal).toContain("Solution proposée");
+    expect(await ongletDuDemandeur(ticket)).toEqual(["ACTIONS_REQUISES", "TOUS"]);
+    await page.screenshot({ path: join(IMAGES, "backoffice-support-ticket.png"), fullPage: true });
+  }, 120_000);
+
+  it("the requester refuses with a comment, the agent proposes again, the requester accepts: closed, read-only", async () => {
+    await parLeDemandeur({ type: "ticket.refuser-solution", texte: "Il me faut une date de paiement précise." });
+    const refuse = await pageDuTicket();
+    expect(refuse.etat).toBe("En cours");
+    expect(refuse.journal).toContain("Solution refusée");
+    expect(refuse.journal).toContain("Il me faut une date de paiement précise.");
+    expect(await ongletDuDemandeur(ticket)).toEqual(["TOUS"]);
+
+    await action("proposer-solution", "Le mémoire a été validé ; la mise en paiement est prévue le 16 mars.");
+    expect((await pageDuTicket()).etat).toBe("Résolu");
+    expect(await ongletDuDemandeur(ticket)).toEqual(["ACTIONS_REQUISES", "TOUS"]);
+
+    await parLeDemandeur({ type: "ticket.accepter-solution" });
+    const clos = await pageDuTicket();
+    expect(clos.etat).toBe("Clôturé");
+    expect(clos.journal).toContain("Solution acceptée");
+    expect(await page.locator("[data-testid=ticket-aucune-action]").innerText()).toBe("Ticket clôturé : lecture seule.");
+    // No agent action is offered any more (the header keeps the queue's own buttons: « Mes files », export).
+    for (const nom of ["m-assigner", "repondre", "note-interne", "demander-informations", "proposer-solution", "transferer", "cloturer"]) {
+      expect(await page.locator(`[data-testid="action-${nom}"]`).count()).toBe(0);
+    }
+    expect(await page.locator('[data-testid="action-files"]').count()).toBe(1);
+    expect(await ongletDuDemandeur(ticket)).toEqual(["CLOTURES"]);
+    const final = await stocke(ticket.id);
+    expect(final.journal.map((e) => e.type)).toEqual([
+      "ticket.creer",
+      "ticket.affecter",
+      "ticket.commenter",
+      "ticket.demander-informations",
+      "ticket.completer",
+      "ticket.noter",
+      "ticket.proposer-solution",
+      "ticket.refuser-solution",
+      "ticket.proposer-solution",
+      "ticket.accepter-solution",
+    ]);
+  }, 120_000);
+});
