@@ -112,17 +112,6 @@ export class DepotLots {
     return r === undefined ? Either.left(new LotIntrouvable({ lotId: id })) : Either.right(lireLot(r));
   }
 
-  /** The most recent lots (back-office, API), optionally of one structure. */
-  async lister(options: { readonly structureId?: string; readonly limite?: number; readonly decalage?: number } = {}): Promise<ReadonlyArray<Lot>> {
-    const where = options.structureId === undefined ? "" : "WHERE structure_id = ?";
-    const lignes = await this.sql.lignes(`SELECT ${this.tLot.selection()} FROM flux_lot ${where} ORDER BY recu_le DESC, id LIMIT ? OFFSET ?`, [
-      ...(options.structureId === undefined ? [] : [options.structureId]),
-      options.limite ?? 20,
-      options.decalage ?? 0,
-    ]);
-    return lignes.map(lireLot);
-  }
-
   /** Records a new lot in IN_RECU with its first audit row; an existing id is returned as it is. */
   async recevoir(lot: Omit<Lot, "statut" | "version" | "nombreMemoires" | "nombreIntegres" | "nombreRejetes">): Promise<{ readonly lot: Lot; readonly nouveau: boolean }> {
     const statut = statutInitial();

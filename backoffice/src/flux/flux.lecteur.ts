@@ -7,7 +7,6 @@ import {
   LOT,
   MEMOIRE,
   PROFONDEUR_MAX,
-  TYPES,
   type Complexe,
   type Element,
   type TypeSimple,
@@ -360,6 +359,3 @@ export async function* lireFlux(source: AsyncIterable<Uint8Array | string> | Ite
   yield* sortie.splice(0);
   if (rejet !== undefined) yield rejet;
 }
-
-/** The simple types, for the tests. */
-export const TYPES_SIMPLES = TYPES;
