@@ -21,6 +21,7 @@ export const RESSOURCES_FR_SUPPORT = {
       numeroObjet: "N° objet",
       agent: "Agent affecté",
       mesTickets: "Affectés à moi",
+      motsCles: "Mots clés (numéro, titre, description, commentaires et notes, N° objet ; sans accents)",
       soumisLe: "Ouvert le",
       modifieLe: "Dernière activité",
       version: "Version",

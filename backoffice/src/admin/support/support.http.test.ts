@@ -121,6 +121,9 @@ describe("queues scoped by core's autoriser", () => {
     expect(records.map((x) => x.id)).not.toContain(lyon.id);
     expect(records.find((x) => x.id === paris.id)?.params).toMatchObject({ numero: paris.numero, etat: "NOUVEAU", file: "SM-750", categorie: "MEMOIRE_FRAIS_DE_JUSTICE" });
     expect((await client("demo-greffier-paris").get("/admin/api/resources/tickets/actions/list")).status).toBe(403);
+    // Keywords (accents and case ignored) over the number, title, description, comments, notes and N° objet.
+    const parMotsCles = await client("demo-support").get(`/admin/api/resources/tickets/actions/list?filters.motsCles=${encodeURIComponent(`PAIEMENT memoire ${paris.objet.numero ?? ""}`)}`);
+    expect((parMotsCles.body as { records: Array<{ id: string }> }).records.map((x) => x.id)).toEqual([paris.id]);
     // A queue outside the perimeter, asked by name, lists nothing.
     const autre = await client("demo-support").get("/admin/api/resources/tickets/actions/list?filters.file=SM-690");
     expect((autre.body as { records: Array<unknown> }).records).toEqual([]);

@@ -28,7 +28,7 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
         navigation: { name: "Support", icon: "LifeBuoy" },
         // Queue and catégorie are listed by their French labels (AdminJS would re-case an enum's label) and filtered by code.
         listProperties: ["numero", "etat", "titre", "fileLibelle", "categorieLibelle", "numeroObjet", "agent", "soumisLe"],
-        filterProperties: ["file", "categorie", "etat", "mesTickets"],
+        filterProperties: ["motsCles", "file", "categorie", "etat", "mesTickets"],
         showProperties: ["detail"],
         sort: { sortBy: "soumisLe", direction: "asc" },
         properties: {
@@ -40,6 +40,7 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
           file: { availableValues: [...choixFiles(d.juridictions())], isVisible: { list: false, filter: true, show: false, edit: false } },
           categorie: { availableValues: [...CHOIX_CATEGORIES], isVisible: { list: false, filter: true, show: false, edit: false } },
           mesTickets: { availableValues: [{ value: "oui", label: "Oui" }], isVisible: { list: false, filter: true, show: false, edit: false } },
+          motsCles: { isVisible: { list: false, filter: true, show: false, edit: false } },
           version: { isVisible: false },
           actionsPermises: { isVisible: false },
         },

@@ -36,6 +36,7 @@ const PROPRIETES: ReadonlyArray<[string, NonNullable<ConstructorParameters<typeo
   ["numeroObjet", "string", false],
   ["agent", "string", false],
   ["mesTickets", "string", false],
+  ["motsCles", "string", false],
   ["soumisLe", "datetime", true],
   ["modifieLe", "datetime", true],
   ["version", "number", false],
@@ -66,10 +67,12 @@ export const criteresTickets = (valeurs: (cle: string) => unknown, acteur: Acteu
   const etats: ReadonlyArray<EtatTicket> | undefined =
     etat === undefined ? undefined : (ETATS_TICKET as ReadonlyArray<string>).includes(etat) && etat !== "BROUILLON" ? [etat as EtatTicket] : [];
   const categorie = chaine(valeurs("categorie"));
+  const motsCles = chaine(valeurs("motsCles"))?.trim();
   return {
     files,
     etats: etats ?? ETATS_OUVERTS,
     ...(categorie === undefined ? {} : { categorie }),
+    ...(motsCles === undefined || motsCles === "" ? {} : { motsCles }),
     ...(chaine(valeurs("mesTickets")) === "oui" ? { agentId: acteur.id } : {}),
   };
 };
