@@ -3,7 +3,12 @@ import formatsModule from "ajv-formats";
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import type { Commande } from "@frais-justice/support";
 import { Either } from "effect";
+import type { RequestHandler } from "express";
+import { join } from "node:path";
 import request from "supertest";
+import { ecrireLotGenere } from "../flux/flux.generateur.js";
+import { StockagePieces } from "../pieces-jointes/stockage.js";
+import { routesFlux } from "./flux.routes.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentOpenApi } from "./openapi.js";
 import { bancApi, coteJuridiction, enTeteValide, j, ligneValide, PDF, type BancApi } from "./test-support.js";
@@ -64,6 +69,7 @@ const conforme = <R extends { status: number; headers: Record<string, string>; b
 };
 
 let banc: BancApi;
+let flux: RequestHandler | undefined;
 
 const SUPPORT: ActeurAgent = { _tag: "Agent", id: "agent-support", roles: ["SUPPORT"], perimetre: { juridictions: [], coursAppel: [], supportNational: true } };
 
@@ -88,7 +94,8 @@ const parcoursTicket = async (id: string, etape: "informations" | "solution" = "
 let bearer: { Authorization: string };
 
 beforeAll(async () => {
-  banc = await bancApi({ requetesParMinute: 10_000, tickets: true });
+  banc = await bancApi({ requetesParMinute: 10_000, tickets: true, routeurs: { "/flux": (req, res, next) => (flux === undefined ? next() : flux(req, res, next)) } });
+  flux = routesFlux({ orm: banc.orm, stockage: new StockagePieces(join(banc.dossier, "pieces")), dossierLots: join(banc.dossier, "lots") });
   bearer = { Authorization: `Bearer ${await banc.jeton("a")}` };
 }, 60_000);
 afterAll(async () => banc.detruire());
@@ -209,6 +216,20 @@ describe("the OpenAPI 3.1 document", () => {
     conforme("accepterSolution", await api().post(`/api/v1/tickets/${tid}/accepter-solution`).set(bearer).set("If-Match", String(resolu2.headers["etag"])).send({ texte: "Merci" }));
     const autre = await api().post("/api/v1/tickets").set(bearer).send({ ...saisieTicket, titre: "Autre", description: "À clore." });
     conforme("cloturerTicket", await api().post(`/api/v1/tickets/${String(j(autre).ticket.id)}/cloturer`).set(bearer).set("If-Match", '"1"').send({}));
+
+    // Dépôt flux: a lot of 6 mémoires, 2 invalid, processed in the background
+    const fichier = join(banc.dossier, "LOT-CONTRAT.xml");
+    await ecrireLotGenere(fichier, { id: "LOT-CONTRAT", n: 6, identifiant: "73282932000074", utilisateur: "gestion@structure-a.example", juridiction: "750", jour: new Date(), graine: 3, invalideTous: 3 });
+    conforme("deposerLot", await api().post("/api/v1/flux").set(bearer).attach("lot", Buffer.from("<lot"), "casse.xml"));
+    conforme("deposerLot", await api().post("/api/v1/flux").set(bearer).attach("lot", fichier));
+    let statut = "";
+    for (let i = 0; i < 200 && !["IN_INTEGRE", "IN_INTEGRE_PARTIEL", "IN_REJETE"].includes(statut); i += 1) {
+      await new Promise((ok) => setTimeout(ok, 50));
+      statut = String(j(conforme("lireLot", await api().get("/api/v1/flux/LOT-CONTRAT").set(bearer))).lot.statut);
+    }
+    expect(statut).toBe("IN_INTEGRE_PARTIEL");
+    conforme("lireLot", await api().get("/api/v1/flux/INCONNU").set(bearer));
+    conforme("compteRenduLot", await api().get("/api/v1/flux/LOT-CONTRAT/compte-rendu").set(bearer));
 
     const jamais = [...operations.keys()].filter((o) => !reussies.has(o));
     expect(jamais, "opérations du document jamais exercées avec succès").toEqual([]);

@@ -181,6 +181,45 @@ const construireSchemas = (): Record<string, unknown> => {
       liens: objet({ self: texte, first: texte, last: texte, prev: texte, next: texte }, ["self", "first", "last"]),
       compteurs: objet({ ACTIONS_REQUISES: { type: "integer" }, TOUS: { type: "integer" }, CLOTURES: { type: "integer" } }),
     }),
+    StatutLot: objet(
+      {
+        lot: objet(
+          {
+            id: texte,
+            statut: { enum: ["IN_RECU", "IN_EN_COURS_TRAITEMENT", "IN_INTEGRE", "IN_INTEGRE_PARTIEL", "IN_REJETE", "IN_INCIDENTE"] },
+            libelleStatut: texte,
+            emetteur: objet({ identifiant: texte, utilisateur: texte }, ["utilisateur"], true),
+            canal: texte,
+            recuLe: instant,
+            termineLe: instant,
+          },
+          ["id", "statut", "libelleStatut", "emetteur", "canal", "recuLe"],
+          true,
+        ),
+        totaux: objet({ memoires: { type: "integer", minimum: 0 }, integres: { type: "integer", minimum: 0 }, rejetes: { type: "integer", minimum: 0 } }),
+        erreurLot: texte,
+        liens: objet({ statut: texte, compteRendu: texte }),
+      },
+      ["lot", "totaux"],
+      true,
+    ),
+    CompteRendu: objet(
+      {
+        lot: { type: "object" },
+        totaux: { type: "object" },
+        erreurLot: texte,
+        elements: {
+          type: "array",
+          items: {
+            oneOf: [
+              objet({ indice: { type: "integer" }, ligne: { type: "integer" }, resultat: { const: "INTEGRE" }, numero: texte, memoireId: texte }),
+              objet({ indice: { type: "integer" }, ligne: { type: "integer" }, resultat: { const: "REJETE" }, erreurs: { type: "array", items: objet({ chemin: texte, raison: texte }) } }),
+            ],
+          },
+        },
+      },
+      ["lot", "totaux", "elements"],
+    ),
     ListeFiscale: objet({
       du: { type: "string", format: "date" },
       au: { type: "string", format: "date" },
@@ -230,11 +269,11 @@ export const documentOpenApi = (): Json => ({
   info: {
     title: "frais-justice — API des prestataires",
     version: "1.0.0",
-    description: "Mémoires de frais de justice en « mode service » : jetons, structures et prérequis, mémoires, pièces jointes, vues, certificats de dépôt, tickets de support. Guide : docs/api.md.",
+    description: "Mémoires de frais de justice en « mode service » : jetons, structures et prérequis, mémoires, pièces jointes, vues, certificats de dépôt, tickets de support, dépôt flux. Guide : docs/api.md.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ jeton: [] }],
-  tags: [{ name: "Jetons" }, { name: "Structures" }, { name: "Mémoires" }, { name: "Pièces jointes" }, { name: "Vues" }, { name: "Certificats" }, { name: "Tickets" }],
+  tags: [{ name: "Jetons" }, { name: "Structures" }, { name: "Mémoires" }, { name: "Pièces jointes" }, { name: "Vues" }, { name: "Certificats" }, { name: "Tickets" }, { name: "Dépôt flux" }],
   paths: {
     "/jetons": {
       post: operation("creerJeton", "Créer un jeton (adresse électronique et mot de passe du compte)", ["Jetons"], {
@@ -390,6 +429,26 @@ export const documentOpenApi = (): Json => ({
         parameters: [idMemoire, IF_MATCH],
         requestBody: { required: true, content: { "multipart/form-data": { schema: objet({ fichier: { type: "string", contentMediaType: "application/octet-stream" } }) } } },
         responses: { "201": { description: "Le ticket", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_ECRITURE },
+      }),
+    },
+    "/flux": {
+      post: operation("deposerLot", "Déposer un lot de mémoires (fichier XML, champ `lot` ; format : docs du dépôt flux)", ["Dépôt flux"], {
+        requestBody: { required: true, content: { "multipart/form-data": { schema: objet({ lot: { type: "string", contentMediaType: "application/xml" } }) } } },
+        responses: {
+          "202": { description: "Reçu : traité en arrière-plan, à interroger", content: json(ref("StatutLot")) },
+          "200": { description: "Déjà traité (même fichier déposé à nouveau)", content: json(ref("StatutLot")) },
+          ...PROBLEMES_ECRITURE,
+          "500": probleme("Incident de traitement (lot IN_INCIDENTE, à déposer à nouveau)"),
+        },
+      }),
+    },
+    "/flux/{id}": {
+      get: operation("lireLot", "Le statut d'un lot et ses totaux", ["Dépôt flux"], { parameters: [idMemoire], responses: { "200": { description: "Statut", content: json(ref("StatutLot")) }, ...PROBLEMES_LECTURE } }),
+    },
+    "/flux/{id}/compte-rendu": {
+      get: operation("compteRenduLot", "Le compte rendu d'un lot : par mémoire, son numéro ou chaque erreur et son chemin", ["Dépôt flux"], {
+        parameters: [idMemoire],
+        responses: { "200": { description: "Compte rendu", content: json(ref("CompteRendu")) }, ...PROBLEMES_LECTURE },
       }),
     },
     "/certificats/verification": {

@@ -181,6 +181,8 @@ type Membre =
   | "page"
   | "piecesJointes"
   | "structureId"
+  | "statut"
+  | "lot"
   | "tag"
   | "ticket"
   | "total"
