@@ -48,6 +48,9 @@ describe("lots déposés (back-office)", () => {
     ]);
     const filtre = await admin.get("/admin/api/resources/lots/actions/list?filters.statut=IN_REJETE");
     expect(corps(filtre).records).toEqual([]);
+    // Equality, not a substring: IN_INTEGRE does not match IN_INTEGRE_PARTIEL.
+    expect(corps(await admin.get("/admin/api/resources/lots/actions/list?filters.statut=IN_INTEGRE")).records).toEqual([]);
+    expect(corps(await admin.get("/admin/api/resources/lots/actions/list?filters.statut=IN_INTEGRE_PARTIEL")).records?.map((x) => x.id)).toEqual(["EXEMPLE-2026-0001"]);
   });
 
   it("shows the compte rendu and the status history on the lot's page", async () => {

@@ -8,8 +8,16 @@ import type { DependancesAdmin } from "../dependances.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { peutLireOrganisation } from "../organisation/organisation.acces.js";
 
-/** MikroORM resource without the SQLite "Invalid URL" of `databaseName()` (PITFALLS): the names are given. */
+/**
+ * MikroORM resource without the SQLite "Invalid URL" of `databaseName()` (PITFALLS): the names are
+ * given. The status is filtered by equality, not `LIKE '%v%'` (IN_INTEGRE would match IN_INTEGRE_PARTIEL).
+ */
 class RessourceLots extends Resource {
+  constructor(options: ConstructorParameters<typeof Resource>[0]) {
+    super(options);
+    const statut = this.property("statut");
+    if (statut !== null && statut !== undefined) statut.isEnum = () => true;
+  }
   override databaseName(): string {
     return "frais-justice";
   }
