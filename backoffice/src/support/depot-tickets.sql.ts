@@ -52,7 +52,7 @@ import { prochaineValeur } from "../base/sequences.js";
 import { lireBooleen, lireEntier, lireInstant, sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
 import { echapperLike } from "../base/texte.js";
-import { ConflitDeVersion, type DonneesCorrompues } from "../memoire/memoire.errors.js";
+import { ConflitDeVersion, DonneesCorrompues } from "../memoire/memoire.errors.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { depotsOrganisation } from "../organisation/organisation.repository.js";
 import { StockagePieces, type EmpreinteInvalide, type FichierAltere, type FichierIntrouvable, type PieceRefusee } from "../pieces-jointes/stockage.js";
@@ -731,19 +731,33 @@ class BoiteDEnvoiSql implements BoiteDEnvoiTickets {
     private readonly t: Table,
   ) {}
 
-  private lire = (l: LigneBrute): MessageSortant => ({
+  /** A stored message; an unknown state or audience is reported (`DonneesCorrompues` thrown), never shown as another. */
+  private lire = (l: LigneBrute): MessageSortant => {
+    const statut = l["statut"];
+    const audience = l["audience"];
+    if ((statut !== "EN_ATTENTE" && statut !== "ENVOYE" && statut !== "ECHEC") || (audience !== "AGENTS" && audience !== "DEMANDEUR")) {
+      throw new DonneesCorrompues({
+        table: "message_ticket",
+        id: String(l["id"]),
+        erreurs: [{ chemin: "statut / audience", raison: `valeurs inconnues : ${JSON.stringify(statut)} / ${JSON.stringify(audience)}` }],
+      });
+    }
+    return this.message(l, statut, audience);
+  };
+
+  private message = (l: LigneBrute, statut: StatutMessage, audience: "AGENTS" | "DEMANDEUR"): MessageSortant => ({
     id: String(l["id"]),
     ticketId: String(l["ticketId"]),
     message: {
       destinataire: String(l["destinataire"]),
-      audience: l["audience"] === "AGENTS" ? "AGENTS" : "DEMANDEUR",
+      audience,
       sujet: String(l["sujet"]),
       texte: String(l["texte"]),
       ticketNumero: String(l["ticketNumero"]),
       entreeId: String(l["entreeId"]),
     },
     creeLe: lireInstant(l["creeLe"]),
-    statut: l["statut"] as StatutMessage,
+    statut,
     tentatives: lireEntier(l["tentatives"]),
     ...(l["envoyeLe"] === null || l["envoyeLe"] === undefined ? {} : { envoyeLe: lireInstant(l["envoyeLe"]) }),
     ...(typeof l["identifiantTransport"] === "string" ? { identifiantTransport: l["identifiantTransport"] } : {}),

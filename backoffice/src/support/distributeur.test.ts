@@ -4,6 +4,7 @@ import { Either } from "effect";
 import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../base/orm.js";
+import { sqlDe } from "../base/sql.js";
 import { BASES } from "../test-support/bases.js";
 import { configurationSmtpDepuis, DistributeurMessages } from "./distributeur.js";
 import { monterScene, saisieCompte, saisieMemoire, type Scene } from "./tickets.fixtures.js";
@@ -78,6 +79,14 @@ describe.each(BASES)("distribution de la boîte d'envoi sur $dialecte", (base) =
       expect(appels).toBe(2);
       const [echec] = (await s.depot.boiteDEnvoi.lister({ statut: "ECHEC" }, { limite: 10, decalage: 0 })).lignes;
       expect(echec).toMatchObject({ statut: "ECHEC", tentatives: 2, derniereErreur: "connexion refusée par le serveur SMTP" });
+    });
+
+    it("reports a message row with an unknown state instead of showing it as another", async () => {
+      const [un] = (await s.depot.boiteDEnvoi.lister({}, { limite: 1, decalage: 0 })).lignes;
+      if (un === undefined) throw new Error("aucun message");
+      await sqlDe(orm).lignes("UPDATE message_ticket SET statut = 'PERDU' WHERE id = ?", [un.id]);
+      await expect(s.depot.boiteDEnvoi.lister({ ticketId: un.ticketId }, { limite: 10, decalage: 0 })).rejects.toMatchObject({ _tag: "DonneesCorrompues", table: "message_ticket", id: un.id });
+      await sqlDe(orm).lignes("UPDATE message_ticket SET statut = ? WHERE id = ?", [un.statut, un.id]);
     });
   });
 });
