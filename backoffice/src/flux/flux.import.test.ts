@@ -110,6 +110,24 @@ describe.each(BASES)("dépôt flux sur $dialecte", (base) => {
       expect((await lots.transitions("LOT-INCIDENT")).map((t) => t.vers)).toEqual(["IN_RECU", "IN_EN_COURS_TRAITEMENT", "IN_INCIDENTE", "IN_EN_COURS_TRAITEMENT", "IN_INTEGRE"]);
     });
 
+    it("a mémoire without <envoi> is deposited as a draft with its TMP number; a send refused by a rule is rejected on `envoi`", async () => {
+      const fichier = join(dossier, "brouillon.xml");
+      const source = readFileSync(EXEMPLE, "utf8").replace('id="EXEMPLE-2026-0001"', 'id="LOT-BROUILLON"');
+      const premier = source.indexOf('<envoi attestationSurLHonneur="true"/>');
+      // Mémoire 0 without <envoi>; mémoire 1 made valid but sent without the attestation.
+      const xml = `${source.slice(0, premier)}${source.slice(premier + '<envoi attestationSurLHonneur="true"/>'.length)}`
+        .replace("<juridiction>999</juridiction>", "<juridiction>750</juridiction>")
+        .replace("2026-02-30", "2026-10-01")
+        .replace("<tauxTva>7</tauxTva>", "<tauxTva>20</tauxTva>")
+        .replace('<envoi attestationSurLHonneur="true"/>', '<envoi attestationSurLHonneur="false"/>');
+      writeFileSync(fichier, xml);
+      Either.getOrThrow(await importerFlux(options(fichier)));
+      const [brouillon, refuse] = await new DepotLots(b.orm).elements("LOT-BROUILLON");
+      expect(brouillon).toMatchObject({ resultat: "INTEGRE", numero: expect.stringMatching(/^TMP2026\d{8}$/) as string });
+      if (brouillon?.resultat === "INTEGRE") expect(Either.getOrThrow(await new DepotMemoires(b.orm).charger(brouillon.memoireId))).toMatchObject({ etat: "BROUILLON", numeroLot: "LOT-BROUILLON" });
+      expect(refuse).toMatchObject({ resultat: "REJETE", erreurs: [{ chemin: "envoi", raison: expect.stringContaining("attestationSurLHonneurAbsente") as string }] });
+    });
+
     it("rejects a lot whose émetteur is unknown, and a lot deposited in another user's name through the API", async () => {
       const inconnu = join(dossier, "inconnu.xml");
       writeFileSync(inconnu, readFileSync(EXEMPLE, "utf8").replace('id="EXEMPLE-2026-0001"', 'id="LOT-INCONNU"').replace("73282932000074", "35600000049837"));
