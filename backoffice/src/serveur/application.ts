@@ -15,6 +15,8 @@ import { Either } from "effect";
 import { resolve } from "node:path";
 import { RACINE_BACKOFFICE } from "../base/configuration.js";
 import { StockagePieces } from "../pieces-jointes/stockage.js";
+import { creerApi, type OptionsApi } from "../api/index.js";
+import { routesFlux } from "../api/flux.routes.js";
 import { RessourceTickets } from "../admin/support/tickets.ressource.js";
 import { DepotTicketsSql } from "../support/depot-tickets.sql.js";
 import { parametresEcheancesDepuis } from "../support/ordonnanceur.js";
@@ -39,6 +41,8 @@ export interface OptionsApplication {
   readonly dureeSessionMs?: number;
   /** Root of the content-addressed attachment store (default `FJ_PIECES_DIR` or `backoffice/data/pieces`). */
   readonly dossierPieces?: string;
+  /** Options of the providers' API under `/api/v1` (rate limits, clock…). */
+  readonly api?: Omit<OptionsApi, "orm" | "stockage">;
   /** The ticket repository behind the support screens (default: `DepotTicketsSql` on `orm`, attachments in `dossierPieces`). */
   readonly tickets?: DepotTickets;
 }
@@ -259,6 +263,10 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   });
 
   app.use(RACINE, routeur);
+  // The providers' HTTP API (bearer tokens, problem details) on the same attachment store: mémoires,
+  // the requester's tickets, and the dépôt flux (lots kept in FJ_LOTS_DIR or backoffice/data/lots).
+  const flux = routesFlux({ orm, stockage, dossierLots: process.env["FJ_LOTS_DIR"] ?? resolve(RACINE_BACKOFFICE, "data", "lots") });
+  app.use("/api/v1", creerApi({ orm, stockage, tickets: tickets.depot, routeurs: { "/flux": flux }, ...options.api }).routeur);
   app.get("/", (_req, res) => res.redirect(RACINE));
   return { app, memoires, acces, sessions, rafraichirJuridictions, tickets };
 };
