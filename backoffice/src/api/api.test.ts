@@ -141,6 +141,20 @@ describe("a draft's life through the API", () => {
     expect(j(modifierEnvoye)).toMatchObject({ tag: "TransitionRefusee", garde: "etatIncompatible" });
   });
 
+  it("lets exactly one of concurrent writers with the same If-Match win; the others get 412 and nothing of theirs is written", async () => {
+    const cree = await request(banc.app).post("/api/v1/memoires").set(auth()).send({ enTete: enTeteValide(), lignes: [ligneValide()] });
+    const id = String(j(cree).id);
+    const reponses = await Promise.all(
+      ["10", "20", "30", "40", "50"].map((tarif) => request(banc.app).post(`/api/v1/memoires/${id}/lignes`).set(auth()).set("If-Match", '"1"').send(ligneValide(tarif))),
+    );
+    expect(reponses.map((r) => r.status).toSorted()).toEqual([200, 412, 412, 412, 412]);
+    expect(reponses.filter((r) => r.status === 412).every((r) => j(r).tag === "ConflitDeVersion")).toBe(true);
+    const lu = await request(banc.app).get(`/api/v1/memoires/${id}`).set(auth());
+    expect(lu.headers["etag"]).toBe('"2"');
+    expect(j(lu).lignes).toHaveLength(2);
+    expect((await evenements(id)).map((e) => e.commande)).toEqual(["memoire.creer", "memoire.ajouter-ligne"]);
+  });
+
   it("deletes a draft (204) and then no longer finds it", async () => {
     const cree = await request(banc.app).post("/api/v1/memoires").set(auth()).send({ enTete: enTeteValide() });
     const id = j(cree).id as string;
