@@ -6,7 +6,9 @@ import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { depotsOrganisation } from "../organisation/organisation.repository.js";
 import { BASES } from "../test-support/bases.js";
 import { hasard } from "./hasard.js";
-import { identifiantParticulier, nombreMemoires, semerAuPremierDemarrage, siretAleatoire } from "./jeu.js";
+import { empreinte } from "@frais-justice/core/memoire";
+import { ecrireJeu, identifiantParticulier, nombreMemoires, semerAuPremierDemarrage, siretAleatoire } from "./jeu.js";
+import { clonerMemoire, genererMemoire, ModeleIncompatible } from "./memoires.generateur.js";
 
 describe("identifiers of the dataset", () => {
   it("are valid for core's validators", () => {
@@ -15,6 +17,21 @@ describe("identifiers of the dataset", () => {
       expect(isIdentifiantValide("SIRET", siretAleatoire(h))).toBe(true);
       expect(isIdentifiantValide("PARTICULIER", identifiantParticulier(h))).toBe(true);
     }
+  });
+});
+
+describe("templates copied onto structures (large datasets)", () => {
+  it("only onto a structure of the template's catégorie, with its bank details and a fresh certificate empreinte", () => {
+    const h = hasard(5);
+    const structures = [{ id: "s-expert", categorie: "EXPERT", coordonneesId: "cb-expert" }];
+    const modele = genererMemoire(h, { structures, agents: ["a"], utilisateurs: ["u"], numero: 1, etat: "MIS_EN_PAIEMENT" });
+    expect(modele.memoire.empreinteDepot).toBe(empreinte(modele.memoire));
+    const copie = clonerMemoire(h, modele, 2, { id: "s-autre", categorie: "EXPERT", coordonneesId: "cb-autre" });
+    expect([copie.memoire.enTete.structureId, copie.memoire.enTete.referenceCoordonneesBancaires, copie.memoire.enTete.categoriePrestataire]).toEqual(["s-autre", "cb-autre", "EXPERT"]);
+    expect(copie.memoire.empreinteDepot).toBe(empreinte(copie.memoire));
+    expect(copie.memoire.empreinteDepot).not.toBe(modele.memoire.empreinteDepot);
+    expect(copie.evenements.find((e) => e.commande === "memoire.valider-et-envoyer")?.details["empreinte"]).toBe(copie.memoire.empreinteDepot);
+    expect(() => clonerMemoire(h, modele, 3, { id: "s-labo", categorie: "LABORATOIRE" })).toThrow(ModeleIncompatible);
   });
 });
 
@@ -40,9 +57,39 @@ describe.each(BASES)("jeu de démonstration sur $dialecte", (base) => {
         expect(historique[0]?.commande).toBe("memoire.creer");
         const structures = Either.getOrThrow(await depotsOrganisation(b.orm).structures.lister("statut", "ACTIF"));
         expect(structures.length).toBeGreaterThanOrEqual(12);
+        // Sent mémoires carry the empreinte of their certificat de dépôt (core recomputes the same).
+        const envoyes = await sql.lignes<{ id: string }>("SELECT id FROM memoire WHERE envoye_le IS NOT NULL ORDER BY numero LIMIT 50");
+        expect(envoyes.length).toBeGreaterThan(20);
+        for (const { id } of envoyes) {
+          const m = Either.getOrThrow(await depot.charger(id));
+          expect(m.empreinteDepot, m.numero).toBe(empreinte(m));
+        }
         // Numbers continue after the dataset's.
         const suivant = await sql.transaction(async (tx) => (await import("../base/sequences.js")).prochaineValeur(tx, "memoire_mj"));
         expect(suivant).toBe(301);
+      } finally {
+        await b.detruire();
+      }
+    });
+
+    it("large loads copy templates only onto structures of their catégorie, with the structure's bank details", async () => {
+      const b = await base.creer();
+      try {
+        await ecrireJeu(b.orm, { memoires: 3000, seuilGrandJeu: 1000, graine: 17 });
+        const sql = sqlDe(b.orm);
+        const [n] = await sql.lignes<{ n: unknown }>("SELECT count(*) AS n FROM memoire");
+        expect(Number(n?.n)).toBe(3000);
+        const categorie = await sql.lignes("SELECT m.id FROM memoire m JOIN structure s ON s.id = m.structure_id WHERE s.categorie IS NULL OR m.categorie_prestataire <> s.categorie");
+        expect(categorie).toEqual([]);
+        const banque = await sql.lignes(
+          "SELECT m.id FROM memoire m WHERE m.reference_coordonnees_bancaires IS NULL OR NOT EXISTS (SELECT 1 FROM coordonnee_bancaire c WHERE c.id = m.reference_coordonnees_bancaires AND c.structure_id = m.structure_id)",
+        );
+        expect(banque).toEqual([]);
+        const depot = new DepotMemoires(b.orm);
+        for (const { id } of await sql.lignes<{ id: string }>("SELECT id FROM memoire WHERE envoye_le IS NOT NULL ORDER BY id LIMIT 30")) {
+          const m = Either.getOrThrow(await depot.charger(id));
+          expect(m.empreinteDepot).toBe(empreinte(m));
+        }
       } finally {
         await b.detruire();
       }

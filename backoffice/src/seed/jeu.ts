@@ -32,6 +32,8 @@ export interface OptionsJeu {
   readonly parLot?: number;
   /** Called after each batch with the number written so far. */
   readonly progression?: (ecrits: number) => void;
+  /** From this many mémoires, the large-load path (default 50,000; lower in tests). */
+  readonly seuilGrandJeu?: number;
 }
 
 const CATEGORIES: ReadonlyArray<CategoriePrestataire> = [
@@ -217,11 +219,11 @@ export const ecrireJeu = async (orm: Orm, options: OptionsJeu): Promise<BilanJeu
     agents: agents.filter((a) => a.roles.includes("GREFFIER")).map((a) => a.id),
     utilisateurs: utilisateurs.map((u) => u.id),
   };
-  const grand = options.memoires >= 50_000;
+  const grand = options.memoires >= (options.seuilGrandJeu ?? 50_000);
   const reconstruire = grand ? await suspendreIndex(orm, sql) : undefined;
   const depot = new DepotMemoires(orm);
   const parLot = options.parLot ?? 2000;
-  // Large datasets copy about 5,000 generated templates onto structures of the template's catégorie,
+  // Large datasets copy up to 5,000 generated templates onto structures of the template's catégorie,
   // with the structure's own bank details and services (decoding each new aggregate through the
   // Schemas would dominate the load time).
   const categoriesJeu = [...new Set(parametres.structures.map((s) => s.categorie))];
@@ -229,7 +231,8 @@ export const ecrireJeu = async (orm: Orm, options: OptionsJeu): Promise<BilanJeu
     grand
       ? categoriesJeu.map((c) => {
           const siennes = parametres.structures.filter((s) => s.categorie === c);
-          return [c, Array.from({ length: Math.ceil(5000 / categoriesJeu.length) }, (_, i) => genererMemoire(h, { ...parametres, structures: siennes, numero: i + 1 }))] as const;
+          const nombre = Math.ceil(Math.min(5000, options.memoires / 10) / categoriesJeu.length);
+          return [c, Array.from({ length: nombre }, (_, i) => genererMemoire(h, { ...parametres, structures: siennes, numero: i + 1 }))] as const;
         })
       : [],
   );

@@ -1,5 +1,5 @@
 import { calculerMontants, montantsEnJson } from "@frais-justice/core/montants";
-import { Memoire, type EtatMemoire, type MemoireEncodee } from "@frais-justice/core/memoire";
+import { empreinte, Memoire, type EtatMemoire, type MemoireEncodee } from "@frais-justice/core/memoire";
 import { Either, Schema } from "effect";
 import type { EvenementMemoire } from "../memoire/memoire.evenement.mapper.js";
 import { EvenementMemoire as EvenementSchema } from "../memoire/memoire.evenement.mapper.js";
@@ -29,16 +29,29 @@ export const JURIDICTIONS = [
   { code: "CA-PARIS", libelle: "Cour d'appel de Paris", courAppel: "CA-PARIS" },
 ] as const;
 
-/** Types de prestation with a plausible tariff, rate and quantity range. */
+/**
+ * Types de prestation of core's catalogue (`TYPES_PRESTATION` codes) per catégorie de prestataire of
+ * the structure (core's `CategoriePrestataireSchema`), with a plausible tariff and quantity range:
+ * a mémoire only bills what its prestataire's catégorie provides. Tariffs named by DOMAIN.md §3 where
+ * it names one (R122: 25 € per page, 30 € per hour; enquête sociale 600 €; certificat médical 160 €;
+ * audition d'enfant 40 €), demo figures otherwise.
+ */
 const PRESTATIONS = [
   { code: "TRADUCTION_ORALE", categorie: "INTERPRETE_TRADUCTEUR", tarif: "30.00", quantites: [1, 2, 3, 4, 5] },
   { code: "TRADUCTION_ECRITE", categorie: "INTERPRETE_TRADUCTEUR", tarif: "25.00", quantites: [2, 4, 8, 12] },
-  { code: "EXPERTISE_PSYCHIATRIQUE", categorie: "EXPERT", tarif: "429.00", quantites: [1] },
-  { code: "EXAMEN_MEDICAL", categorie: "EXPERT", tarif: "160.00", quantites: [1, 2] },
+  { code: "EXPERTISE_PSYCHIATRIQUE_PENAL_INSTRUCTION", categorie: "EXPERT", tarif: "429.00", quantites: [1] },
+  { code: "EXPERTISE_MEDICALE", categorie: "EXPERT", tarif: "350.00", quantites: [1] },
+  { code: "CERTIFICAT_MEDICAL", categorie: "EXPERT", tarif: "160.00", quantites: [1, 2] },
   { code: "ENQUETE_SOCIALE", categorie: "ENQUETEUR_SOCIAL", tarif: "600.00", quantites: [1] },
-  { code: "ANALYSE_ADN", categorie: "LABORATOIRE", tarif: "195.0000", quantites: [1, 2, 3] },
-  { code: "GARDE_SCELLES", categorie: "GARDIEN_FOURRIERE_SCELLES", tarif: "4.5000", quantites: [10, 30, 90] },
-  { code: "REQUISITION_TELEPHONIQUE", categorie: "OPERATEUR_TELECOM", tarif: "17.2500", quantites: [1, 5, 12] },
+  { code: "AUDITION_ENFANT", categorie: "ENQUETEUR_SOCIAL", tarif: "40.00", quantites: [1, 2] },
+  { code: "ANALYSE_LABORATOIRE", categorie: "LABORATOIRE", tarif: "195.0000", quantites: [1, 2, 3] },
+  { code: "GARDIENNAGE_SCELLES", categorie: "GARDIEN_FOURRIERE_SCELLES", tarif: "4.5000", quantites: [10, 30, 90] },
+  { code: "FRAIS_FOURRIERE", categorie: "GARDIEN_FOURRIERE_SCELLES", tarif: "6.4200", quantites: [5, 15, 30] },
+  { code: "AUTRE", categorie: "OPERATEUR_TELECOM", tarif: "17.2500", quantites: [1, 5, 12] },
+  { code: "AUTRE", categorie: "DELEGUE_MEDIATEUR_PROCUREUR", tarif: "38.0000", quantites: [1, 2, 4] },
+  { code: "AUTRE", categorie: "ADMINISTRATEUR_AD_HOC", tarif: "120.00", quantites: [1, 2] },
+  { code: "AUTRE", categorie: "COMMISSAIRE_DE_JUSTICE", tarif: "75.00", quantites: [1, 2, 3] },
+  { code: "AUTRE", categorie: "AUTRE", tarif: "50.00", quantites: [1, 2] },
 ] as const;
 
 const AUTORITES = ["OFFICIER_POLICE_JUDICIAIRE", "PROCUREUR_REPUBLIQUE", "JUGE_INSTRUCTION", "JUGE_ENFANTS", "TRIBUNAL_CORRECTIONNEL"] as const;
@@ -140,7 +153,7 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   const prestations = PRESTATIONS.filter((x) => x.categorie === structure.categorie);
   const sansTva = h.chance(0.15);
   const lignesSaisies = Array.from({ length: nombreLignes }, (_, i) => {
-    const prestation = h.choisir(prestations.length > 0 ? prestations : PRESTATIONS);
+    const prestation = h.choisir(prestations.length > 0 ? prestations : PRESTATIONS.filter((x) => x.categorie === "AUTRE"));
     const datePrestation = plusJours(creeLe, -h.entier(1, 60), h);
     return {
       id: `${uuid(h)}`,
@@ -224,7 +237,7 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
     creeLe: creeLe.toISOString(),
     creePar: { type: "UTILISATEUR", id: utilisateur },
     version: chemin.length,
-    ...(envoyeLe === undefined ? {} : { envoyeLe, empreinteDepot: Buffer.from(id.padEnd(32, "0").slice(0, 32)).toString("base64") }),
+    ...(envoyeLe === undefined ? {} : { envoyeLe }),
     ...(quand("memoire.transmettre") === undefined ? {} : { misADispositionLe: quand("memoire.transmettre") }),
     ...(quand("memoire.prendre-en-charge") === undefined ? {} : { agentEnCharge: agent }),
     redressements: [],
@@ -236,7 +249,9 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
     ...(dupliqueEn === undefined ? {} : { dupliqueEn }),
     etatLe: instants[instants.length - 1]?.toISOString() ?? creeLe.toISOString(),
   } as unknown as MemoireEncodee;
-  const memoire = decoderMemoire(encodee);
+  // A sent mémoire carries the empreinte of its certificat de dépôt, computed by core as when sending.
+  const decode = decoderMemoire(encodee);
+  const memoire = decode.envoyeLe === undefined ? decode : { ...decode, empreinteDepot: empreinte(decode) };
   const totaux = {
     montantHt: montants.montantHt,
     montantTva: montants.montantTva,
@@ -259,7 +274,7 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
       ...(commande === "memoire.refuser" ? { motif: "PIECE_JOINTE_MANQUANTE" } : {}),
       montantsAvant: totaux,
       montantsApres: totaux,
-      details: commande === "memoire.valider-et-envoyer" ? { numeroProvisoire: tmp } : {},
+      details: commande === "memoire.valider-et-envoyer" ? { numeroProvisoire: tmp, empreinte: memoire.empreinteDepot ?? "" } : {},
     });
   });
   return { memoire, evenements };
@@ -298,7 +313,7 @@ export const clonerMemoire = (h: Hasard, modele: ResultatEcriture, numero: numbe
   const numeroCourant = (m.numero.startsWith("MJ") ? `MJ${String(numero).padStart(10, "0")}` : tmp) as typeof m.numero;
   const idsLignes = new Map(m.lignes.map((l) => [l.id, uuid(h)]));
   const nouvelId = (ancien: string) => idsLignes.get(ancien) ?? ancien;
-  const memoire = {
+  const copie: Memoire = {
     ...m,
     id,
     numero: numeroCourant,
@@ -311,12 +326,14 @@ export const clonerMemoire = (h: Hasard, modele: ResultatEcriture, numero: numbe
     ...(m.taxation === undefined ? {} : { taxation: { ...m.taxation, lignes: m.taxation.lignes.map((l) => ({ ...l, ligneId: nouvelId(l.ligneId) })) } }),
     ...(m.dupliqueEn === undefined ? {} : { dupliqueEn: uuid(h) }),
   };
+  // The copy is another mémoire: its own certificat de dépôt.
+  const memoire = copie.envoyeLe === undefined ? copie : { ...copie, empreinteDepot: empreinte(copie) };
   const evenements = modele.evenements.map((e, i) => ({
     ...e,
     id: uuid(h),
     memoireId: id,
     numero: i === 0 ? tmp : numeroCourant,
-    ...(e.details["numeroProvisoire"] === undefined ? {} : { details: { numeroProvisoire: tmp } }),
+    ...(e.details["numeroProvisoire"] === undefined ? {} : { details: { numeroProvisoire: tmp, empreinte: memoire.empreinteDepot ?? "" } }),
   }));
   return { memoire, evenements };
 };
