@@ -2,10 +2,15 @@
  * Back-office benchmark: latency of the mémoires list page and show page (HTTP, signed in, through
  * AdminJS, the scoped resource and core) over a large dataset, with the raw SQL of the same queries
  * (sqlite3 prepared statements on the same file) as baseline in the same run.
- *   node --conditions=source --import tsx backoffice/bench/backoffice.bench.ts [--memoires 1000000] [--requetes 200]
+ *   node --conditions=source --import tsx backoffice/bench/backoffice.bench.ts [--memoires 1000000] [--requetes 200] [--fichier F] [--preparer]
+ * `--fichier F` keeps the database in F and reuses it on the next run when it already holds the
+ * mémoires (pending migrations are applied on open); `--preparer` only builds it. `--copies-sql B`
+ * writes only the first B mémoires through the project's write path and the rest as SQL copies of
+ * those rows (new ids and numbers, same lines and audit events; the tableau de bord counters are
+ * not updated): minutes instead of the better part of an hour on a loaded machine.
  * Target: list p95 ≤ 3 × raw and ≤ 300 ms.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +25,15 @@ import { DepotMemoires } from "../src/memoire/memoire.repository.js";
 import { creerApplication } from "../src/serveur/application.js";
 import { AGENTS_DEMO, chargerDemo } from "../src/serveur/demo.js";
 import { acteurDe, agentConnecte, juridictionsPermises, DepotAcces } from "../src/admin/acces/agents.js";
-import { clauseWhere, requeteListe } from "../src/admin/memoires/memoires.requete.js";
+import {
+  SEUIL_TEXTE_FREQUENT,
+  clauseWhere,
+  motsRecherche,
+  requeteCompte,
+  requeteFrequenceTexte,
+  requeteListe,
+  requeteStructuresPrestataire,
+} from "../src/admin/memoires/memoires.requete.js";
 import { criteresDepuisFiltre } from "../src/admin/memoires/memoires.ressource.js";
 
 const arg = (nom: string, defaut: number): number => {
@@ -29,6 +42,13 @@ const arg = (nom: string, defaut: number): number => {
 };
 const N = arg("memoires", 1_000_000);
 const REQUETES = arg("requetes", 200);
+const texteArg = (nom: string): string | undefined => {
+  const i = process.argv.indexOf(`--${nom}`);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
+const FICHIER = texteArg("fichier");
+const PREPARER = process.argv.includes("--preparer");
+const COPIES_SQL = arg("copies-sql", 0);
 
 const quantile = (xs: ReadonlyArray<number>, q: number): number => {
   const t = [...xs].sort((a, b) => a - b);
@@ -45,12 +65,67 @@ const mesurer = async (n: number, f: (i: number) => Promise<unknown>): Promise<{
   return { p50: quantile(durees, 0.5), p95: quantile(durees, 0.95) };
 };
 
-const dossier = mkdtempSync(join(tmpdir(), "fj-bench-bo-"));
-const fichier = join(dossier, "bo.sqlite");
-try {
-  process.env["ADMIN_JS_SKIP_BUNDLE"] = "true";
-  const orm = await ouvrirOrm({ dialecte: "sqlite", fichier });
-  let t = performance.now();
+type OrmBanc = Awaited<ReturnType<typeof ouvrirOrm>>;
+
+/** The secondary indexes of the mémoire table, from the entity metadata (dropped during a load, rebuilt after). */
+const indexMemoire = (orm: OrmBanc) => {
+  const tMemoire = table(orm, "Memoire");
+  return orm
+    .getMetadata()
+    .get("Memoire")
+    .indexes.map((i) => ({ nom: String(i.name), colonnes: (Array.isArray(i.properties) ? i.properties : [i.properties]).map((p) => tMemoire.colonne(String(p))) }));
+};
+
+/**
+ * Copies mémoires in SQL until the table holds `cible` rows: each round copies the rows written by
+ * the project's path (their lines, attachments and events too) under new ids (a counter in the first
+ * 8 hex digits of the UUIDs) and new MJ / TMP numbers. Indexes are rebuilt after.
+ */
+async function copierEnSql(orm: OrmBanc, cible: number): Promise<void> {
+  const sql = sqlDe(orm);
+  const t = performance.now();
+  const colonnes = async (nom: string) => (await sql.lignes<{ name: string }>(`PRAGMA table_info(${nom})`)).map((c) => c.name);
+  const [base] = await sql.lignes<{ n: unknown; max: unknown }>("SELECT COUNT(*) AS n, MAX(rowid) AS max FROM memoire");
+  const nBase = Number(base?.n);
+  const maxBase = Number(base?.max);
+  const nouvelId = (col: string, k: number) => `printf('%08x', ${0xfc000000 + k}) || substr(${col}, 9)`;
+  const cMemoire = await colonnes("memoire");
+  const cLigne = await colonnes("ligne_prestation");
+  const cPiece = await colonnes("piece_jointe");
+  const cEvenement = await colonnes("evenement_memoire");
+  if (nBase < cible) for (const i of indexMemoire(orm)) await sql.lignes(`DROP INDEX IF EXISTS ${i.nom}`);
+  let total = nBase;
+  for (let k = 1; total < cible; k += 1) {
+    const n = Math.min(nBase, cible - total);
+    const numero = (m: string) => `'MJ' || printf('%010d', ${5_000_000_000 + k * 1_000_000} + ${m}.rowid)`;
+    const provisoire = (m: string) => `'TMP2099' || printf('%08d', ${k * 1_000_000} + ${m}.rowid)`;
+    const expr: Record<string, string> = {
+      id: nouvelId("m.id", k),
+      numero: numero("m"),
+      numero_provisoire: provisoire("m"),
+      recherche: `replace(replace(m.recherche, lower(m.numero), lower(${numero("m")})), lower(m.numero_provisoire), lower(${provisoire("m")}))`,
+    };
+    await sql.transaction(async (tx) => {
+      const choix = `(SELECT rowid AS r FROM memoire WHERE rowid <= ${String(maxBase)} ORDER BY rowid LIMIT ${String(n)})`;
+      await tx.lignes(`INSERT INTO memoire (${cMemoire.join(", ")}) SELECT ${cMemoire.map((c) => expr[c] ?? `m.${c}`).join(", ")} FROM memoire m WHERE m.rowid IN ${choix}`);
+      const depuis = (alias: string) => `FROM ${alias} x JOIN memoire m ON m.id = x.memoire_id WHERE m.rowid IN ${choix}`;
+      const copie = (nomTable: string, cols: ReadonlyArray<string>, plus: Record<string, string>) =>
+        tx.lignes(`INSERT INTO ${nomTable} (${cols.join(", ")}) SELECT ${cols.map((c) => plus[c] ?? `x.${c}`).join(", ")} ${depuis(nomTable)}`);
+      await copie("ligne_prestation", cLigne, { id: nouvelId("x.id", k), memoire_id: nouvelId("x.memoire_id", k) });
+      await copie("piece_jointe", cPiece, { id: nouvelId("x.id", k), memoire_id: nouvelId("x.memoire_id", k) });
+      await copie("evenement_memoire", cEvenement, {
+        id: nouvelId("x.id", k),
+        memoire_id: nouvelId("x.memoire_id", k),
+        numero: `CASE x.numero WHEN m.numero THEN ${numero("m")} WHEN m.numero_provisoire THEN ${provisoire("m")} ELSE x.numero END`,
+      });
+    });
+    total += n;
+    process.stderr.write(`  ${total} mémoires (copies SQL, ${((performance.now() - t) / 1000).toFixed(0)} s)\n`);
+  }
+}
+
+async function construire(orm: OrmBanc, cible: number): Promise<void> {
+  const t = performance.now();
   // The organisation from the persistence seed, then the mémoires by its fast path (templates cloned
   // onto structures, multi-row INSERTs by batches of 2,000), numbered after the seed's.
   const bilan = await ecrireJeu(orm, { memoires: 1000 });
@@ -61,21 +136,44 @@ try {
   const modeles = Array.from({ length: 2000 }, (_, i) => genererMemoire(h, { ...parametres, numero: 5_000_000 + i }));
   const depot = new DepotMemoires(orm);
   // Secondary indexes of the mémoire table are dropped during the load and rebuilt after (as the seed does).
-  const tMemoire = table(orm, "Memoire");
-  const index = orm
-    .getMetadata()
-    .get("Memoire")
-    .indexes.map((i) => ({ nom: String(i.name), colonnes: (Array.isArray(i.properties) ? i.properties : [i.properties]).map((p) => tMemoire.colonne(String(p))) }));
-  for (const i of index) await sqlDe(orm).lignes(`DROP INDEX IF EXISTS ${i.nom}`);
-  for (let fait = bilan.memoires; fait < N; fait += 2000) {
-    const n = Math.min(2000, N - fait);
+  for (const i of indexMemoire(orm)) await sqlDe(orm).lignes(`DROP INDEX IF EXISTS ${i.nom}`);
+  for (let fait = bilan.memoires; fait < cible; fait += 2000) {
+    const n = Math.min(2000, cible - fait);
     await depot.enregistrerNouveaux(Array.from({ length: n }, (_, i) => clonerMemoire(h, h.choisir(modeles), 10_000 + fait + i, h.choisir(structures))));
     if (fait % 100_000 < 2000) process.stderr.write(`  ${fait} mémoires écrits (${((performance.now() - t) / 1000).toFixed(0)} s)\n`);
   }
-  for (const i of index) await sqlDe(orm).lignes(`CREATE INDEX ${i.nom} ON memoire (${i.colonnes.join(", ")})`);
-  await sqlDe(orm).lignes("ANALYZE");
-  process.stderr.write(`jeu : ${N} mémoires en ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(`jeu : ${cible} mémoires en ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+}
 
+/** Rebuilds the mémoire table's secondary indexes that a load dropped, then ANALYZE. */
+async function indexer(orm: OrmBanc): Promise<void> {
+  const t = performance.now();
+  for (const i of indexMemoire(orm)) await sqlDe(orm).lignes(`CREATE INDEX IF NOT EXISTS ${i.nom} ON memoire (${i.colonnes.join(", ")})`);
+  await sqlDe(orm).lignes("ANALYZE");
+  process.stderr.write(`index et ANALYZE en ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+}
+
+const dossier = mkdtempSync(join(tmpdir(), "fj-bench-bo-"));
+const fichier = FICHIER ?? join(dossier, "bo.sqlite");
+try {
+  process.env["ADMIN_JS_SKIP_BUNDLE"] = "true";
+  const existant = existsSync(fichier);
+  let t = performance.now();
+  const orm = await ouvrirOrm({ dialecte: "sqlite", fichier });
+  if (existant) process.stderr.write(`base existante ${fichier} ouverte et migrée en ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  const [deja] = existant ? await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM memoire") : [];
+  const presents = Number(deja?.n ?? 0);
+  if (presents < N) {
+    if (presents === 0) await construire(orm, COPIES_SQL > 0 ? Math.min(COPIES_SQL, N) : N);
+    await copierEnSql(orm, N);
+    await indexer(orm);
+  }
+  if (PREPARER) {
+    await orm.close(true);
+    rmSync(dossier, { recursive: true, force: true });
+    process.exit(0);
+  }
+  t = performance.now();
   const { app } = await creerApplication({ orm, secret: "bench" });
   const serveur = app.listen(0);
   await new Promise((ok) => serveur.once("listening", ok));
@@ -98,10 +196,24 @@ try {
   const agent = await acces.parEmail(compte.email);
   if (agent === undefined) throw new Error("agent absent");
   const visibles = juridictionsPermises(acteurDe(agentConnecte(agent)), "memoire.consulter-juridiction", await acces.juridictions());
+  // A prestataire with mémoires in the agent's juridiction, searched by its raison sociale.
+  const [unPrestataire] = await sqlDe(orm).lignes<{ raisonSociale: string }>(
+    `SELECT s.raison_sociale AS "raisonSociale" FROM structure s WHERE s.id = (SELECT structure_id FROM memoire WHERE juridiction_code = ? LIMIT 1)`,
+    [visibles[0] ?? "750"],
+  );
+  const prestataire = unPrestataire?.raisonSociale ?? "";
+  // A numéro d'affaire of one mémoire of the juridiction (a rare word of the free text).
+  const [uneAffaire] = await sqlDe(orm).lignes<{ affaire: string }>(
+    `SELECT l.numero_affaire AS "affaire" FROM ligne_prestation l WHERE l.memoire_id = (SELECT id FROM memoire WHERE juridiction_code = ? ORDER BY envoye_le LIMIT 1 OFFSET 5000)`,
+    [visibles[0] ?? "750"],
+  );
+  const affaire = uneAffaire?.affaire ?? "";
   const cas = [
     { nom: "liste « à traiter » (défaut)", chemin: "/admin/api/resources/memoires/actions/list?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc", filtres: { aTraiter: "oui" } },
     { nom: "liste de la juridiction, tous états", chemin: "/admin/api/resources/memoires/actions/list?sortBy=envoyeLe&direction=desc", filtres: {} },
     { nom: "liste, recherche libre « paris »", chemin: "/admin/api/resources/memoires/actions/list?filters.texte=paris&sortBy=envoyeLe&direction=desc", filtres: { texte: "paris" } },
+    { nom: "liste, recherche libre d'un n° d'affaire", chemin: `/admin/api/resources/memoires/actions/list?filters.texte=${encodeURIComponent(affaire)}&sortBy=envoyeLe&direction=desc`, filtres: { texte: affaire } },
+    { nom: "liste, prestataire (raison sociale)", chemin: `/admin/api/resources/memoires/actions/list?filters.prestataire=${encodeURIComponent(prestataire)}&sortBy=envoyeLe&direction=desc`, filtres: { prestataire } },
   ] as const;
   const db = await new Promise<sqlite3.Database>((ok, ko) => {
     const d = new sqlite3.Database(fichier, sqlite3.OPEN_READONLY, (e) => (e === null ? ok(d) : ko(e)));
@@ -112,18 +224,34 @@ try {
   const lignes: Array<ReadonlyArray<string>> = [];
   for (const c of cas) {
     const filtres: Record<string, unknown> = c.filtres;
-    const where = clauseWhere(visibles, criteresDepuisFiltre((cle) => filtres[cle], agentConnecte(agent)));
+    const typees = criteresDepuisFiltre((cle) => filtres[cle], agentConnecte(agent));
+    // A prestataire is first looked up in the structures (the application does the same).
+    const structures = typees.prestataire === undefined ? undefined : requeteStructuresPrestataire(typees.prestataire);
+    const sStructures = structures === undefined ? undefined : db.prepare(structures.sql);
+    const ids = structures === undefined || sStructures === undefined ? undefined : (await tous<{ id: string }>(sStructures, structures.params.map(param))).map((l) => l.id);
+    const criteres = ids === undefined ? typees : { ...typees, structuresPrestataire: ids };
+    // A free text first asks how frequent its words are (the application does the same, once per request).
+    const mots = criteres.texte === undefined ? [] : motsRecherche(criteres.texte);
+    const frequence = mots.length === 0 ? undefined : requeteFrequenceTexte(mots);
+    const sFrequence = frequence === undefined ? undefined : db.prepare(frequence.sql);
+    const [f] = frequence === undefined || sFrequence === undefined ? [] : await tous<{ n: number }>(sFrequence, frequence.params.map(param));
+    const where = clauseWhere(visibles, criteres, "sqlite", { texteFrequent: Number(f?.n ?? 0) >= SEUIL_TEXTE_FREQUENT });
     const page = requeteListe(where, { colonne: "envoyeLe", sens: c.chemin.includes("desc") ? "desc" : "asc" }, { limite: 20, decalage: 0 });
     const sPage = db.prepare(page.sql);
-    const sCompte = db.prepare(`SELECT COUNT(*) AS n FROM memoire WHERE ${where.sql}`);
+    const compte = requeteCompte(where);
+    const sCompte = db.prepare(compte.sql);
     const brut = await mesurer(REQUETES, async () => {
+      if (frequence !== undefined && sFrequence !== undefined) await tous(sFrequence, frequence.params.map(param));
+      if (structures !== undefined && sStructures !== undefined) await tous(sStructures, structures.params.map(param));
       await tous(sPage, page.params.map(param));
-      await tous(sCompte, where.params.map(param));
+      await tous(sCompte, compte.params.map(param));
     });
     const http = await mesurer(REQUETES, () => obtenir(c.chemin));
     lignes.push([c.nom, http.p50.toFixed(1), http.p95.toFixed(1), brut.p50.toFixed(2), brut.p95.toFixed(2), (http.p95 / brut.p95).toFixed(1)]);
     sPage.finalize();
     sCompte.finalize();
+    sFrequence?.finalize();
+    sStructures?.finalize();
   }
 
   // Show page: one mémoire of the juridiction (lines, attachments, history) vs the raw reads by id.
@@ -132,9 +260,10 @@ try {
   const sL = db.prepare("SELECT * FROM ligne_prestation WHERE memoire_id = ?");
   const sP = db.prepare("SELECT * FROM piece_jointe WHERE memoire_id = ?");
   const sE = db.prepare("SELECT * FROM evenement_memoire WHERE memoire_id = ? ORDER BY rang");
+  const sS = db.prepare("SELECT raison_sociale, identifiant_type, identifiant_valeur FROM structure WHERE id = (SELECT structure_id FROM memoire WHERE id = ?)");
   const id = (i: number) => ids[i % ids.length] ?? "";
   const brutFiche = await mesurer(REQUETES, async (i) => {
-    for (const s of [sM, sL, sP, sE]) await tous(s, [id(i)]);
+    for (const s of [sM, sL, sP, sE, sS]) await tous(s, [id(i)]);
   });
   const httpFiche = await mesurer(REQUETES, (i) => obtenir(`/admin/api/resources/memoires/records/${id(i)}/show`));
   lignes.push(["fiche d'un mémoire (show)", httpFiche.p50.toFixed(1), httpFiche.p95.toFixed(1), brutFiche.p50.toFixed(2), brutFiche.p95.toFixed(2), (httpFiche.p95 / brutFiche.p95).toFixed(1)]);

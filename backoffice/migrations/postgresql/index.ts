@@ -13,6 +13,7 @@ import { Migration20261122085938_tableau_de_bord_national } from "./Migration202
 import { Migration20261122090652_tableau_de_bord_national_donnees } from "./Migration20261122090652_tableau_de_bord_national_donnees.js";
 import { Migration20261122092128_depot_flux } from "./Migration20261122092128_depot_flux.js";
 import { Migration20261122092808_tickets_support } from "./Migration20261122092808_tickets_support.js";
+import { Migration20261122095850_memoire_juridiction_envoye } from "./Migration20261122095850_memoire_juridiction_envoye.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
@@ -28,4 +29,5 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122090652_tableau_de_bord_national_donnees", class: Migration20261122090652_tableau_de_bord_national_donnees },
   { name: "Migration20261122092128_depot_flux", class: Migration20261122092128_depot_flux },
   { name: "Migration20261122092808_tickets_support", class: Migration20261122092808_tickets_support },
+  { name: "Migration20261122095850_memoire_juridiction_envoye", class: Migration20261122095850_memoire_juridiction_envoye },
 ];

@@ -12,6 +12,7 @@ import { Migration20261122085825_tableau_de_bord_national } from "./Migration202
 import { Migration20261122090409_tableau_de_bord_national_donnees } from "./Migration20261122090409_tableau_de_bord_national_donnees.js";
 import { Migration20261122092122_depot_flux } from "./Migration20261122092122_depot_flux.js";
 import { Migration20261122092804_tickets_support } from "./Migration20261122092804_tickets_support.js";
+import { Migration20261122095844_memoire_juridiction_envoye } from "./Migration20261122095844_memoire_juridiction_envoye.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
@@ -26,4 +27,5 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122090409_tableau_de_bord_national_donnees", class: Migration20261122090409_tableau_de_bord_national_donnees },
   { name: "Migration20261122092122_depot_flux", class: Migration20261122092122_depot_flux },
   { name: "Migration20261122092804_tickets_support", class: Migration20261122092804_tickets_support },
+  { name: "Migration20261122095844_memoire_juridiction_envoye", class: Migration20261122095844_memoire_juridiction_envoye },
 ];

@@ -39,19 +39,26 @@ export const PRAGMAS_SQLITE = [
 /**
  * Tables no entity schema describes, created by hand-written migrations: the SQLite FTS5 index of
  * the mémoires' free-text search and its shadow tables. They are left out of the migrations'
- * snapshot, so a generated migration never drops them.
+ * snapshot, so a generated migration never drops them (likewise {@link INDEX_HORS_ENTITES}).
  */
 export const TABLES_HORS_ENTITES: ReadonlyArray<RegExp> = [/^memoire_fts(_|$)/];
+
+/** Indexes no entity schema describes (hand-written migrations): PostgreSQL's full-text index of the mémoires. */
+export const INDEX_HORS_ENTITES: ReadonlyArray<string> = ["memoire_recherche_mots_idx"];
 
 const sansTablesHorsEntites = (schema: DatabaseSchema | undefined): DatabaseSchema | undefined => {
   if (schema !== undefined) {
     const s = schema as unknown as { tables: ReturnType<DatabaseSchema["getTables"]> };
     s.tables = schema.getTables().filter((t) => !TABLES_HORS_ENTITES.some((r) => r.test(t.name)));
+    for (const t of s.tables) {
+      const table = t as unknown as { indexes: ReturnType<typeof t.getIndexes> };
+      table.indexes = t.getIndexes().filter((i) => !INDEX_HORS_ENTITES.includes(i.keyName));
+    }
   }
   return schema;
 };
 
-/** MikroORM's migrator, whose snapshot ignores {@link TABLES_HORS_ENTITES} (read and written). */
+/** MikroORM's migrator, whose snapshot ignores {@link TABLES_HORS_ENTITES} and {@link INDEX_HORS_ENTITES} (read and written). */
 class Migrateur extends Migrator {
   static override register(orm: MikroORM): void {
     orm.config.registerExtension("@mikro-orm/migrator", () => new Migrateur(orm.em as Em));

@@ -138,6 +138,10 @@ export const MemoireSchema = new EntitySchema<MemoireRow>({
     { name: "memoire_structure_paiement_idx", properties: ["structureId", "paiementDate"] },
     // Rechercher without a structure (court-wide or national) by dépôt date.
     { name: "memoire_envoye_idx", properties: ["envoyeLe"] },
+    // Back-office list of one juridiction in dépôt order (id breaks ties), whatever the état: the page
+    // is read in index order and stops after 20 rows; état and structure are in the index so that the
+    // list's filters and capped count need not read the table.
+    { name: "memoire_juridiction_envoye_idx", properties: ["juridictionCode", "envoyeLe", "id", "etat", "structureId"] },
   ],
 });
 

@@ -8,8 +8,8 @@ import { creerAdmin } from "../admin/admin.js";
 import { DepotAcces, agentConnecte, type AgentConnecte } from "../admin/acces/agents.js";
 import { MagasinSessions } from "../admin/acces/session-store.js";
 import { commandeDeLAction } from "../admin/memoires/memoires.actions.js";
-import { criteresDepuisFiltre, RessourceMemoires } from "../admin/memoires/memoires.ressource.js";
-import { clauseWhere, COLONNES_TRI, requeteListe, type ColonneTri } from "../admin/memoires/memoires.requete.js";
+import { RessourceMemoires } from "../admin/memoires/memoires.ressource.js";
+import { COLONNES_TRI, requeteListe, type ColonneTri } from "../admin/memoires/memoires.requete.js";
 import { ecrireCsv } from "./csv.js";
 import { Either } from "effect";
 import { resolve } from "node:path";
@@ -206,7 +206,7 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
       .juridictionsVisibles(agent)
       .then(async (visibles) => {
         if (visibles.length === 0) return void res.status(403).end();
-        const where = clauseWhere(visibles, criteresDepuisFiltre(valeur, agent), memoires.dialecte);
+        const where = await memoires.clause(agent, valeur);
         await ecrireCsv(orm, res, (page) => requeteListe(where, { colonne: tri, sens: q["direction"] === "desc" ? "desc" : "asc" }, page), "memoires.csv");
       })
       .catch(next);

@@ -6,7 +6,7 @@ import { depotsOrganisation } from "../../organisation/organisation.repository.j
 import { BASES } from "../../test-support/bases.js";
 import { memoiresDeTest } from "../../test-support/jeu.js";
 import { structureDeTest } from "../../test-support/organisation.fixtures.js";
-import { clauseWhere, conditionTexte, motsRecherche, requeteCompte, requeteListe, type CriteresListe } from "./memoires.requete.js";
+import { SEUIL_TEXTE_FREQUENT, clauseWhere, conditionTexte, motsRecherche, requeteFrequenceTexte, requeteCompte, requeteListe, requeteStructuresPrestataire, type CriteresListe } from "./memoires.requete.js";
 
 describe("words of a free-text search", () => {
   it("are folded like the recherche column and split on anything but letters and digits", () => {
@@ -70,6 +70,26 @@ describe.each(BASES)("list of the mémoires on $dialecte", (base) => {
       if (base.dialecte === "sqlite") await sqlDe(orm).lignes("INSERT INTO memoire_fts(memoire_fts) VALUES ('integrity-check')");
     });
 
+    it("free text: the plans for frequent and for rare words give the same rows", async () => {
+      const lire = async (texte: string, texteFrequent: boolean) => {
+        const where = clauseWhere(visibles, { texte }, base.dialecte, { texteFrequent });
+        return (await sqlDe(orm).lignes<{ id: string }>(`SELECT id FROM memoire WHERE ${where.sql} ORDER BY id`, where.params)).map((l) => l.id);
+      };
+      for (const texte of ["hopital", "mj", "tribunal judiciaire", "zzz"]) expect(await lire(texte, true)).toEqual(await lire(texte, false));
+      expect((await lire("mj", false)).length).toBeGreaterThan(10);
+      if (base.dialecte === "sqlite") {
+        const q = requeteFrequenceTexte(motsRecherche("mj"));
+        const [n] = await sqlDe(orm).lignes<{ n: unknown }>(q.sql, q.params);
+        expect(Number(n?.n)).toBe(Math.min(SEUIL_TEXTE_FREQUENT, (await lire("mj", false)).length));
+        const ordonne = clauseWhere(visibles, { texte: "mj" }, "sqlite", { texteFrequent: true });
+        const plan = await sqlDe(orm).lignes<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT id FROM memoire WHERE ${ordonne.sql}`, ordonne.params);
+        expect(plan.map((p) => p.detail).join("\n")).not.toContain("INTEGER PRIMARY KEY (rowid=?)");
+        const rare = clauseWhere(visibles, { texte: "hopital" }, "sqlite", { texteFrequent: false });
+        const planRare = await sqlDe(orm).lignes<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT id FROM memoire WHERE ${rare.sql} ORDER BY envoye_le DESC, id DESC LIMIT 20`, rare.params);
+        expect(planRare.map((p) => p.detail).join("\n")).toContain("INTEGER PRIMARY KEY (rowid=?)");
+      }
+    });
+
     it("free text goes through the full-text index", async () => {
       const where = clauseWhere(visibles, { texte: "hopital" }, base.dialecte);
       if (base.dialecte === "sqlite") {
@@ -92,6 +112,14 @@ describe.each(BASES)("list of the mémoires on $dialecte", (base) => {
       expect([...(await ids({ prestataire: "ELISE cœur" }))].sort()).toEqual(deLaStructure);
       expect([...(await ids({ prestataire: "73282932000074" }))].sort()).toEqual(deLaStructure);
       expect(await ids({ prestataire: "personne" })).toEqual([]);
+      // Looked up first (as the list does), the same rows.
+      const structures = async (texte: string) => {
+        const q = requeteStructuresPrestataire(texte);
+        return (await sqlDe(orm).lignes<{ id: string }>(q.sql, q.params)).map((l) => l.id);
+      };
+      expect(await structures("ELISE cœur")).toEqual(["structure-interpretes"]);
+      expect([...(await ids({ structuresPrestataire: await structures("73282932000074") }))].sort()).toEqual(deLaStructure);
+      expect(await ids({ structuresPrestataire: [] })).toEqual([]);
     });
 
     it("a page carries the raison sociale and identifier of each prestataire, in the requested order", async () => {

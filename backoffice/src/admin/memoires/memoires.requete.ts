@@ -15,12 +15,15 @@ export interface CriteresListe {
   readonly structureId?: string;
   /** A prestataire by raison sociale or identifier (SIRET…): part of the structure's search text, accent-insensitive. */
   readonly prestataire?: string;
+  /** The structures {@link prestataire} designates, when already looked up (then `prestataire` is not re-read). */
+  readonly structuresPrestataire?: ReadonlyArray<string>;
   readonly categoriePrestataire?: string;
   readonly texteReference?: string;
   readonly numeroEngagementJuridique?: string;
   /**
-   * Free text, accent- and case-insensitive: every word typed must begin a word of the normalised
-   * `recherche` column (full-text index: FTS5 on SQLite, a GIN tsvector index on PostgreSQL).
+   * Free text, accent- and case-insensitive: every word typed must be a word of the normalised
+   * `recherche` column, the last one may be the beginning of a word (full-text index: FTS5 on
+   * SQLite, a GIN tsvector index on PostgreSQL).
    */
   readonly texte?: string;
   /** Only the states waiting for these roles ("à traiter"). */
@@ -62,25 +65,51 @@ export const PLAFOND_COMPTE = 10_000;
 export const motsRecherche = (texte: string): ReadonlyArray<string> => [...new Set(normaliserRecherche(texte).split(/[^\p{L}\p{N}]+/u).filter((m) => m !== ""))];
 
 /**
+ * The FTS5 query of the words, all required: each a whole word but the last, which may be the
+ * beginning of one (an exact word is a seek in the index; a prefix merges every word it begins).
+ */
+const expressionFts = (mots: ReadonlyArray<string>): string => mots.map((m, i) => (i === mots.length - 1 ? `"${m}"*` : `"${m}"`)).join(" ");
+
+/** From this many full-text matches on, the words are "frequent" (see {@link conditionTexte}). */
+export const SEUIL_TEXTE_FREQUENT = 5_000;
+
+/** SQLite: how many mémoires the words match, stopped at {@link SEUIL_TEXTE_FREQUENT} (a walk of the index, no table read). */
+export const requeteFrequenceTexte = (mots: ReadonlyArray<string>): ClauseWhere => ({
+  sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM memoire_fts WHERE memoire_fts MATCH ? LIMIT ${String(SEUIL_TEXTE_FREQUENT)}) t`,
+  params: [expressionFts(mots)],
+});
+
+/**
  * The free-text condition: each word is a word prefix, all words required. SQLite: the FTS5 table
  * `memoire_fts` (external content on `memoire.recherche`, `unicode61 remove_diacritics 2`, kept in
- * sync by triggers); PostgreSQL: the GIN index on the same words as a `simple` tsvector. The
- * expression must stay identical to the index's (migration `recherche_plein_texte`).
+ * sync by triggers). Rare words drive the query (matching rows read by rowid, then sorted); for
+ * frequent words (`frequent`, from {@link requeteFrequenceTexte}) the unary `+` keeps the planner on the
+ * list's ordered index, the matches being only a filter — otherwise "paris" would read and sort
+ * every mémoire of Paris. PostgreSQL: the GIN index on the same words as a `simple` tsvector (its
+ * planner weighs the frequency itself); the expression must stay identical to the index's
+ * (migration `recherche_plein_texte`).
  */
-export const conditionTexte = (mots: ReadonlyArray<string>, dialecte: Dialecte): ClauseWhere =>
+export const conditionTexte = (mots: ReadonlyArray<string>, dialecte: Dialecte, frequent = false): ClauseWhere =>
   dialecte === "sqlite"
-    ? { sql: "rowid IN (SELECT rowid FROM memoire_fts WHERE memoire_fts MATCH ?)", params: [mots.map((m) => `"${m}"*`).join(" ")] }
-    : { sql: `to_tsvector('simple', regexp_replace(recherche, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ?)`, params: [mots.map((m) => `${m}:*`).join(" & ")] };
+    ? { sql: `${frequent ? "+" : ""}rowid IN (SELECT rowid FROM memoire_fts WHERE memoire_fts MATCH ?)`, params: [expressionFts(mots)] }
+    : {
+        sql: `to_tsvector('simple', regexp_replace(recherche, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ?)`,
+        params: [mots.map((m, i) => (i === mots.length - 1 ? `${m}:*` : m)).join(" & ")],
+      };
 
 /**
  * The WHERE clause of the list: ALWAYS restricted to the juridictions the agent may consult (computed
  * by core's `autoriser`) and to the states the court sees, then AND of the criteria.
  */
-export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: CriteresListe, dialecte: Dialecte = "sqlite"): ClauseWhere => {
+export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: CriteresListe, dialecte: Dialecte = "sqlite", options: { readonly texteFrequent?: boolean } = {}): ClauseWhere => {
   if (juridictionsVisibles.length === 0) return { sql: "1 = 0", params: [] };
+  // Rare words of a free text drive the query from the full-text index (SQLite): the unary `+` keeps
+  // the planner off the juridiction's ordered index, which it would otherwise scan whole.
+  const mots = c.texte === undefined ? [] : motsRecherche(c.texte);
+  const plus = dialecte === "sqlite" && mots.length > 0 && options.texteFrequent !== true ? "+" : "";
   // One juridiction (the usual case) is an equality: the (juridiction, dépôt) index then gives the order.
-  const perimetre = juridictionsVisibles.length === 1 ? "juridiction_code = ?" : `juridiction_code IN (${marques(juridictionsVisibles.length)})`;
-  const conditions: Array<string> = [perimetre, `etat NOT IN (${marques(ETATS_INVISIBLES_JURIDICTION.length)})`];
+  const perimetre = juridictionsVisibles.length === 1 ? `${plus}juridiction_code = ?` : `${plus}juridiction_code IN (${marques(juridictionsVisibles.length)})`;
+  const conditions: Array<string> = [perimetre, `${plus}etat NOT IN (${marques(ETATS_INVISIBLES_JURIDICTION.length)})`];
   const params: Array<ValeurSql> = [...juridictionsVisibles, ...ETATS_INVISIBLES_JURIDICTION];
   const ajouter = (sql: string, ...valeurs: Array<ValeurSql>): void => {
     conditions.push(sql);
@@ -96,7 +125,10 @@ export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: Crit
   if (c.deposeDu !== undefined) ajouter("envoye_le >= ?", c.deposeDu);
   if (c.deposeAvant !== undefined) ajouter("envoye_le < ?", c.deposeAvant);
   if (c.structureId !== undefined && c.structureId.trim() !== "") ajouter("structure_id = ?", c.structureId.trim());
-  if (c.prestataire !== undefined && normaliserRecherche(c.prestataire) !== "")
+  if (c.structuresPrestataire !== undefined) {
+    if (c.structuresPrestataire.length === 0) ajouter("1 = 0");
+    else ajouter(`structure_id IN (${marques(c.structuresPrestataire.length)})`, ...c.structuresPrestataire);
+  } else if (c.prestataire !== undefined && normaliserRecherche(c.prestataire) !== "")
     ajouter(
       "structure_id IN (SELECT s.id FROM structure s WHERE s.id = ? OR s.recherche LIKE ? ESCAPE '\\')",
       c.prestataire.trim(),
@@ -106,9 +138,8 @@ export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: Crit
   if (c.texteReference !== undefined && c.texteReference.trim() !== "") ajouter("texte_reference = ?", c.texteReference.trim());
   if (c.numeroEngagementJuridique !== undefined && c.numeroEngagementJuridique.trim() !== "")
     ajouter("numero_engagement_juridique LIKE ? ESCAPE '\\'", `${echapperLike(c.numeroEngagementJuridique.trim().toUpperCase())}%`);
-  const mots = c.texte === undefined ? [] : motsRecherche(c.texte);
   if (mots.length > 0) {
-    const t = conditionTexte(mots, dialecte);
+    const t = conditionTexte(mots, dialecte, options.texteFrequent ?? false);
     ajouter(t.sql, ...t.params);
   }
   return { sql: conditions.join(" AND "), params };
@@ -119,6 +150,15 @@ export const SELECTION_LISTE = `id, numero, etat, version, juridiction_code AS "
   cour_appel AS "courAppel", structure_id AS "structureId", categorie_prestataire AS "categoriePrestataire", texte_reference AS "texteReference",
   numero_engagement_juridique AS "numeroEngagementJuridique", envoye_le AS "envoyeLe", mis_a_disposition_le AS "misADispositionLe",
   montant_ttc AS "montantTtc", montants_demandes AS "montantsDemandes", montant_modifie AS "montantModifie", etat_le AS "etatLe", montant_ttc_centimes AS "montantTtcCentimes"`;
+
+/** At most this many structures are looked up for a prestataire filter (beyond, the filter stays a sub-query). */
+export const MAX_STRUCTURES_PRESTATAIRE = 1_000;
+
+/** The structures a prestataire filter designates: by id, or a part of their search text (raison sociale, identifier, town). */
+export const requeteStructuresPrestataire = (prestataire: string): ClauseWhere => ({
+  sql: `SELECT s.id FROM structure s WHERE s.id = ? OR s.recherche LIKE ? ESCAPE '\\' LIMIT ${String(MAX_STRUCTURES_PRESTATAIRE + 1)}`,
+  params: [prestataire.trim(), `%${echapperLike(normaliserRecherche(prestataire))}%`],
+});
 
 /** COUNT of the list, stopped at {@link PLAFOND_COMPTE} + 1 rows (a count beyond says "plus de 10 000"). */
 export const requeteCompte = (where: ClauseWhere, plafond: number = PLAFOND_COMPTE): ClauseWhere => ({

@@ -8,7 +8,20 @@ import type { Dialecte } from "../../base/configuration.js";
 import { DepotMemoires } from "../../memoire/memoire.repository.js";
 import { acteurDe, juridictionsPermises, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
 import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros, libellePrestataire } from "./libelles.js";
-import { COLONNES_TRI, clauseWhere, requeteCompte, requeteListe, type ColonneTri, type CriteresListe } from "./memoires.requete.js";
+import {
+  COLONNES_TRI,
+  MAX_STRUCTURES_PRESTATAIRE,
+  SEUIL_TEXTE_FREQUENT,
+  clauseWhere,
+  motsRecherche,
+  requeteCompte,
+  requeteFrequenceTexte,
+  requeteListe,
+  requeteStructuresPrestataire,
+  type ClauseWhere,
+  type ColonneTri,
+  type CriteresListe,
+} from "./memoires.requete.js";
 import { commandesPermises, detailMemoire, type Prestataire } from "./memoires.detail.js";
 
 /** The agent of the request (AdminJS's `currentAdmin`), or undefined when none is signed in. */
@@ -190,8 +203,55 @@ export class RessourceMemoires extends BaseResource {
   }
 
   private async where(filter: Filter, agent: AgentConnecte) {
-    const criteres = criteresDepuisFiltre((cle) => filter.get(cle)?.value, agent);
-    return clauseWhere(await this.juridictionsVisibles(agent), criteres, this.dialecte);
+    return this.clause(agent, (cle) => filter.get(cle)?.value);
+  }
+
+  /**
+   * The WHERE clause of the list for the agent and the typed filters (list, count, CSV export). On
+   * SQLite a free text first asks how frequent its words are (once per request) to pick the plan.
+   */
+  async clause(agent: AgentConnecte, valeurs: (cle: string) => unknown): Promise<ClauseWhere> {
+    let criteres = criteresDepuisFiltre(valeurs, agent);
+    const mots = this.dialecte === "sqlite" && criteres.texte !== undefined ? motsRecherche(criteres.texte) : [];
+    const texteFrequent = mots.length > 0 && (await this.texteFrequent(agent, mots));
+    // The prestataire's structures first (a small table): the mémoires are then read by structure.
+    if (criteres.prestataire !== undefined && criteres.prestataire.trim() !== "") {
+      const structures = await this.structuresPrestataire(agent, criteres.prestataire);
+      if (structures.length <= MAX_STRUCTURES_PRESTATAIRE) criteres = { ...criteres, structuresPrestataire: structures };
+    }
+    return clauseWhere(await this.juridictionsVisibles(agent), criteres, this.dialecte, { texteFrequent });
+  }
+
+  /** What this request already asked the database (count and page share it), by the request's agent object. */
+  private readonly reponsesDeLaRequete = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+  private uneFoisParRequete<T>(agent: AgentConnecte, cle: string, lire: () => Promise<T>): Promise<T> {
+    let reponses = this.reponsesDeLaRequete.get(agent);
+    if (reponses === undefined) {
+      reponses = new Map();
+      this.reponsesDeLaRequete.set(agent, reponses);
+    }
+    let r = reponses.get(cle) as Promise<T> | undefined;
+    if (r === undefined) {
+      r = lire();
+      reponses.set(cle, r);
+    }
+    return r;
+  }
+
+  private texteFrequent(agent: AgentConnecte, mots: ReadonlyArray<string>): Promise<boolean> {
+    return this.uneFoisParRequete(agent, `texte:${mots.join(" ")}`, async () => {
+      const q = requeteFrequenceTexte(mots);
+      const [l] = await this.sql.lignes<{ n: unknown }>(q.sql, q.params);
+      return Number(l?.n ?? 0) >= SEUIL_TEXTE_FREQUENT;
+    });
+  }
+
+  private structuresPrestataire(agent: AgentConnecte, prestataire: string): Promise<ReadonlyArray<string>> {
+    return this.uneFoisParRequete(agent, `prestataire:${prestataire}`, async () => {
+      const q = requeteStructuresPrestataire(prestataire);
+      return (await this.sql.lignes<{ id: string }>(q.sql, q.params)).map((l) => l.id);
+    });
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
