@@ -3,7 +3,8 @@ import type { EtatMemoire } from "@frais-justice/core/memoire";
 import type { Orm } from "../base/orm.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { hasard } from "../seed/hasard.js";
-import { JURIDICTIONS, genererMemoire } from "../seed/memoires.generateur.js";
+import { JURIDICTIONS, genererMemoire, type StructureGeneration } from "../seed/memoires.generateur.js";
+import { sqlDe } from "../base/sql.js";
 import { DepotAcces } from "../admin/acces/agents.js";
 
 /** A demo agent: e-mail, names, roles, perimeter and the documented demo password. */
@@ -27,6 +28,40 @@ export const AGENTS_DEMO: ReadonlyArray<AgentDemo> = [
   { id: "demo-administrateur", email: "admin@justice.example", prenom: "Nadia", nom: "Roux", roles: ["ADMINISTRATEUR"], perimetre: { juridictions: [], coursAppel: ["CA-PARIS", "CA-LYON"] }, motDePasse: "Administrateur-2026" },
   { id: "demo-greffier-lyon", email: "greffier.lyon@justice.example", prenom: "Paul", nom: "Girard", roles: ["GREFFIER"], perimetre: { juridictions: ["690"], coursAppel: [] }, motDePasse: "Greffier-Lyon-2026" },
 ];
+
+/** Stand-in prestataires when the database holds none (the back-office tests load the demo alone). */
+const STRUCTURES_SANS_JEU: ReadonlyArray<StructureGeneration> = [
+  { id: "structure-interpretes-idf", categorie: "INTERPRETE_TRADUCTEUR", serviceIds: ["service-oral"] },
+  { id: "structure-expertises-medicales", categorie: "EXPERT" },
+  { id: "structure-laboratoire-adn", categorie: "LABORATOIRE" },
+  { id: "structure-enquetes-sociales", categorie: "ENQUETEUR_SOCIAL" },
+];
+
+/**
+ * The prestataires the demo mémoires are billed from: the structures of the persistence seed, with
+ * their catégorie, active services and active bank details (so the back-office shows their raison
+ * sociale and the mémoires point at real bank details), or the stand-ins when there are none.
+ */
+const prestatairesDemo = async (orm: Orm): Promise<{ readonly structures: ReadonlyArray<StructureGeneration>; readonly utilisateurs: ReadonlyArray<string> }> => {
+  const sql = sqlDe(orm);
+  const structures = await sql.lignes<{ id: unknown; categorie: unknown }>('SELECT "id", "categorie" FROM "structure" WHERE "categorie" IS NOT NULL ORDER BY "id" LIMIT 40');
+  if (structures.length === 0) return { structures: STRUCTURES_SANS_JEU, utilisateurs: ["utilisateur-demo-1", "utilisateur-demo-2"] };
+  const ids = structures.map((s) => String(s.id));
+  const marques = ids.map(() => "?").join(", ");
+  const services = await sql.lignes<{ structure_id: unknown; code: unknown }>(`SELECT "structure_id", "code" FROM "service" WHERE "actif" = ? AND "structure_id" IN (${marques})`, [true, ...ids]);
+  const coordonnees = await sql.lignes<{ structure_id: unknown; id: string }>(`SELECT "structure_id", "id" FROM "coordonnee_bancaire" WHERE "active" = ? AND "structure_id" IN (${marques}) ORDER BY "id"`, [true, ...ids]);
+  const utilisateurs = await sql.lignes<{ utilisateur_id: unknown }>(`SELECT DISTINCT "utilisateur_id" FROM "rattachement" WHERE "structure_id" IN (${marques}) ORDER BY "utilisateur_id"`, ids);
+  return {
+    structures: structures.map((s) => {
+      const id = String(s.id);
+      const serviceIds = services.filter((x) => String(x.structure_id) === id).map((x) => String(x.code));
+      const trouvee = coordonnees.find((x) => String(x.structure_id) === id);
+      const coordonneesId = trouvee === undefined ? undefined : String(trouvee.id);
+      return { id, categorie: String(s.categorie), ...(serviceIds.length > 0 ? { serviceIds } : {}), ...(coordonneesId === undefined ? {} : { coordonneesId }) };
+    }),
+    utilisateurs: utilisateurs.length > 0 ? utilisateurs.map((u) => String(u.utilisateur_id)) : ["utilisateur-demo-1"],
+  };
+};
 
 const typeDe = (code: string) => (code.startsWith("CA-") ? "COUR_APPEL" : "TRIBUNAL_JUDICIAIRE");
 
@@ -55,15 +90,11 @@ export const chargerDemo = async (orm: Orm, options: { readonly nombre?: number;
   const nombre = options.nombre ?? 400;
   if (nombre === 0) return true;
   const h = hasard(options.graine ?? 2026);
+  const prestataires = await prestatairesDemo(orm);
   const parametres = {
-    structures: [
-      { id: "structure-interpretes-idf", categorie: "INTERPRETE_TRADUCTEUR", serviceIds: ["service-oral"] },
-      { id: "structure-expertises-medicales", categorie: "EXPERT" },
-      { id: "structure-laboratoire-adn", categorie: "LABORATOIRE" },
-      { id: "structure-enquetes-sociales", categorie: "ENQUETEUR_SOCIAL" },
-    ],
+    structures: prestataires.structures,
     agents: AGENTS_DEMO.filter((a) => a.roles.includes("GREFFIER") || a.roles.includes("MAGISTRAT_TAXATEUR")).map((a) => a.id),
-    utilisateurs: ["utilisateur-demo-1", "utilisateur-demo-2"],
+    utilisateurs: prestataires.utilisateurs,
   };
   const etats: ReadonlyArray<EtatMemoire> = ["MIS_A_DISPOSITION", "MIS_A_DISPOSITION", "MIS_A_DISPOSITION", "A_TAXER", "A_TAXER", "CERTIFIE", "TAXE", "VALIDE", "MIS_EN_PAIEMENT", "REFUSE"];
   await new DepotMemoires(orm).creerLot(nombre, (numeros) =>

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Orm } from "../base/orm.js";
+import { sqlDe } from "../base/sql.js";
+import { semerAuPremierDemarrage } from "../seed/jeu.js";
+import { BASES } from "../test-support/bases.js";
+import { chargerDemo } from "./demo.js";
+
+describe.each(BASES)("first-run demo data on $dialecte", (base) => {
+  describe.skipIf(!base.disponible)("after the persistence seed", () => {
+    let orm: Orm;
+    let detruire: () => Promise<void>;
+    beforeAll(async () => {
+      const b = await base.creer();
+      orm = b.orm;
+      detruire = b.detruire;
+      await semerAuPremierDemarrage(orm, 20);
+      expect(await chargerDemo(orm, { nombre: 60 })).toBe(true);
+    });
+    afterAll(async () => detruire());
+
+    it("bills every demo mémoire from a seeded prestataire of the same catégorie, with that structure's active bank details", async () => {
+      const sql = sqlDe(orm);
+      const orphelins = await sql.lignes<{ n: unknown }>('SELECT count(*) AS "n" FROM "memoire" m WHERE NOT EXISTS (SELECT 1 FROM "structure" s WHERE s."id" = m."structure_id")');
+      expect(Number(orphelins[0]?.n)).toBe(0);
+      const demo = await sql.lignes<{ id: unknown; categorie_prestataire: unknown; categorie: unknown }>(
+        'SELECT m."id", m."categorie_prestataire", s."categorie" FROM "memoire" m JOIN "structure" s ON s."id" = m."structure_id" WHERE m."juridiction_code" IN (?, ?)',
+        ["750", "690"],
+      );
+      expect(demo.length).toBeGreaterThanOrEqual(60);
+      for (const m of demo) expect(m.categorie_prestataire).toBe(m.categorie);
+      const sansCoordonnees = await sql.lignes<{ n: unknown }>(
+        'SELECT count(*) AS "n" FROM "memoire" m WHERE m."reference_coordonnees_bancaires" IS NULL OR NOT EXISTS (SELECT 1 FROM "coordonnee_bancaire" c WHERE c."id" = m."reference_coordonnees_bancaires" AND c."structure_id" = m."structure_id" AND c."active" = ?)',
+        [true],
+      );
+      expect(Number(sansCoordonnees[0]?.n)).toBe(0);
+    });
+
+    it("does nothing on a second start", async () => {
+      expect(await chargerDemo(orm, { nombre: 60 })).toBe(false);
+    });
+  });
+});
