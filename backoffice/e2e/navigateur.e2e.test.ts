@@ -79,10 +79,10 @@ const etat = async (id: string) => {
   return m;
 };
 
-/** A mémoire of the juridiction in a state, whose lines are all tariffed (certifiable whatever the amount). */
+/** A mémoire of the juridiction in a state, billed by an interpreter: its lines are all tariffed (certifiable whatever the amount). */
 const choisir = async (etatMemoire: string, juridiction = "750"): Promise<string> => {
   const [m] = await sqlDe(orm).lignes<{ id: string }>(
-    `SELECT id FROM memoire WHERE etat = ? AND juridiction_code = ? AND structure_id = 'structure-interpretes-idf' ORDER BY envoye_le LIMIT 1`,
+    `SELECT id FROM memoire WHERE etat = ? AND juridiction_code = ? AND categorie_prestataire = 'INTERPRETE_TRADUCTEUR' ORDER BY envoye_le LIMIT 1`,
     [etatMemoire, juridiction],
   );
   if (m === undefined) throw new Error(`aucun mémoire ${etatMemoire} à ${juridiction} dans les données de démonstration`);
