@@ -2,6 +2,7 @@ import { calculerCleRib, ribVersIban } from "@frais-justice/core/coordonnees-ban
 import type { Agent, Juridiction } from "@frais-justice/core/juridiction";
 import { isIdentifiantValide, type CategoriePrestataire } from "@frais-justice/core/structure";
 import { Option, Schema } from "effect";
+import { hacherMotDePasse } from "../admin/acces/mot-de-passe.js";
 import type { Orm } from "../base/orm.js";
 import { sqlDe, type Sql } from "../base/sql.js";
 import { table } from "../base/tables.js";
@@ -34,7 +35,16 @@ export interface OptionsJeu {
   readonly progression?: (ecrits: number) => void;
   /** From this many mémoires, the large-load path (default 50,000; lower in tests). */
   readonly seuilGrandJeu?: number;
+  /**
+   * A prestataire account that can sign in (the API's token creation): the first structure's
+   * gestionnaire principal gets this e-mail and password, changed at `le`. Without it, the seeded
+   * users have no password (they would activate their account first).
+   */
+  readonly comptePrestataire?: { readonly email: string; readonly motDePasse: string; readonly le: Date };
 }
+
+/** The documented demo prestataire account of the start command (docs/api.md): gestionnaire principal of an interpreter structure. */
+export const COMPTE_PRESTATAIRE_DEMO = { email: "prestataire.demo@interpretes.example", motDePasse: "Prestataire-Demo-2026!" } as const;
 
 const CATEGORIES: ReadonlyArray<CategoriePrestataire> = [
   "INTERPRETE_TRADUCTEUR",
@@ -189,7 +199,19 @@ export const ecrireJeu = async (orm: Orm, options: OptionsJeu): Promise<BilanJeu
       }),
     );
     const utilisateurId = `utilisateur-${String(i + 1).padStart(5, "0")}`;
-    utilisateurs.push(dUtilisateur({ id: utilisateurId, email: `${utilisateurId}@prestataire.example.fr`, nom: h.choisir(NOMS), prenom: h.choisir(PRENOMS), statut: "ACTIF", echecsConnexion: 0, dateCreation: creeLe.toISOString() }));
+    const compte = i === 0 ? options.comptePrestataire : undefined;
+    utilisateurs.push(
+      dUtilisateur({
+        id: utilisateurId,
+        email: compte?.email ?? `${utilisateurId}@prestataire.example.fr`,
+        nom: h.choisir(NOMS),
+        prenom: h.choisir(PRENOMS),
+        statut: "ACTIF",
+        echecsConnexion: 0,
+        dateCreation: creeLe.toISOString(),
+        ...(compte === undefined ? {} : { hashMotDePasse: await hacherMotDePasse(compte.motDePasse), motDePasseModifieLe: compte.le.toISOString() }),
+      }),
+    );
     rattachements.push(dRattachement({ structureId: id, utilisateurId, role: "GESTIONNAIRE_PRINCIPAL", depuis: creeLe.toISOString() }));
     habilitations.push(dHabilitation({ id: `habilitation-${i + 1}`, utilisateurId, structureId: id, application: "FRAIS_DE_JUSTICE", mode: "MODIFICATION", depuis: creeLe.toISOString(), parId: utilisateurId }));
     coordonnees.push(
@@ -271,5 +293,5 @@ export const nombreMemoires = async (orm: Orm): Promise<number> => Number((await
 export const semerAuPremierDemarrage = async (orm: Orm, memoires = 200): Promise<BilanJeu | undefined> => {
   const [l] = await sqlDe(orm).lignes<{ n: unknown }>('SELECT count(*) AS "n" FROM structure');
   if (Number(l?.n ?? 0) > 0) return undefined;
-  return ecrireJeu(orm, { memoires });
+  return ecrireJeu(orm, { memoires, comptePrestataire: { ...COMPTE_PRESTATAIRE_DEMO, le: new Date() } });
 };

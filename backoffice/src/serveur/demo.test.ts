@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
-import { semerAuPremierDemarrage } from "../seed/jeu.js";
+import express from "express";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import request from "supertest";
+import { creerApi } from "../api/index.js";
+import { StockagePieces } from "../pieces-jointes/stockage.js";
+import { COMPTE_PRESTATAIRE_DEMO, semerAuPremierDemarrage } from "../seed/jeu.js";
 import { BASES } from "../test-support/bases.js";
 import { chargerDemo } from "./demo.js";
 
@@ -33,6 +40,20 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
         [true],
       );
       expect(Number(sansCoordonnees[0]?.n)).toBe(0);
+    });
+
+    it("has a documented prestataire account that gets an API token and sees its own structure only", async () => {
+      const app = express();
+      app.use("/api/v1", creerApi({ orm, stockage: new StockagePieces(join(mkdtempSync(join(tmpdir(), "fj-demo-")), "pieces")) }).routeur);
+      const connexion = await request(app).post("/api/v1/jetons").send({ email: COMPTE_PRESTATAIRE_DEMO.email, motDePasse: COMPTE_PRESTATAIRE_DEMO.motDePasse, libelle: "démonstration" });
+      expect(connexion.status).toBe(201);
+      const jeton = (connexion.body as { jeton: string }).jeton;
+      const structures = await request(app).get("/api/v1/structures").set("Authorization", `Bearer ${jeton}`);
+      expect(structures.status).toBe(200);
+      expect(JSON.stringify(structures.body)).toContain("structure-00001");
+      expect(JSON.stringify(structures.body)).not.toContain("structure-00002");
+      const mauvais = await request(app).post("/api/v1/jetons").send({ email: COMPTE_PRESTATAIRE_DEMO.email, motDePasse: "Pas-le-bon-2026!", libelle: "x" });
+      expect(mauvais.status).toBe(401);
     });
 
     it("does nothing on a second start", async () => {
