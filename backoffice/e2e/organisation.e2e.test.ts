@@ -1,15 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
 import { ouvrirOrm, type Orm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
 import { EXEMPLE as E, ecrireExempleOrganisation } from "../src/organisation/organisation.exemple.js";
-import { AGENTS_DEMO } from "../src/serveur/demo.js";
+import { CHROMIUM, IMAGES, attendreServeur, compte, portLibre, present } from "./navigateur.js";
 
 /**
  * Browser end-to-end test of the organisation screens: the real server (pre-bundled components,
@@ -17,29 +16,6 @@ import { AGENTS_DEMO } from "../src/serveur/demo.js";
  * as in `navigateur.e2e.test.ts`. The screenshot of a structure goes to docs/images/. Skipped
  * (loudly) only when /usr/bin/chromium is absent and CI is not "true".
  */
-const CHROMIUM = "/usr/bin/chromium";
-const present = existsSync(CHROMIUM);
-if (!present) {
-  const message = `\n${"!".repeat(100)}\n!!! TESTS NAVIGATEUR IGNORÉS : ${CHROMIUM} est absent (apt-get install -y chromium).\n${"!".repeat(100)}\n`;
-  if (process.env["CI"] === "true") throw new Error(`CI=true : ${CHROMIUM} est obligatoire pour les tests navigateur`);
-  process.stderr.write(message);
-}
-
-const IMAGES = resolve(RACINE_BACKOFFICE, "..", "docs", "images");
-const compte = (id: string) => {
-  const a = AGENTS_DEMO.find((x) => x.id === id);
-  if (a === undefined) throw new Error(id);
-  return a;
-};
-
-const portLibre = (): Promise<number> =>
-  new Promise((ok, ko) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const adresse = s.address();
-      s.close(() => (typeof adresse === "object" && adresse !== null ? ok(adresse.port) : ko(new Error("port"))));
-    });
-  });
 
 let serveur: ChildProcess | undefined;
 let contexte: BrowserContext;
@@ -48,19 +24,6 @@ let orm: Orm;
 let base: string;
 let dossier: string;
 let profil: string;
-
-const attendreServeur = async (url: string): Promise<void> => {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      const r = await fetch(url, { redirect: "manual" });
-      if (r.status > 0) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error("le serveur n'a pas démarré en 30 s");
-};
 
 const connecter = async (id: string): Promise<void> => {
   await page.goto(`${base}/admin/logout`);

@@ -3,9 +3,8 @@ import type { Commande, Onglet, Ticket } from "@frais-justice/support";
 import { Either } from "effect";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGE_CONFLIT } from "../src/admin/support/tickets.actions.js";
@@ -13,7 +12,7 @@ import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
 import { ouvrirOrm, type Orm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
 import { StockagePieces } from "../src/pieces-jointes/stockage.js";
-import { AGENTS_DEMO } from "../src/serveur/demo.js";
+import { CHROMIUM, IMAGES, attendreServeur, compte, portLibre, present } from "./navigateur.js";
 import { DepotTicketsSql } from "../src/support/depot-tickets.sql.js";
 import type { DepotTickets } from "../src/support/depot-tickets.js";
 
@@ -27,24 +26,6 @@ import type { DepotTickets } from "../src/support/depot-tickets.js";
  * the ticket is in the right tab of the requester's « Tickets émis ». Screenshots go to docs/images/.
  * Skipped (loudly) only when /usr/bin/chromium is absent and CI is not "true".
  */
-const CHROMIUM = "/usr/bin/chromium";
-const present = existsSync(CHROMIUM);
-if (!present) {
-  const message = `\n${"!".repeat(100)}\n!!! TESTS NAVIGATEUR IGNORÉS : ${CHROMIUM} est absent (apt-get install -y chromium).\n${"!".repeat(100)}\n`;
-  if (process.env["CI"] === "true") throw new Error(`CI=true : ${CHROMIUM} est obligatoire pour les tests navigateur`);
-  process.stderr.write(message);
-}
-
-const IMAGES = resolve(RACINE_BACKOFFICE, "..", "docs", "images");
-
-const portLibre = (): Promise<number> =>
-  new Promise((ok, ko) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const adresse = s.address();
-      s.close(() => (typeof adresse === "object" && adresse !== null ? ok(adresse.port) : ko(new Error("port"))));
-    });
-  });
 
 let serveur: ChildProcess | undefined;
 let contexte: BrowserContext;
@@ -55,26 +36,12 @@ let base: string;
 let dossier: string;
 let profil: string;
 
-const attendreServeur = async (url: string): Promise<void> => {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      const r = await fetch(url, { redirect: "manual" });
-      if (r.status > 0) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error("le serveur n'a pas démarré en 30 s");
-};
-
 const connecter = async (id: string): Promise<void> => {
-  const compte = AGENTS_DEMO.find((a) => a.id === id);
-  if (compte === undefined) throw new Error(id);
+  const agent = compte(id);
   await page.goto(`${base}/admin/logout`);
   await page.goto(`${base}/admin/login`);
-  await page.fill("input[name=email]", compte.email);
-  await page.fill("input[name=password]", compte.motDePasse);
+  await page.fill("input[name=email]", agent.email);
+  await page.fill("input[name=password]", agent.motDePasse);
   await page.click("form button");
   await page.waitForLoadState("networkidle");
 };
