@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIONS,
   autoriser,
+  estAutorise,
   type Acteur,
   type ActeurAgent,
   type ActeurUtilisateur,
@@ -242,10 +243,13 @@ describe("autoriser against the oracle of the role matrix", () => {
             ? { ok: true, motif: obtenu.right.motif }
             : { ok: false, raison: obtenu.left.raison };
           const memeCible = Either.isRight(obtenu) ? obtenu.right.action === action : obtenu.left.action === action && obtenu.left.cible === quoi;
+          // the boolean shortcut decides exactly like the function it abbreviates
+          const memeBooleen = estAutorise(qui, action, quoi) === Either.isRight(obtenu);
           // plain comparison first: `expect` on 100,000+ cases is what would make this test slow
-          if (!memeCible || JSON.stringify(verdict) !== JSON.stringify(attendu)) {
+          if (!memeCible || !memeBooleen || JSON.stringify(verdict) !== JSON.stringify(attendu)) {
             expect({ action, verdict }).toEqual({ action, verdict: attendu });
             expect(memeCible).toBe(true);
+            expect(memeBooleen).toBe(true);
           }
         }
       }),

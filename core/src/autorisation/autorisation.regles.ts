@@ -144,11 +144,22 @@ export const dansPerimetre = (perimetre: ActeurAgent["perimetre"], juridiction: 
 
 const nomActeur = (acteur: Acteur): string => (acteur._tag === "Systeme" ? "Systeme" : `${acteur._tag} ${acteur.id}`);
 
-const autorise = (action: Action, motif: Autorise["motif"], detail: string, extra: Partial<Omit<Autorise, "_tag" | "action" | "motif" | "detail">> = {}): Either.Either<Autorise, NonAutorise> =>
+/**
+ * A refusal before it becomes a {@link NonAutorise}: a plain value, so that {@link estAutorise} (called
+ * for every juridiction of a list, every action of every row) never pays for an Error and its stack.
+ */
+interface Refus {
+  readonly raison: RaisonRefus;
+  readonly detail: string;
+}
+
+/** What the rules decide: the grant, or the refusal's reason. */
+type Decision = Either.Either<Autorise, Refus>;
+
+const autorise = (action: Action, motif: Autorise["motif"], detail: string, extra: Partial<Omit<Autorise, "_tag" | "action" | "motif" | "detail">> = {}): Decision =>
   Either.right({ _tag: "Autorise", action, motif, detail, ...extra });
 
-const refuse = (acteur: Acteur, action: Action, cible: Cible, raison: RaisonRefus, detail: string): Either.Either<Autorise, NonAutorise> =>
-  Either.left(new NonAutorise({ acteur: nomActeur(acteur), action, cible, raison, detail }));
+const refuse = (raison: RaisonRefus, detail: string): Decision => Either.left({ raison, detail });
 
 const decrireHabilitation = (h: Habilitation): string =>
   `habilitation ${h.application} ${h.mode} sur la structure ${h.structureId}${h.serviceId === undefined ? "" : ` / service ${h.serviceId}`}`;
@@ -158,16 +169,16 @@ const autoriserUtilisateur = (
   action: Action,
   regle: ReglePrestataire,
   cible: CibleStructure | CibleMemoire,
-): Either.Either<Autorise, NonAutorise> => {
+): Decision => {
   const role = roleSurStructure(acteur.rattachements, cible.structureId);
   if (role === undefined) {
-    return refuse(acteur, action, cible, "NON_RATTACHE", `l'utilisateur n'est pas rattaché à la structure ${cible.structureId}`);
+    return refuse("NON_RATTACHE", `l'utilisateur n'est pas rattaché à la structure ${cible.structureId}`);
   }
   const espaceRequis = regle.niveau === "CONSULTATION" || regle.niveau === "ECRITURE" ? regle.espaceRequis : false;
   if (espaceRequis) {
     const ouvert = (cible.espacesOuverts ?? []).includes("MEMOIRES_DE_FRAIS_DE_JUSTICE");
     if (!ouvert) {
-      return refuse(acteur, action, cible, "ESPACE_NON_OUVERT", `l'espace « Mémoires de frais de justice » n'est pas ouvert sur la structure ${cible.structureId}`);
+      return refuse("ESPACE_NON_OUVERT", `l'espace « Mémoires de frais de justice » n'est pas ouvert sur la structure ${cible.structureId}`);
     }
   }
   if (role === "GESTIONNAIRE_PRINCIPAL") {
@@ -175,14 +186,14 @@ const autoriserUtilisateur = (
   }
   if (role === "GESTIONNAIRE_SECONDAIRE") {
     return regle.niveau === "PRINCIPAL"
-      ? refuse(acteur, action, cible, "ROLE_INSUFFISANT", "seul le gestionnaire principal peut changer le gestionnaire principal")
+      ? refuse("ROLE_INSUFFISANT", "seul le gestionnaire principal peut changer le gestionnaire principal")
       : autorise(action, "GESTIONNAIRE_SECONDAIRE", `gestionnaire secondaire de la structure ${cible.structureId}`, { role });
   }
   // utilisateur simple
   switch (regle.niveau) {
     case "PRINCIPAL":
     case "GESTION":
-      return refuse(acteur, action, cible, "ROLE_INSUFFISANT", "un utilisateur simple n'a aucun droit d'administration sur la structure");
+      return refuse("ROLE_INSUFFISANT", "un utilisateur simple n'a aucun droit d'administration sur la structure");
     case "RATTACHEMENT":
       return autorise(action, "RATTACHEMENT", `rattaché à la structure ${cible.structureId}`, { role });
     case "CONSULTATION":
@@ -197,11 +208,11 @@ const autoriserUtilisateur = (
       }
       const consultation = couvrantes.find((h) => h.mode === "CONSULTATION");
       if (consultation === undefined) {
-        return refuse(acteur, action, cible, "HABILITATION_ABSENTE", `aucune habilitation ${application === "TOUTE" ? "" : `${application} `}ne couvre la cible`);
+        return refuse("HABILITATION_ABSENTE", `aucune habilitation ${application === "TOUTE" ? "" : `${application} `}ne couvre la cible`);
       }
       return regle.niveau === "CONSULTATION"
         ? autorise(action, "HABILITATION_CONSULTATION", decrireHabilitation(consultation), { habilitation: consultation })
-        : refuse(acteur, action, cible, "HABILITATION_CONSULTATION_SEULEMENT", `${decrireHabilitation(consultation)} : la consultation ne permet aucune écriture`);
+        : refuse("HABILITATION_CONSULTATION_SEULEMENT", `${decrireHabilitation(consultation)} : la consultation ne permet aucune écriture`);
     }
   }
 };
@@ -211,18 +222,18 @@ const autoriserAgent = (
   action: Action,
   regle: RegleJuridiction,
   cible: Cible,
-): Either.Either<Autorise, NonAutorise> => {
+): Decision => {
   if (cible._tag === "Structure" || !regle.cibles.includes(cible._tag)) {
-    return refuse(acteur, action, cible, "CIBLE_INCOMPATIBLE", `l'action s'applique à : ${regle.cibles.join(", ")}`);
+    return refuse("CIBLE_INCOMPATIBLE", `l'action s'applique à : ${regle.cibles.join(", ")}`);
   }
   const role = ROLES_AGENT.find((r) => regle.roles.includes(r) && acteur.roles.includes(r));
   if (role === undefined) {
-    return refuse(acteur, action, cible, "ROLE_INSUFFISANT", `rôle requis : ${regle.roles.join(" ou ")}`);
+    return refuse("ROLE_INSUFFISANT", `rôle requis : ${regle.roles.join(" ou ")}`);
   }
   if (cible._tag === "Global") {
     return acteur.perimetre.supportNational === true
       ? autorise(action, "ROLE_AGENT", `${role} (file nationale)`, { role, portee: "NATIONALE" })
-      : refuse(acteur, action, cible, "HORS_PERIMETRE", "la file nationale du support est hors du périmètre de l'agent");
+      : refuse("HORS_PERIMETRE", "la file nationale du support est hors du périmètre de l'agent");
   }
   const juridiction: JuridictionRef = cible._tag === "Memoire" ? cible.juridiction : cible;
   if (acteur.perimetre.juridictions.includes(juridiction.code)) {
@@ -231,7 +242,34 @@ const autoriserAgent = (
   if (acteur.perimetre.coursAppel.includes(juridiction.courAppel)) {
     return autorise(action, "ROLE_AGENT", `${role} dans le ressort de la cour d'appel ${juridiction.courAppel}`, { role, portee: "COUR_APPEL" });
   }
-  return refuse(acteur, action, cible, "HORS_PERIMETRE", `la juridiction ${juridiction.code} (cour d'appel ${juridiction.courAppel}) est hors du périmètre de l'agent`);
+  return refuse("HORS_PERIMETRE", `la juridiction ${juridiction.code} (cour d'appel ${juridiction.courAppel}) est hors du périmètre de l'agent`);
+};
+
+/** The rules of {@link autoriser}, with the refusal as a plain value. */
+const decider = (acteur: Acteur, action: Action, cible: Cible): Decision => {
+  if (acteur._tag !== "Systeme" && acteur.actif === false) {
+    return refuse("COMPTE_INACTIF", "le compte est désactivé");
+  }
+  const regle = REGLES[action];
+  switch (acteur._tag) {
+    case "Systeme":
+      return regle.cote === "SYSTEME"
+        ? autorise(action, "SYSTEME", "traitement automatique du système")
+        : refuse("ACTEUR_INCOMPATIBLE", "le système ne fait que les traitements automatiques");
+    case "Utilisateur":
+      if (regle.cote !== "PRESTATAIRE") {
+        return refuse("ACTEUR_INCOMPATIBLE", "un utilisateur prestataire n'accède jamais aux actions de la juridiction");
+      }
+      if (cible._tag !== "Structure" && cible._tag !== "Memoire") {
+        return refuse("CIBLE_INCOMPATIBLE", "l'action porte sur une structure ou un mémoire");
+      }
+      return autoriserUtilisateur(acteur, action, regle, cible);
+    case "Agent":
+      if (regle.cote !== "JURIDICTION") {
+        return refuse("ACTEUR_INCOMPATIBLE", "un agent n'accède jamais aux actions du prestataire");
+      }
+      return autoriserAgent(acteur, action, regle, cible);
+  }
 };
 
 /**
@@ -252,35 +290,12 @@ const autoriserAgent = (
  *   { _tag: "Structure", structureId: "s1", espacesOuverts: ["MEMOIRES_DE_FRAIS_DE_JUSTICE"] },
  * ) // Left(NonAutorise { raison: "HABILITATION_CONSULTATION_SEULEMENT" })
  */
-export const autoriser = (acteur: Acteur, action: Action, cible: Cible): Either.Either<Autorise, NonAutorise> => {
-  if (acteur._tag !== "Systeme" && acteur.actif === false) {
-    return refuse(acteur, action, cible, "COMPTE_INACTIF", "le compte est désactivé");
-  }
-  const regle = REGLES[action];
-  switch (acteur._tag) {
-    case "Systeme":
-      return regle.cote === "SYSTEME"
-        ? autorise(action, "SYSTEME", "traitement automatique du système")
-        : refuse(acteur, action, cible, "ACTEUR_INCOMPATIBLE", "le système ne fait que les traitements automatiques");
-    case "Utilisateur":
-      if (regle.cote !== "PRESTATAIRE") {
-        return refuse(acteur, action, cible, "ACTEUR_INCOMPATIBLE", "un utilisateur prestataire n'accède jamais aux actions de la juridiction");
-      }
-      if (cible._tag !== "Structure" && cible._tag !== "Memoire") {
-        return refuse(acteur, action, cible, "CIBLE_INCOMPATIBLE", "l'action porte sur une structure ou un mémoire");
-      }
-      return autoriserUtilisateur(acteur, action, regle, cible);
-    case "Agent":
-      if (regle.cote !== "JURIDICTION") {
-        return refuse(acteur, action, cible, "ACTEUR_INCOMPATIBLE", "un agent n'accède jamais aux actions du prestataire");
-      }
-      return autoriserAgent(acteur, action, regle, cible);
-  }
-};
+export const autoriser = (acteur: Acteur, action: Action, cible: Cible): Either.Either<Autorise, NonAutorise> =>
+  Either.mapLeft(decider(acteur, action, cible), ({ raison, detail }) => new NonAutorise({ acteur: nomActeur(acteur), action, cible, raison, detail }));
 
 /** Throwing twin of {@link autoriser}, for scripts and tests: returns the grant or throws the {@link NonAutorise}. */
 export const unsafeAutoriser = (acteur: Acteur, action: Action, cible: Cible): Autorise =>
   Either.getOrThrowWith(autoriser(acteur, action, cible), (e) => e);
 
 /** `true` when {@link autoriser} grants the action (for menus and guards that need only a boolean). */
-export const estAutorise = (acteur: Acteur, action: Action, cible: Cible): boolean => Either.isRight(autoriser(acteur, action, cible));
+export const estAutorise = (acteur: Acteur, action: Action, cible: Cible): boolean => Either.isRight(decider(acteur, action, cible));
