@@ -90,11 +90,14 @@ const lignesSqlite = async <T>(client: ClientKnex, texte: string, params: Readon
     const st = await statement(connexion, texte);
     try {
       return await new Promise<Array<T>>((ok, ko) => st.all(params, (erreur, lignes) => (erreur === null ? ok(lignes as Array<T>) : ko(erreur))));
-    } finally {
+    } catch (erreur) {
       // node-sqlite3 leaves a statement that stopped on an error (SQLITE_BUSY under contention) active:
       // kept in the cache un-reset, it would pin the connection's read snapshot and every later read on
       // that connection would miss other connections' commits. Reset it before the connection is reused.
+      // A statement that ran to SQLITE_DONE is no longer active (sqlite3_stmt_busy is false): no reset,
+      // which saves a round trip through the thread pool on every query.
       await new Promise<void>((ok) => st.reset(() => ok()));
+      throw erreur;
     }
   } finally {
     await client.releaseConnection(connexion);

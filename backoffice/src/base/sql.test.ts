@@ -1,0 +1,62 @@
+/**
+ * The SQLite hot path keeps prepared statements per connection and resets one only after an error.
+ * These tests pin what that must never cost: a reader keeps seeing the commits of other connections
+ * (another process in production), after a successful read and after a failed statement.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ouvrirOrm, type Orm } from "./orm.js";
+import { placeholdersPostgres, sqlDe } from "./sql.js";
+
+let dossier: string;
+let lecteur: Orm;
+let ecrivain: Orm;
+
+beforeAll(async () => {
+  dossier = mkdtempSync(join(tmpdir(), "fj-sql-"));
+  const fichier = join(dossier, "bo.sqlite");
+  lecteur = await ouvrirOrm({ dialecte: "sqlite", fichier });
+  ecrivain = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
+  await sqlDe(ecrivain).lignes("CREATE TABLE essai_sql (id INTEGER PRIMARY KEY, valeur TEXT NOT NULL)");
+  await sqlDe(ecrivain).lignes("INSERT INTO essai_sql (id, valeur) VALUES (1, 'avant')");
+});
+
+afterAll(async () => {
+  await lecteur.close(true);
+  await ecrivain.close(true);
+  rmSync(dossier, { recursive: true, force: true });
+});
+
+const lire = async (): Promise<string | undefined> =>
+  (await sqlDe(lecteur).lignes<{ valeur: string }>("SELECT valeur FROM essai_sql WHERE id = ?", [1]))[0]?.valeur;
+
+describe("sqlDe on SQLite (statements prepared once per connection)", () => {
+  it("a cached statement that ran to completion sees another connection's later commit", async () => {
+    expect(await lire()).toBe("avant");
+    expect(await lire()).toBe("avant"); // the second call reuses the prepared statement
+    await sqlDe(ecrivain).lignes("UPDATE essai_sql SET valeur = ? WHERE id = ?", ["après", 1]);
+    expect(await lire()).toBe("après");
+  });
+
+  it("after a failed statement, the connection still reads the commits of other connections", async () => {
+    const sql = sqlDe(lecteur);
+    await expect(sql.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [1, "doublon"])).rejects.toThrow(/UNIQUE/);
+    await expect(sql.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [1, "doublon"])).rejects.toThrow(/UNIQUE/);
+    await sqlDe(ecrivain).lignes("UPDATE essai_sql SET valeur = ? WHERE id = ?", ["encore", 1]);
+    expect(await lire()).toBe("encore");
+  });
+
+  it("returns the rows a RETURNING clause names, and nothing for a statement without rows", async () => {
+    const sql = sqlDe(lecteur);
+    expect(await sql.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?) RETURNING id", [2, "deux"])).toEqual([{ id: 2 }]);
+    expect(await sql.lignes("DELETE FROM essai_sql WHERE id = ?", [2])).toEqual([]);
+  });
+});
+
+describe("placeholdersPostgres", () => {
+  it("numbers the placeholders outside quoted strings only", () => {
+    expect(placeholdersPostgres("SELECT '?' AS q, a FROM t WHERE a = ? AND b = ?")).toBe("SELECT '?' AS q, a FROM t WHERE a = $1 AND b = $2");
+  });
+});
