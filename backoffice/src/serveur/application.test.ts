@@ -126,6 +126,27 @@ describe("partitioning: an agent of another juridiction learns nothing", () => {
     expect(csv.text).not.toContain("Paris");
   });
 
+  it("offers on each row of the list the bulk actions of the agent's role, and never another agent's", async () => {
+    await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const attendues: Record<string, ReadonlyArray<string>> = {
+      "demo-greffier-paris": ["certifier-groupe"],
+      "demo-magistrat-paris": [],
+      "demo-ordonnateur-paris": ["valider-paiement-groupe"],
+      "demo-comptable-paris": ["mettre-en-paiement-groupe"],
+    };
+    // Alternating agents: what one request computed for its rows is never reused for another agent.
+    for (const id of [...Object.keys(attendues), ...Object.keys(attendues).reverse()]) {
+      const liste = await client(id).get("/admin/api/resources/memoires/actions/list");
+      const lignes = (liste.body as { records: Array<{ recordActions: Array<{ name: string }>; bulkActions: Array<{ name: string }> }> }).records;
+      expect(lignes.length).toBeGreaterThan(1);
+      for (const l of lignes) {
+        expect(l.bulkActions.map((a) => a.name).filter((n) => n.endsWith("-groupe")), id).toEqual(attendues[id]);
+        expect(l.recordActions.map((a) => a.name), id).toEqual(["show"]);
+      }
+    }
+  });
+
   it("shows no mémoire to roles without consultation (support, administrateur)", async () => {
     await memoireEn(orm, "MIS_A_DISPOSITION", "750");
     for (const id of ["demo-support", "demo-administrateur"]) {

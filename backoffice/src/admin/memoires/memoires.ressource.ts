@@ -132,6 +132,37 @@ export const paramsListe = (l: LigneListe): ParamsType => {
   };
 };
 
+type JsonRecord = ReturnType<BaseRecord["toJSON"]>;
+
+/**
+ * A row of the mémoires list. AdminJS asks every action of the resource, for every row, whether it is
+ * visible and accessible (hundreds of calls per page). Here the only thing of a row those rules read is
+ * its `actionsPermises` (what core's machine lets this agent do now; absent from list rows), so the
+ * rows of one request that share it share one answer: computed once per agent object (one per request)
+ * and per `actionsPermises`.
+ */
+class LigneMemoire extends BaseRecord {
+  private static readonly actionsDeLaRequete = new WeakMap<object, Map<string, Pick<JsonRecord, "recordActions" | "bulkActions">>>();
+
+  override toJSON(currentAdmin?: ActionContext["currentAdmin"]): JsonRecord {
+    if (currentAdmin === undefined) return super.toJSON(currentAdmin);
+    let parPermises = LigneMemoire.actionsDeLaRequete.get(currentAdmin);
+    if (parPermises === undefined) {
+      parPermises = new Map();
+      LigneMemoire.actionsDeLaRequete.set(currentAdmin, parPermises);
+    }
+    const cle = String(this.params["actionsPermises"] ?? "");
+    const connues = parPermises.get(cle);
+    if (connues === undefined) {
+      const json = super.toJSON(currentAdmin);
+      parPermises.set(cle, { recordActions: json.recordActions, bulkActions: json.bulkActions });
+      return json;
+    }
+    const populated = Object.fromEntries(Object.entries(this.populated).map(([k, v]) => [k, v?.toJSON(currentAdmin) ?? v]));
+    return { params: this.params, populated, baseError: this.baseError, errors: this.errors, id: this.id(), title: this.resource.decorate().titleOf(this), ...connues };
+  }
+}
+
 /**
  * The mémoires as an AdminJS resource, read with SQL behind the persistence repository. Every read is
  * scoped to the juridictions core's `autoriser` lets the agent consult: a guessed id of another
@@ -271,7 +302,7 @@ export class RessourceMemoires extends BaseResource {
     const colonne: ColonneTri = options.sort?.sortBy !== undefined && options.sort.sortBy in COLONNES_TRI ? (options.sort.sortBy as ColonneTri) : "envoyeLe";
     const requete = requeteListe(where, { colonne, sens: options.sort?.direction ?? "asc" }, { limite: Math.min(options.limit ?? 20, 500), decalage: options.offset ?? 0 });
     const lignes = await this.sql.lignes<LigneListe>(requete.sql, requete.params);
-    return lignes.map((l) => new BaseRecord(paramsListe(l), this));
+    return lignes.map((l) => new LigneMemoire(paramsListe(l), this));
   }
 
   /**
