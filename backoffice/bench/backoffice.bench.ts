@@ -11,6 +11,7 @@
  * Target: list p95 ≤ 3 × raw and ≤ 300 ms.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -185,11 +186,18 @@ try {
   formulaire.set("password", compte.motDePasse);
   const connexion = await fetch(`${base}/admin/login`, { method: "POST", body: formulaire, redirect: "manual" });
   const cookie = (connexion.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  const obtenir = async (chemin: string): Promise<void> => {
-    const r = await fetch(`${base}${chemin}`, { headers: { cookie } });
-    if (r.status !== 200) throw new Error(`${chemin} : ${r.status}`);
-    await r.arrayBuffer();
-  };
+  // The measuring client: node:http on one kept-alive connection (what a browser does), so the figures
+  // are the server's and not those of a heavier in-process client (fetch costs ~0.5 ms more per call).
+  const connexionClient = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const obtenir = (chemin: string): Promise<void> =>
+    new Promise((ok, ko) => {
+      const requete = http.get(`${base}${chemin}`, { agent: connexionClient, headers: { cookie } }, (r) => {
+        r.on("data", () => undefined);
+        r.on("end", () => (r.statusCode === 200 ? ok() : ko(new Error(`${chemin} : ${String(r.statusCode)}`))));
+        r.on("error", ko);
+      });
+      requete.on("error", ko);
+    });
 
   // The same queries in raw SQL, prepared once, on the same file.
   const acces = new DepotAcces(orm);
@@ -277,6 +285,7 @@ try {
       "\n",
   );
   await new Promise((ok) => db.close(ok));
+  connexionClient.destroy();
   serveur.close();
   await orm.close(true);
 } finally {
