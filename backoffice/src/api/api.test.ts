@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import request from "supertest";
 import { sqlDe } from "../base/sql.js";
+import { DepotVues } from "../memoire/memoire.vues.repository.js";
 import { bancApi, COMPTES, enTeteValide, j, ligneValide, PDF, type BancApi } from "./test-support.js";
 
 let banc: BancApi;
@@ -197,6 +198,27 @@ describe("problems, limits and pagination", () => {
     const inconnue = await request(banc.app).get("/api/v1/nulle-part").set(auth());
     expect(inconnue.status).toBe(404);
     expect(j(inconnue).tag).toBe("RessourceInconnue");
+  });
+
+  it("says when the search count was capped: totalExact false means more than total", async () => {
+    for (let i = 0; i < 3; i++) await request(banc.app).post("/api/v1/memoires").set(auth()).send({ enTete: enTeteValide(), lignes: [ligneValide()] });
+    const exact = await request(banc.app).get("/api/v1/memoires?statut=BROUILLON&limit=2").set(auth());
+    expect(j(exact).totalExact).toBe(true);
+    expect(j(exact).total).toBeGreaterThanOrEqual(3);
+    // The national cap is 10,000; the same count stopped at 2 stands for it here.
+    const rechercher = Reflect.get<DepotVues, "rechercher">(DepotVues.prototype, "rechercher");
+    const plafonne = vi.spyOn(DepotVues.prototype, "rechercher").mockImplementation(function (this: DepotVues, criteres, restriction) {
+      return rechercher.call(this, criteres, restriction, 2);
+    });
+    try {
+      const r = await request(banc.app).get("/api/v1/memoires?statut=BROUILLON&limit=2").set(auth());
+      expect(r.status).toBe(200);
+      expect(j(r).total).toBe(2);
+      expect(j(r).totalExact).toBe(false);
+      expect(j(r).elements).toHaveLength(2);
+    } finally {
+      plafonne.mockRestore();
+    }
   });
 
   it("pages the search with page/limit, a Link header and liens", async () => {

@@ -151,6 +151,7 @@ const construireSchemas = (): Record<string, unknown> => {
     PageMemoires: objet({
       elements: { type: "array", items: ref("LigneMemoire") },
       total: { type: "integer", minimum: 0 },
+      totalExact: { type: "boolean", description: "false when the count stopped at `total` (more than `total` results)" },
       page: { type: "integer", minimum: 1 },
       limit: { type: "integer", minimum: 1, maximum: 100 },
       nombrePages: { type: "integer", minimum: 1 },
@@ -175,6 +176,7 @@ const construireSchemas = (): Record<string, unknown> => {
     PageTickets: objet({
       elements: { type: "array", items: objet({ id: texte, numero: texte, descriptionBreve: texte, etat: texte, statut: texte }, ["id", "numero", "etat", "statut"], true) },
       total: { type: "integer", minimum: 0 },
+      totalExact: { type: "boolean", description: "false when the count stopped at `total` (more than `total` results)" },
       page: { type: "integer", minimum: 1 },
       limit: { type: "integer", minimum: 1, maximum: 100 },
       nombrePages: { type: "integer", minimum: 1 },

@@ -186,6 +186,7 @@ type Membre =
   | "tag"
   | "ticket"
   | "total"
+  | "totalExact"
   | "valide"
   | "version";
 

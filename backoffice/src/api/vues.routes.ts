@@ -86,7 +86,7 @@ export const routesVues = (ctx: ContexteApi): express.Router => {
       const c = criteres.right;
       const structureIds = structuresLisibles(a, c.structureId, c.serviceId);
       const resultat = await ctx.vues.rechercher(c, { structureIds });
-      res.json(page(req, res, resultat.elements.map(representerLigne), resultat.total, pagination));
+      res.json(page(req, res, resultat.elements.map(representerLigne), resultat.total, pagination, resultat.totalExact));
     }),
   );
 

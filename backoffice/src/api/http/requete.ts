@@ -89,15 +89,20 @@ export interface LiensPage {
 /** A page of results as every paged endpoint answers it. */
 export interface Page<T> {
   readonly elements: ReadonlyArray<T>;
+  /** The number of results; when `totalExact` is false the count stopped there ("more than `total`"). */
   readonly total: number;
+  readonly totalExact: boolean;
   readonly page: number;
   readonly limit: number;
   readonly nombrePages: number;
   readonly liens: LiensPage;
 }
 
-/** Builds the page envelope and sets the `Link` header. */
-export const page = <T>(req: Request, res: Response, elements: ReadonlyArray<T>, total: number, p: Pagination): Page<T> => {
+/**
+ * Builds the page envelope and sets the `Link` header. `totalExact: false` says the count was capped
+ * (a search over millions of mémoires stops counting at 10,000): `total` then means "more than".
+ */
+export const page = <T>(req: Request, res: Response, elements: ReadonlyArray<T>, total: number, p: Pagination, totalExact = true): Page<T> => {
   const nombrePages = Math.max(1, Math.ceil(total / p.limite));
   const lien = (n: number): string => {
     const params = new URLSearchParams();
@@ -119,5 +124,5 @@ export const page = <T>(req: Request, res: Response, elements: ReadonlyArray<T>,
       .map(([rel, url]) => `<${String(url)}>; rel="${rel}"`)
       .join(", "),
   );
-  return { elements, total, page: p.page, limit: p.limite, nombrePages, liens };
+  return { elements, total, totalExact, page: p.page, limit: p.limite, nombrePages, liens };
 };
