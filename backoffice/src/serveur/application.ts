@@ -90,6 +90,10 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
 
   const app = express();
   app.disable("x-powered-by");
+  // No automatic weak ETag: express would hash every JSON answer of the back-office (a list page is
+  // about 27 kB) for a revalidation the AdminJS client never asks for. The API sets its own strong
+  // ETag (the resource's version) where a client may use it.
+  app.set("etag", false);
   if (production) app.set("trust proxy", 1);
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
