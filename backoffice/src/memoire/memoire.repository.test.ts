@@ -84,6 +84,49 @@ describe.each(BASES)("mémoires sur $dialecte", (base) => {
       expect(Either.getOrThrow(await depot.historique(r.memoire.id)).length).toBe(r.evenements.length + 1);
     });
 
+    it("writes only what a command changed: untouched child rows stay, replaced ones are rewritten, the load equals the command's output", async () => {
+      // The identity of a stored row version: SQLite's rowid changes when a row is deleted and inserted again, PostgreSQL's xmin when it is written at all.
+      const identites = async (table: string, id: string) =>
+        (await sqlDe(orm).lignes<{ i: unknown }>(`SELECT ${base.dialecte === "sqlite" ? "rowid" : "xmin::text"} AS i FROM ${table} WHERE memoire_id = ? ORDER BY id`, [id])).map((x) => String(x.i));
+      const r = Array.from({ length: 40 }, (_, i) => memoiresDeTest(300 + i, 1, 30_000 + i, "MIS_A_DISPOSITION")[0]).find((x) => x !== undefined && x.memoire.lignes.length >= 2);
+      if (r === undefined) throw new Error("aucun mémoire de deux lignes");
+      await depot.enregistrerNouveaux([r]);
+      const [lignesAvant, piecesAvant] = [await identites("ligne_prestation", r.memoire.id), await identites("piece_jointe", r.memoire.id)];
+      const certifie = Either.getOrThrow(await depot.executer(r.memoire.id, r.memoire.version, certifierPourTest("agent-x", new Date("2026-02-01T10:00:00Z"))));
+      expect(await identites("ligne_prestation", r.memoire.id)).toEqual(lignesAvant);
+      expect(await identites("piece_jointe", r.memoire.id)).toEqual(piecesAvant);
+      expect(encoder(Either.getOrThrow(await depot.charger(r.memoire.id)))).toEqual(encoder(certifie.memoire));
+      // A command that replaces the lines (here: the same lines in reverse order) has them rewritten.
+      const inverse = Either.getOrThrow(
+        await depot.executer(r.memoire.id, certifie.memoire.version, (m) =>
+          Either.right({
+            memoire: { ...m, lignes: [...m.lignes].reverse(), montants: { ...m.montants, lignes: [...m.montants.lignes].reverse() }, version: m.version + 1 },
+            evenements: [],
+          }),
+        ),
+      );
+      expect(await identites("ligne_prestation", r.memoire.id)).not.toEqual(lignesAvant);
+      const recharge = Either.getOrThrow(await depot.charger(r.memoire.id));
+      expect(recharge.lignes.map((l) => l.id)).toEqual([...r.memoire.lignes].reverse().map((l) => l.id));
+      expect(encoder(recharge)).toEqual(encoder(inverse.memoire));
+    });
+
+    it("a command racing another on the same version: one wins, the other gets ConflitDeVersion and leaves nothing", async () => {
+      const [r] = memoiresDeTest(13, 1, 40_000, "MIS_A_DISPOSITION");
+      if (r === undefined) throw new Error("générateur vide");
+      await depot.enregistrerNouveaux([r]);
+      const resultats = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => depot.executer(r.memoire.id, r.memoire.version, certifierPourTest(`agent-${i}`, new Date(Date.UTC(2026, 1, 2, 10, i)), 100 + i))),
+      );
+      expect(resultats.filter(Either.isRight).length).toBe(1);
+      expect(resultats.filter((x) => Either.isLeft(x) && x.left._tag === "ConflitDeVersion").length).toBe(7);
+      const gagnant = resultats.find(Either.isRight);
+      const charge = Either.getOrThrow(await depot.charger(r.memoire.id));
+      expect(charge.version).toBe(r.memoire.version + 1);
+      expect(charge.agentEnCharge).toBe(gagnant?.right.memoire.agentEnCharge);
+      expect(Either.getOrThrow(await depot.historique(r.memoire.id)).length).toBe(r.evenements.length + 1);
+    });
+
     it("keeps the tableau de bord counters equal to a recount", async () => {
       const sql = sqlDe(orm);
       const recompte = await sql.lignes<{ s: string; e: string; n: number | string; c: number | string }>(

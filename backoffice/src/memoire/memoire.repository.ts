@@ -1,7 +1,7 @@
 import type { Memoire } from "@frais-justice/core/memoire";
 import { Either } from "effect";
 import { prochaineValeur, prochainesValeurs, sequenceTmp } from "../base/sequences.js";
-import { sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
+import { lireEntier, lireInstant, sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
 import type { Orm } from "../base/orm.js";
 import { ConflitDeVersion, type DonneesCorrompues, MemoireIntrouvable } from "./memoire.errors.js";
@@ -74,8 +74,51 @@ const estOccupe = (e: unknown): boolean => {
   return /SQLITE_BUSY|database is locked/.test(texte);
 };
 
-const valeursEgales = (a: unknown, b: unknown): boolean =>
-  a instanceof Date || b instanceof Date ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime() : (a ?? null) === (b ?? null);
+/**
+ * Whether a column as the database returned it (SQLite: instants in ms, booleans 0/1; PostgreSQL:
+ * `Date`, boolean, bigint as text) already holds the value about to be written. Anything not clearly
+ * equal counts as changed (written again), never the reverse.
+ */
+const egalStocke = (stocke: unknown, neuf: unknown): boolean => {
+  if (neuf === null || neuf === undefined) return stocke === null || stocke === undefined;
+  if (stocke === null || stocke === undefined) return false;
+  if (neuf instanceof Date) return (stocke instanceof Date || typeof stocke === "number") && lireInstant(stocke).getTime() === neuf.getTime();
+  if (typeof neuf === "boolean") return typeof stocke === "boolean" ? stocke === neuf : (stocke === 0 || stocke === 1) && (stocke === 1) === neuf;
+  if (typeof neuf === "number") return typeof stocke === "number" ? stocke === neuf : (typeof stocke === "string" || typeof stocke === "bigint") && String(stocke) === String(neuf);
+  return stocke === neuf;
+};
+
+/**
+ * Runs the steps of one unit of work and settles them all (a failed step does not leave the others
+ * running past the caller's rollback). On SQLite they are sent together: the connection runs them one
+ * after the other, without waiting for each answer to come back through the thread pool. On
+ * PostgreSQL, one after the other (a connection takes one query at a time).
+ */
+const ensemble = async <T>(sql: Sql, etapes: ReadonlyArray<() => Promise<T>>): Promise<Array<PromiseSettledResult<T>>> => {
+  if (sql.dialecte === "sqlite") return Promise.allSettled(etapes.map((f) => f()));
+  const resultats: Array<PromiseSettledResult<T>> = [];
+  for (const f of etapes) {
+    try {
+      resultats.push({ status: "fulfilled", value: await f() });
+    } catch (e) {
+      resultats.push({ status: "rejected", reason: e });
+    }
+  }
+  return resultats;
+};
+
+/** Settled results, or the first failure. */
+const valeurs = <T>(resultats: ReadonlyArray<PromiseSettledResult<T>>): Array<T> =>
+  resultats.map((r) => {
+    if (r.status === "rejected") throw r.reason;
+    return r.value;
+  });
+
+/** A mémoire as loaded, with its row as the database returned it (the base of the next write). */
+interface Lu {
+  readonly memoire: Memoire;
+  readonly ligne: LigneBrute;
+}
 
 type Delta = Map<string, { structureId: string; etat: string; nombre: number; centimes: number }>;
 
@@ -118,17 +161,30 @@ export class DepotMemoires {
   // -------------------------------------------------------------------------------------------------
   // Reading
 
-  private async lire(sql: Sql, colonne: "id" | "numero", valeur: string): Promise<Either.Either<{ memoire: Memoire; nombreEvenements: number }, MemoireIntrouvable | DonneesCorrompues>> {
+  private async lire(sql: Sql, colonne: "id" | "numero", valeur: string): Promise<Either.Either<Lu, MemoireIntrouvable | DonneesCorrompues>> {
     const [m] = await sql.lignes<LigneBrute>(`${this.selectionMemoire} WHERE ${colonne} = ?`, [valeur]);
     if (m === undefined) return Either.left(new MemoireIntrouvable({ reference: valeur }));
     const id = String(m["id"]);
-    const [lignes, pieces] = [await sql.lignes<LigneBrute>(this.selectionLigne, [id]), await sql.lignes<LigneBrute>(this.selectionPiece, [id])];
-    return Either.map(depuisLignes(m, lignes, pieces), (memoire) => ({ memoire, nombreEvenements: Number(m["nombreEvenements"]) }));
+    const [lignes = [], pieces = []] = valeurs(await ensemble(sql, [() => sql.lignes<LigneBrute>(this.selectionLigne, [id]), () => sql.lignes<LigneBrute>(this.selectionPiece, [id])]));
+    return Either.map(depuisLignes(m, lignes, pieces), (memoire) => ({ memoire, ligne: m }));
+  }
+
+  /** By id: the child rows do not wait for the mémoire's row (sent together on SQLite). */
+  private async lireParId(sql: Sql, id: string): Promise<Either.Either<Lu, MemoireIntrouvable | DonneesCorrompues>> {
+    const [[m] = [], lignes = [], pieces = []] = valeurs(
+      await ensemble(sql, [
+        () => sql.lignes<LigneBrute>(`${this.selectionMemoire} WHERE id = ?`, [id]),
+        () => sql.lignes<LigneBrute>(this.selectionLigne, [id]),
+        () => sql.lignes<LigneBrute>(this.selectionPiece, [id]),
+      ]),
+    );
+    if (m === undefined) return Either.left(new MemoireIntrouvable({ reference: id }));
+    return Either.map(depuisLignes(m, lignes, pieces), (memoire) => ({ memoire, ligne: m }));
   }
 
   /** Loads a mémoire by id, validated by core's Schema. */
   async charger(id: string): Promise<Either.Either<Memoire, MemoireIntrouvable | DonneesCorrompues>> {
-    return Either.map(await this.lire(this.sql, "id", id), (r) => r.memoire);
+    return Either.map(await this.lireParId(this.sql, id), (r) => r.memoire);
   }
 
   /** Loads a mémoire by its current number (MJ, or TMP while a draft). */
@@ -191,13 +247,13 @@ export class DepotMemoires {
   ): Promise<Either.Either<R, E | ConflitDeVersion | MemoireIntrouvable | DonneesCorrompues>> {
     try {
       return await this.enTransaction<R, E | ConflitDeVersion | MemoireIntrouvable | DonneesCorrompues>(async (tx) => {
-        const lu = await this.lire(tx, "id", id);
+        const lu = await this.lireParId(tx, id);
         if (Either.isLeft(lu)) throw new Abandon(lu.left);
-        const { memoire, nombreEvenements } = lu.right;
+        const { memoire, ligne } = lu.right;
         if (memoire.version !== versionAttendue) throw new Abandon(new ConflitDeVersion({ entite: "memoire", id, versionAttendue, versionTrouvee: memoire.version }));
         const resultat = commande(memoire, numerotation(await reserver(tx, besoins)));
         if (Either.isLeft(resultat)) throw new Abandon(resultat.left);
-        await this.ecrireChangement(tx, memoire, nombreEvenements, resultat.right);
+        await this.ecrireChangement(tx, memoire, ligne, resultat.right);
         return resultat.right;
       });
     } catch (e) {
@@ -236,41 +292,64 @@ export class DepotMemoires {
     await this.appliquerDelta(tx, delta);
   }
 
-  private async ecrireChangement(tx: Sql, avant: Memoire, nombreEvenements: number, r: ResultatEcriture): Promise<void> {
+  /**
+   * Writes what a command changed. The mémoire's row is compared with the row as read (not with a
+   * second encoding of the state before), and only the changed columns are written; child rows are
+   * rewritten only when the command replaced them (core's transitions keep the arrays they do not
+   * touch). The statements are sent together: the versioned UPDATE's answer is checked once all have
+   * run, and a conflict (or any error) rolls the whole transaction back.
+   */
+  private async ecrireChangement(tx: Sql, avant: Memoire, stocke: LigneBrute, r: ResultatEcriture): Promise<void> {
+    const nombreEvenements = lireEntier(stocke["nombreEvenements"]);
     const siens = r.evenements.filter((e) => e.memoireId === avant.id);
-    const ancien = versLignes(avant, nombreEvenements);
     const nouveau = versLignes(r.memoire, nombreEvenements + siens.length);
-    // Only the changed columns are written; the version condition detects a concurrent writer.
     const changes: Array<string> = [];
     const params: Array<ValeurSql> = [];
     for (const [propriete, colonne] of this.tMemoire.colonnes) {
-      const a = (ancien.memoire as unknown as Record<string, unknown>)[propriete];
       const n = (nouveau.memoire as unknown as Record<string, unknown>)[propriete];
-      if (!valeursEgales(a, n)) {
+      if (!egalStocke(stocke[propriete], n)) {
         changes.push(`${colonne} = ?`);
         params.push((n ?? null) as ValeurSql);
       }
     }
-    if (changes.length > 0) {
-      const touchees = await tx.lignes(`UPDATE memoire SET ${changes.join(", ")} WHERE id = ? AND version = ? RETURNING id`, [...params, avant.id, avant.version]);
-      if (touchees.length !== 1) throw new Abandon(new ConflitDeVersion({ entite: "memoire", id: avant.id, versionAttendue: avant.version }));
-    }
-    if (JSON.stringify(ancien.lignes) !== JSON.stringify(nouveau.lignes)) {
-      await tx.lignes("DELETE FROM ligne_prestation WHERE memoire_id = ?", [avant.id]);
-      await this.tLigne.inserer(tx, nouveau.lignes);
-    }
-    if (JSON.stringify(ancien.piecesJointes) !== JSON.stringify(nouveau.piecesJointes)) {
-      await tx.lignes("DELETE FROM piece_jointe WHERE memoire_id = ?", [avant.id]);
-      await this.tPiece.inserer(tx, nouveau.piecesJointes);
-    }
-    await this.tEvenement.inserer(tx, siens.map((e, i) => evenementVersLigne(e, nombreEvenements + i + 1)));
+    const memesEnfants = r.memoire.lignes === avant.lignes && r.memoire.montants.lignes === avant.montants.lignes && r.memoire.piecesJointes === avant.piecesJointes;
+    const ancien = memesEnfants ? undefined : versLignes(avant, nombreEvenements);
+    const etatAvant = String(stocke["etat"]);
+    const centimesAvant = lireEntier(stocke["montantTtcCentimes"]);
+    const structureAvant = String(stocke["structureId"]);
     const delta: Delta = new Map();
-    if (ancien.memoire.etat !== nouveau.memoire.etat || ancien.memoire.montantTtcCentimes !== nouveau.memoire.montantTtcCentimes) {
-      ajouterDelta(delta, ancien.memoire.structureId, ancien.memoire.etat, -1, -ancien.memoire.montantTtcCentimes);
+    if (etatAvant !== nouveau.memoire.etat || centimesAvant !== nouveau.memoire.montantTtcCentimes || structureAvant !== nouveau.memoire.structureId) {
+      ajouterDelta(delta, structureAvant, etatAvant, -1, -centimesAvant);
       ajouterDelta(delta, nouveau.memoire.structureId, nouveau.memoire.etat, 1, nouveau.memoire.montantTtcCentimes);
     }
-    if (r.duplicata !== undefined) await this.insererNouveaux(tx, [{ memoire: r.duplicata, evenements: r.evenements.filter((e) => e.memoireId === r.duplicata?.id) }]);
-    await this.appliquerDelta(tx, delta);
+    // In this order (the mémoire's row is locked first, then the counters in key order, as every writer does).
+    const [touchees, ...autres] = await ensemble<ReadonlyArray<unknown> | undefined>(tx, [
+      () => (changes.length > 0 ? tx.lignes(`UPDATE memoire SET ${changes.join(", ")} WHERE id = ? AND version = ? RETURNING id`, [...params, avant.id, avant.version]) : Promise.resolve([{}])),
+      async () => {
+        if (ancien === undefined) return undefined;
+        if (JSON.stringify(ancien.lignes) !== JSON.stringify(nouveau.lignes)) {
+          await tx.lignes("DELETE FROM ligne_prestation WHERE memoire_id = ?", [avant.id]);
+          await this.tLigne.inserer(tx, nouveau.lignes);
+        }
+        if (JSON.stringify(ancien.piecesJointes) !== JSON.stringify(nouveau.piecesJointes)) {
+          await tx.lignes("DELETE FROM piece_jointe WHERE memoire_id = ?", [avant.id]);
+          await this.tPiece.inserer(tx, nouveau.piecesJointes);
+        }
+        return undefined;
+      },
+      async () => {
+        await this.tEvenement.inserer(tx, siens.map((e, i) => evenementVersLigne(e, nombreEvenements + i + 1)));
+        return undefined;
+      },
+      async () => {
+        if (r.duplicata !== undefined) await this.insererNouveaux(tx, [{ memoire: r.duplicata, evenements: r.evenements.filter((e) => e.memoireId === r.duplicata?.id) }]);
+        await this.appliquerDelta(tx, delta);
+        return undefined;
+      },
+    ]);
+    if (touchees?.status === "rejected") throw touchees.reason;
+    if (touchees?.value?.length !== 1) throw new Abandon(new ConflitDeVersion({ entite: "memoire", id: avant.id, versionAttendue: avant.version }));
+    for (const a of autres) if (a.status === "rejected") throw a.reason;
   }
 
   /**
