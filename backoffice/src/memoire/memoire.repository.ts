@@ -114,11 +114,25 @@ const valeurs = <T>(resultats: ReadonlyArray<PromiseSettledResult<T>>): Array<T>
     return r.value;
   });
 
-/** A mémoire as loaded, with its row as the database returned it (the base of the next write). */
+/** A mémoire as loaded, with its rows as the database returned them (the base of the next write). */
 interface Lu {
   readonly memoire: Memoire;
   readonly ligne: LigneBrute;
+  readonly lignes: ReadonlyArray<LigneBrute>;
+  readonly pieces: ReadonlyArray<LigneBrute>;
 }
+
+/** Whether the child rows as read already are `neuves` (same count, same values column by column, in `rang` order). */
+const memesLignes = (table: Table, stockees: ReadonlyArray<LigneBrute>, neuves: ReadonlyArray<Readonly<Record<string, unknown>>>): boolean => {
+  if (stockees.length !== neuves.length) return false;
+  const triees = [...stockees].sort((a, b) => lireEntier(a["rang"]) - lireEntier(b["rang"]));
+  return neuves.every((n, i) => {
+    const s = triees[i];
+    if (s === undefined) return false;
+    for (const propriete of table.colonnes.keys()) if (!egalStocke(s[propriete], n[propriete])) return false;
+    return true;
+  });
+};
 
 type Delta = Map<string, { structureId: string; etat: string; nombre: number; centimes: number }>;
 
@@ -166,7 +180,7 @@ export class DepotMemoires {
     if (m === undefined) return Either.left(new MemoireIntrouvable({ reference: valeur }));
     const id = String(m["id"]);
     const [lignes = [], pieces = []] = valeurs(await ensemble(sql, [() => sql.lignes<LigneBrute>(this.selectionLigne, [id]), () => sql.lignes<LigneBrute>(this.selectionPiece, [id])]));
-    return Either.map(depuisLignes(m, lignes, pieces), (memoire) => ({ memoire, ligne: m }));
+    return Either.map(depuisLignes(m, lignes, pieces), (memoire) => ({ memoire, ligne: m, lignes, pieces }));
   }
 
   /** By id: the child rows do not wait for the mémoire's row (sent together on SQLite). */
@@ -179,7 +193,7 @@ export class DepotMemoires {
       ]),
     );
     if (m === undefined) return Either.left(new MemoireIntrouvable({ reference: id }));
-    return Either.map(depuisLignes(m, lignes, pieces), (memoire) => ({ memoire, ligne: m }));
+    return Either.map(depuisLignes(m, lignes, pieces), (memoire) => ({ memoire, ligne: m, lignes, pieces }));
   }
 
   /** Loads a mémoire by id, validated by core's Schema. */
@@ -249,11 +263,11 @@ export class DepotMemoires {
       return await this.enTransaction<R, E | ConflitDeVersion | MemoireIntrouvable | DonneesCorrompues>(async (tx) => {
         const lu = await this.lireParId(tx, id);
         if (Either.isLeft(lu)) throw new Abandon(lu.left);
-        const { memoire, ligne } = lu.right;
+        const { memoire } = lu.right;
         if (memoire.version !== versionAttendue) throw new Abandon(new ConflitDeVersion({ entite: "memoire", id, versionAttendue, versionTrouvee: memoire.version }));
         const resultat = commande(memoire, numerotation(await reserver(tx, besoins)));
         if (Either.isLeft(resultat)) throw new Abandon(resultat.left);
-        await this.ecrireChangement(tx, memoire, ligne, resultat.right);
+        await this.ecrireChangement(tx, lu.right, resultat.right);
         return resultat.right;
       });
     } catch (e) {
@@ -293,13 +307,14 @@ export class DepotMemoires {
   }
 
   /**
-   * Writes what a command changed. The mémoire's row is compared with the row as read (not with a
-   * second encoding of the state before), and only the changed columns are written; child rows are
-   * rewritten only when the command replaced them (core's transitions keep the arrays they do not
-   * touch). The statements are sent together: the versioned UPDATE's answer is checked once all have
-   * run, and a conflict (or any error) rolls the whole transaction back.
+   * Writes what a command changed. The new rows are compared with the rows as read (not with a second
+   * encoding of the state before): only the mémoire's changed columns are written, and the lines and
+   * attachments only when one of their rows changed. On SQLite the statements are sent together; the
+   * versioned UPDATE's answer is checked once all have settled, and a conflict (or any error) rolls
+   * the whole transaction back.
    */
-  private async ecrireChangement(tx: Sql, avant: Memoire, stocke: LigneBrute, r: ResultatEcriture): Promise<void> {
+  private async ecrireChangement(tx: Sql, lu: Lu, r: ResultatEcriture): Promise<void> {
+    const { memoire: avant, ligne: stocke } = lu;
     const nombreEvenements = lireEntier(stocke["nombreEvenements"]);
     const siens = r.evenements.filter((e) => e.memoireId === avant.id);
     const nouveau = versLignes(r.memoire, nombreEvenements + siens.length);
@@ -312,8 +327,8 @@ export class DepotMemoires {
         params.push((n ?? null) as ValeurSql);
       }
     }
-    const memesEnfants = r.memoire.lignes === avant.lignes && r.memoire.montants.lignes === avant.montants.lignes && r.memoire.piecesJointes === avant.piecesJointes;
-    const ancien = memesEnfants ? undefined : versLignes(avant, nombreEvenements);
+    const lignesChangees = !memesLignes(this.tLigne, lu.lignes, nouveau.lignes);
+    const piecesChangees = !memesLignes(this.tPiece, lu.pieces, nouveau.piecesJointes);
     const etatAvant = String(stocke["etat"]);
     const centimesAvant = lireEntier(stocke["montantTtcCentimes"]);
     const structureAvant = String(stocke["structureId"]);
@@ -326,12 +341,11 @@ export class DepotMemoires {
     const [touchees, ...autres] = await ensemble<ReadonlyArray<unknown> | undefined>(tx, [
       () => (changes.length > 0 ? tx.lignes(`UPDATE memoire SET ${changes.join(", ")} WHERE id = ? AND version = ? RETURNING id`, [...params, avant.id, avant.version]) : Promise.resolve([{}])),
       async () => {
-        if (ancien === undefined) return undefined;
-        if (JSON.stringify(ancien.lignes) !== JSON.stringify(nouveau.lignes)) {
+        if (lignesChangees) {
           await tx.lignes("DELETE FROM ligne_prestation WHERE memoire_id = ?", [avant.id]);
           await this.tLigne.inserer(tx, nouveau.lignes);
         }
-        if (JSON.stringify(ancien.piecesJointes) !== JSON.stringify(nouveau.piecesJointes)) {
+        if (piecesChangees) {
           await tx.lignes("DELETE FROM piece_jointe WHERE memoire_id = ?", [avant.id]);
           await this.tPiece.inserer(tx, nouveau.piecesJointes);
         }
