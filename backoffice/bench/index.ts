@@ -318,36 +318,51 @@ const mesurer = async (dialecte: Dialecte): Promise<void> => {
       ajouter(nom, `p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`, `p50 ${b50.toFixed(2)} ms, p95 ${b95.toFixed(2)} ms`, (p95 / b95).toFixed(2), "p95 ≤ 20 ms et ≤ 2 × brut");
     }
 
-    // --- Certify loop: core's command through the repository vs raw SELECT + versioned UPDATE + INSERT.
-    const aCertifier = await sqlDe(orm).lignes<{ id: string; version: number }>("SELECT id, version FROM memoire WHERE etat = 'MIS_A_DISPOSITION' AND montant_ttc_centimes < 150000 ORDER BY id LIMIT ?", [CERTIFICATIONS * 2]);
+    // --- Certify loop: core's command through the repository vs raw SQL doing the same writes in one
+    // transaction: SELECT, versioned UPDATE, INSERT of the audit row, and the tableau de bord counters
+    // (per structure and national, one multi-row upsert each, as the project keeps them exact).
+    // Each side first runs a few untimed transitions (JIT, statement caches), as the queries above do.
+    const CHAUFFE = 20;
+    const aCertifier = await sqlDe(orm).lignes<{ id: string; version: number }>("SELECT id, version FROM memoire WHERE etat = 'MIS_A_DISPOSITION' AND montant_ttc_centimes < 150000 ORDER BY id LIMIT ?", [(CERTIFICATIONS + CHAUFFE) * 2]);
+    const parCote = Math.floor(aCertifier.length / 2);
     const greffier: ActeurAgent = { _tag: "Agent", id: "agent-bench", roles: ["GREFFIER"], perimetre: { juridictions: [], coursAppel: [...new Set(JURIDICTIONS.map((j) => j.courAppel))] } };
     let ids = 0;
-    const projetCertif = aCertifier.slice(0, CERTIFICATIONS);
+    const certifierProjet = async (m: { id: string; version: number }) => {
+      const r = await depot.executer(m.id, Number(m.version), (memoire: Memoire, numerotation) =>
+        executer(memoire, { type: "memoire.certifier" }, { acteur: greffier, maintenant: new Date(), genererId: () => `bench-${(ids += 1)}`, numerotation }),
+      );
+      if (Either.isLeft(r)) throw new Error(`certification refusée : ${r.left.message}`);
+    };
+    const projetCertif = aCertifier.slice(0, parCote);
+    for (const m of projetCertif.slice(0, CHAUFFE)) await certifierProjet(m);
     const tCertif = await ms(async () => {
-      for (const m of projetCertif) {
-        const r = await depot.executer(m.id, Number(m.version), (memoire: Memoire, numerotation) =>
-          executer(memoire, { type: "memoire.certifier" }, { acteur: greffier, maintenant: new Date(), genererId: () => `bench-${(ids += 1)}`, numerotation }),
-        );
-        if (Either.isLeft(r)) throw new Error(`certification refusée : ${r.left.message}`);
-      }
+      for (const m of projetCertif.slice(CHAUFFE)) await certifierProjet(m);
     });
-    const sel = "SELECT id, version, etat, numero FROM memoire WHERE id = ?";
+    const sel = "SELECT id, version, etat, numero, structure_id, montant_ttc_centimes FROM memoire WHERE id = ?";
     const upd = "UPDATE memoire SET etat = 'CERTIFIE', version = version + 1, certifie_le = ?, etat_le = ?, nombre_evenements = nombre_evenements + 1 WHERE id = ? AND version = ? RETURNING id";
     const ins = `INSERT INTO evenement_memoire (id, memoire_id, rang, numero, commande, auteur_type, auteur_id, le, de, vers, motif, montants_avant, montants_apres, details) VALUES (?, ?, ?, ?, 'memoire.certifier', 'AGENT', 'agent-bench', ?, 'MIS_A_DISPOSITION', 'CERTIFIE', NULL, '{}', '{}', '{}')`;
-    const brutCertif = aCertifier.slice(CERTIFICATIONS);
+    const cpt = `${iT.replace("VALUES (?, ?, ?, ?)", "VALUES (?, ?, ?, ?), (?, ?, ?, ?)")}`;
+    const cptN = `${iN.replace("VALUES (?, ?, ?)", "VALUES (?, ?, ?), (?, ?, ?)")}`;
+    const certifierBrut = async (m: { id: string }) => {
+      await lecteurBrut.exec("BEGIN");
+      const [l] = await lecteurBrut.requete<{ id: string; version: number | string; etat: string; numero: string; structure_id: string; montant_ttc_centimes: number | string }>(sel, [m.id]);
+      if (l === undefined) throw new Error("introuvable");
+      const maintenant = new Date();
+      const c = Number(l.montant_ttc_centimes);
+      if ((await lecteurBrut.requete(upd, [maintenant, maintenant, m.id, Number(l.version)])).length !== 1) throw new Error("conflit");
+      await lecteurBrut.requete(ins, [`brut-${(ids += 1)}`, m.id, 1000 + Number(l.version), l.numero, maintenant]);
+      await lecteurBrut.requete(cpt, [l.structure_id, "CERTIFIE", 1, c, l.structure_id, l.etat, -1, -c]);
+      await lecteurBrut.requete(cptN, ["CERTIFIE", 1, c, l.etat, -1, -c]);
+      await lecteurBrut.exec("COMMIT");
+    };
+    const brutCertif = aCertifier.slice(parCote, 2 * parCote);
+    for (const m of brutCertif.slice(0, CHAUFFE)) await certifierBrut(m);
     const tBrutCertif = await ms(async () => {
-      for (const m of brutCertif) {
-        await lecteurBrut.exec("BEGIN");
-        const [l] = await lecteurBrut.requete<{ id: string; version: number | string; numero: string }>(sel, [m.id]);
-        const maintenant = new Date();
-        if ((await lecteurBrut.requete(upd, [maintenant, maintenant, m.id, Number(l?.version)])).length !== 1) throw new Error("conflit");
-        await lecteurBrut.requete(ins, [`brut-${(ids += 1)}`, m.id, 1000 + Number(l?.version), l?.numero ?? "", maintenant]);
-        await lecteurBrut.exec("COMMIT");
-      }
+      for (const m of brutCertif.slice(CHAUFFE)) await certifierBrut(m);
     });
     await lecteurBrut.fermer();
-    const [opsProjet, opsBrut] = [projetCertif.length / (tCertif / 1000), brutCertif.length / (tBrutCertif / 1000)];
-    ajouter(`certification (boucle de ${projetCertif.length}, événement d'audit compris)`, `${entier(opsProjet)} transitions/s`, `${entier(opsBrut)} transitions/s`, (opsProjet / opsBrut).toFixed(2), "≥ 0.25");
+    const [opsProjet, opsBrut] = [(projetCertif.length - CHAUFFE) / (tCertif / 1000), (brutCertif.length - CHAUFFE) / (tBrutCertif / 1000)];
+    ajouter(`certification (boucle de ${projetCertif.length - CHAUFFE}, événement d'audit et compteurs compris)`, `${entier(opsProjet)} transitions/s`, `${entier(opsBrut)} transitions/s`, (opsProjet / opsBrut).toFixed(2), "≥ 0.25");
 
     const taille = (await bases.taille(orm)) / 1024 / 1024;
     await orm.close(true);
