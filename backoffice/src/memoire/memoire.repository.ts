@@ -89,15 +89,20 @@ const egalStocke = (stocke: unknown, neuf: unknown): boolean => {
 };
 
 /**
- * Runs the steps of one unit of work and settles them all (a failed step does not leave the others
- * running past the caller's rollback). On SQLite they are sent together: the connection runs them one
- * after the other, without waiting for each answer to come back through the thread pool. On
- * PostgreSQL, one after the other (a connection takes one query at a time).
+ * Runs the steps of one unit of work, in order, and settles them all. On SQLite they are sent
+ * together: the connection runs them one after the other, without waiting for each answer to come
+ * back through the thread pool. On PostgreSQL (a connection takes one query at a time), one after the
+ * other, and the first failure stops the rest (reported with the same reason).
  */
 const ensemble = async <T>(sql: Sql, etapes: ReadonlyArray<() => Promise<T>>): Promise<Array<PromiseSettledResult<T>>> => {
   if (sql.dialecte === "sqlite") return Promise.allSettled(etapes.map((f) => f()));
   const resultats: Array<PromiseSettledResult<T>> = [];
   for (const f of etapes) {
+    const echec = resultats.find((r) => r.status === "rejected");
+    if (echec !== undefined) {
+      resultats.push(echec);
+      continue;
+    }
     try {
       resultats.push({ status: "fulfilled", value: await f() });
     } catch (e) {
@@ -107,7 +112,7 @@ const ensemble = async <T>(sql: Sql, etapes: ReadonlyArray<() => Promise<T>>): P
   return resultats;
 };
 
-/** Settled results, or the first failure. */
+/** Settled results, or the first failure in the steps' order. */
 const valeurs = <T>(resultats: ReadonlyArray<PromiseSettledResult<T>>): Array<T> =>
   resultats.map((r) => {
     if (r.status === "rejected") throw r.reason;
@@ -337,33 +342,32 @@ export class DepotMemoires {
       ajouterDelta(delta, structureAvant, etatAvant, -1, -centimesAvant);
       ajouterDelta(delta, nouveau.memoire.structureId, nouveau.memoire.etat, 1, nouveau.memoire.montantTtcCentimes);
     }
-    // In this order (the mémoire's row is locked first, then the counters in key order, as every writer does).
-    const [touchees, ...autres] = await ensemble<ReadonlyArray<unknown> | undefined>(tx, [
-      () => (changes.length > 0 ? tx.lignes(`UPDATE memoire SET ${changes.join(", ")} WHERE id = ? AND version = ? RETURNING id`, [...params, avant.id, avant.version]) : Promise.resolve([{}])),
-      async () => {
-        if (lignesChangees) {
-          await tx.lignes("DELETE FROM ligne_prestation WHERE memoire_id = ?", [avant.id]);
-          await this.tLigne.inserer(tx, nouveau.lignes);
-        }
-        if (piecesChangees) {
-          await tx.lignes("DELETE FROM piece_jointe WHERE memoire_id = ?", [avant.id]);
-          await this.tPiece.inserer(tx, nouveau.piecesJointes);
-        }
-        return undefined;
-      },
-      async () => {
-        await this.tEvenement.inserer(tx, siens.map((e, i) => evenementVersLigne(e, nombreEvenements + i + 1)));
-        return undefined;
-      },
-      async () => {
-        if (r.duplicata !== undefined) await this.insererNouveaux(tx, [{ memoire: r.duplicata, evenements: r.evenements.filter((e) => e.memoireId === r.duplicata?.id) }]);
-        await this.appliquerDelta(tx, delta);
-        return undefined;
-      },
-    ]);
-    if (touchees?.status === "rejected") throw touchees.reason;
-    if (touchees?.value?.length !== 1) throw new Abandon(new ConflitDeVersion({ entite: "memoire", id: avant.id, versionAttendue: avant.version }));
-    for (const a of autres) if (a.status === "rejected") throw a.reason;
+    // In this order (the mémoire's row is locked first, then the counters in key order, as every writer
+    // does); the UPDATE's step fails with the conflict when it touched no row.
+    valeurs(
+      await ensemble(tx, [
+        async () => {
+          if (changes.length === 0) return;
+          const touchees = await tx.lignes(`UPDATE memoire SET ${changes.join(", ")} WHERE id = ? AND version = ? RETURNING id`, [...params, avant.id, avant.version]);
+          if (touchees.length !== 1) throw new Abandon(new ConflitDeVersion({ entite: "memoire", id: avant.id, versionAttendue: avant.version }));
+        },
+        async () => {
+          if (lignesChangees) {
+            await tx.lignes("DELETE FROM ligne_prestation WHERE memoire_id = ?", [avant.id]);
+            await this.tLigne.inserer(tx, nouveau.lignes);
+          }
+          if (piecesChangees) {
+            await tx.lignes("DELETE FROM piece_jointe WHERE memoire_id = ?", [avant.id]);
+            await this.tPiece.inserer(tx, nouveau.piecesJointes);
+          }
+        },
+        () => this.tEvenement.inserer(tx, siens.map((e, i) => evenementVersLigne(e, nombreEvenements + i + 1))),
+        async () => {
+          if (r.duplicata !== undefined) await this.insererNouveaux(tx, [{ memoire: r.duplicata, evenements: r.evenements.filter((e) => e.memoireId === r.duplicata?.id) }]);
+          await this.appliquerDelta(tx, delta);
+        },
+      ]),
+    );
   }
 
   /**
