@@ -55,6 +55,37 @@ describe("sqlDe on SQLite (statements prepared once per connection)", () => {
   });
 });
 
+describe("sqlDe(…).transaction (BEGIN … COMMIT on one pooled connection)", () => {
+  it("commits the work, and a nested call joins the same transaction", async () => {
+    await sqlDe(lecteur).transaction(async (tx) => {
+      await tx.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [10, "dix"]);
+      await tx.transaction((imbrique) => imbrique.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [11, "onze"]));
+    });
+    expect(await sqlDe(ecrivain).lignes("SELECT id FROM essai_sql WHERE id IN (10, 11) ORDER BY id")).toEqual([{ id: 10 }, { id: 11 }]);
+  });
+
+  it("rolls everything back when the work fails, and the connection then serves the next reads", async () => {
+    const echec = sqlDe(lecteur).transaction(async (tx) => {
+      await tx.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [12, "douze"]);
+      await tx.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [10, "doublon"]);
+    });
+    await expect(echec).rejects.toThrow(/UNIQUE/);
+    expect(await sqlDe(ecrivain).lignes("SELECT id FROM essai_sql WHERE id = 12")).toEqual([]);
+    await sqlDe(ecrivain).lignes("UPDATE essai_sql SET valeur = ? WHERE id = ?", ["vu", 1]);
+    expect(await lire()).toBe("vu");
+  });
+
+  it("rolls back what the work wrote before it threw an error of its own", async () => {
+    await expect(
+      sqlDe(lecteur).transaction(async (tx) => {
+        await tx.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [13, "treize"]);
+        throw new Error("abandon");
+      }),
+    ).rejects.toThrow("abandon");
+    expect(await sqlDe(lecteur).lignes("SELECT id FROM essai_sql WHERE id = 13")).toEqual([]);
+  });
+});
+
 describe("placeholdersPostgres", () => {
   it("numbers the placeholders outside quoted strings only", () => {
     expect(placeholdersPostgres("SELECT '?' AS q, a FROM t WHERE a = ? AND b = ?")).toBe("SELECT '?' AS q, a FROM t WHERE a = $1 AND b = $2");

@@ -1,6 +1,6 @@
 import type { Knex } from "@mikro-orm/knex";
 import type { Dialecte } from "./configuration.js";
-import { dialecteDe, type Em, type Orm } from "./orm.js";
+import { dialecteDe, type Orm } from "./orm.js";
 
 /** A value bound to a SQL parameter. */
 export type ValeurSql = string | number | boolean | Date | null;
@@ -17,8 +17,6 @@ export interface Sql {
   lignes<T = Record<string, unknown>>(sql: string, params?: ReadonlyArray<ValeurSql>): Promise<Array<T>>;
   /** Runs `travail` in one transaction (nested calls join the current one). */
   transaction<A>(travail: (sql: Sql) => Promise<A>): Promise<A>;
-  /** The EntityManager bound to this transaction (for MikroORM operations in the same unit). */
-  readonly em: Em;
 }
 
 const convertir = (dialecte: Dialecte, params: ReadonlyArray<ValeurSql>): Array<ValeurSql> =>
@@ -84,21 +82,26 @@ const statement = (connexion: ConnexionSqlite3, texte: string): Promise<Statemen
   });
 };
 
+/** Runs a statement on a SQLite connection (prepared once per connection). */
+const executerSqlite = async <T>(connexion: ConnexionSqlite3, texte: string, params: ReadonlyArray<ValeurSql>): Promise<Array<T>> => {
+  const st = await statement(connexion, texte);
+  try {
+    return await new Promise<Array<T>>((ok, ko) => st.all(params, (erreur, lignes) => (erreur === null ? ok(lignes as Array<T>) : ko(erreur))));
+  } catch (erreur) {
+    // node-sqlite3 leaves a statement that stopped on an error (SQLITE_BUSY under contention) active:
+    // kept in the cache un-reset, it would pin the connection's read snapshot and every later read on
+    // that connection would miss other connections' commits. Reset it before the connection is reused.
+    // A statement that ran to SQLITE_DONE is no longer active (sqlite3_stmt_busy is false): no reset,
+    // which saves a round trip through the thread pool on every query.
+    await new Promise<void>((ok) => st.reset(() => ok()));
+    throw erreur;
+  }
+};
+
 const lignesSqlite = async <T>(client: ClientKnex, texte: string, params: ReadonlyArray<ValeurSql>): Promise<Array<T>> => {
   const connexion = await client.acquireConnection();
   try {
-    const st = await statement(connexion, texte);
-    try {
-      return await new Promise<Array<T>>((ok, ko) => st.all(params, (erreur, lignes) => (erreur === null ? ok(lignes as Array<T>) : ko(erreur))));
-    } catch (erreur) {
-      // node-sqlite3 leaves a statement that stopped on an error (SQLITE_BUSY under contention) active:
-      // kept in the cache un-reset, it would pin the connection's read snapshot and every later read on
-      // that connection would miss other connections' commits. Reset it before the connection is reused.
-      // A statement that ran to SQLITE_DONE is no longer active (sqlite3_stmt_busy is false): no reset,
-      // which saves a round trip through the thread pool on every query.
-      await new Promise<void>((ok) => st.reset(() => ok()));
-      throw erreur;
-    }
+    return await executerSqlite<T>(connexion, texte, params);
   } finally {
     await client.releaseConnection(connexion);
   }
@@ -134,47 +137,66 @@ let statementsPg = 0;
  * multi-row INSERTs vary in length and stay unnamed). Without parameters, the simple protocol (DDL,
  * VACUUM).
  */
+const executerPostgres = async <T>(connexion: ConnexionPg, texte: string, params: ReadonlyArray<ValeurSql>): Promise<Array<T>> => {
+  if (params.length === 0) return (await connexion.query(texte)).rows as Array<T>;
+  let requete = textesPg.get(texte);
+  if (requete === undefined) {
+    requete = params.length <= 64 && textesPg.size < 1000 ? { name: `fj_${(statementsPg += 1)}`, text: placeholdersPostgres(texte) } : { name: "", text: placeholdersPostgres(texte) };
+    if (requete.name !== "") textesPg.set(texte, requete);
+  }
+  return (await connexion.query(requete.name === "" ? { text: requete.text, values: params } : { ...requete, values: params })).rows as Array<T>;
+};
+
 const lignesPostgres = async <T>(client: ClientKnexPg, texte: string, params: ReadonlyArray<ValeurSql>): Promise<Array<T>> => {
   const connexion = await client.acquireConnection();
   try {
-    if (params.length === 0) return (await connexion.query(texte)).rows as Array<T>;
-    let requete = textesPg.get(texte);
-    if (requete === undefined) {
-      requete = params.length <= 64 && textesPg.size < 1000 ? { name: `fj_${(statementsPg += 1)}`, text: placeholdersPostgres(texte) } : { name: "", text: placeholdersPostgres(texte) };
-      if (requete.name !== "") textesPg.set(texte, requete);
-    }
-    return (await connexion.query(requete.name === "" ? { text: requete.text, values: params } : { ...requete, values: params })).rows as Array<T>;
+    return await executerPostgres<T>(connexion, texte, params);
   } finally {
     await client.releaseConnection(connexion);
   }
 };
 
-const creer = (dialecte: Dialecte, em: Em, knex: Knex, trx: Knex.Transaction | undefined): Sql => {
-  const sql: Sql = {
-    dialecte,
-    em,
-    lignes: async <T>(texte: string, params: ReadonlyArray<ValeurSql> = []) => {
-      if (dialecte === "sqlite") {
-        const client: ClientKnex = (trx ?? knex).client as ClientKnex;
-        return lignesSqlite<T>(client, texte, convertir(dialecte, params));
-      }
-      return lignesPostgres<T>((trx ?? knex).client as ClientKnexPg, texte, params);
-    },
-    transaction: async (travail) => {
-      if (trx !== undefined) return travail(sql);
-      return em.fork().transactional(async (tem) => {
-        const contexte = tem.getTransactionContext<Knex.Transaction>();
-        return travail(creer(dialecte, tem, knex, contexte));
+/**
+ * One transaction on one connection of the pool: BEGIN, the statements of `travail`, COMMIT (ROLLBACK
+ * when anything fails, the COMMIT included). No EntityManager fork nor knex transaction object: the
+ * hot write paths pay two statements, not the ORM's unit-of-work machinery.
+ */
+const transactionDirecte = async <A>(dialecte: Dialecte, knex: Knex, travail: (sql: Sql) => Promise<A>): Promise<A> => {
+  const client = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(connexion: unknown): Promise<unknown> };
+  const connexion = await client.acquireConnection();
+  const lignes = <T>(texte: string, params: ReadonlyArray<ValeurSql> = []): Promise<Array<T>> =>
+    dialecte === "sqlite" ? executerSqlite<T>(connexion as ConnexionSqlite3, texte, convertir(dialecte, params)) : executerPostgres<T>(connexion as ConnexionPg, texte, params);
+  const tx: Sql = { dialecte, lignes, transaction: (suite) => suite(tx) };
+  try {
+    await lignes("BEGIN");
+    try {
+      const resultat = await travail(tx);
+      await lignes("COMMIT");
+      return resultat;
+    } catch (erreur) {
+      await lignes("ROLLBACK").catch((echec: unknown) => {
+        // SQLite may already have rolled back (then: "no transaction is active"). Any other failure
+        // leaves the connection in an unknown state: knex's pool replaces a connection marked
+        // disposed instead of lending it again (on SQLite it is the only one).
+        if (!/no transaction is active/i.test(String(echec))) (connexion as { __knex__disposed?: unknown }).__knex__disposed = echec;
       });
-    },
-  };
-  return sql;
+      throw erreur;
+    }
+  } finally {
+    await client.releaseConnection(connexion);
+  }
 };
+
+const creer = (dialecte: Dialecte, knex: Knex): Sql => ({
+  dialecte,
+  lignes: async <T>(texte: string, params: ReadonlyArray<ValeurSql> = []) =>
+    dialecte === "sqlite" ? lignesSqlite<T>(knex.client as ClientKnex, texte, convertir(dialecte, params)) : lignesPostgres<T>(knex.client as ClientKnexPg, texte, params),
+  transaction: (travail) => transactionDirecte(dialecte, knex, travail),
+});
 
 /** The {@link Sql} of an ORM (outside any transaction). */
 export const sqlDe = (orm: Orm): Sql => {
-  const em = orm.em.fork();
-  return creer(dialecteDe(orm), em, em.getKnex(), undefined);
+  return creer(dialecteDe(orm), orm.em.getKnex());
 };
 
 /** Reads a SQL instant: epoch milliseconds (SQLite) or a `Date` (PostgreSQL). */
