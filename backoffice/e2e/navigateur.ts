@@ -1,13 +1,15 @@
-import { existsSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
 import { AGENTS_DEMO, type AgentDemo } from "../src/serveur/demo.js";
 
 /**
  * What the browser tests share: Debian's Chromium (the suites are skipped, loudly, only when it is
- * absent and CI is not "true"), the screenshots folder, the demo accounts, a free port and the wait
- * for the server's first start.
+ * absent and CI is not "true"), the screenshots folder, the demo accounts, the components' bundle,
+ * the server started as `npm start` starts it, and the browser context.
  */
 export const CHROMIUM = "/usr/bin/chromium";
 export const present = existsSync(CHROMIUM);
@@ -49,4 +51,46 @@ export const attendreServeur = async (url: string): Promise<void> => {
     await new Promise((ok) => setTimeout(ok, 100));
   }
   throw new Error("le serveur n'a pas démarré en 120 s");
+};
+
+/** (Re)bundles the AdminJS components when the bundle is missing or older than a component or a registration file. */
+export const empaqueterSiBesoin = (): void => {
+  const bundle = join(RACINE_BACKOFFICE, ".adminjs", "bundle.js");
+  const composants = join(RACINE_BACKOFFICE, "src", "admin", "composants");
+  const enregistrements = [join(composants, "..", "composants.ts"), join(composants, "..", "support", "composants.ts")];
+  const plusRecent = Math.max(...readdirSync(composants).map((f) => statSync(join(composants, f)).mtimeMs), ...enregistrements.map((f) => statSync(f).mtimeMs));
+  if (!existsSync(bundle) || statSync(bundle).mtimeMs < plusRecent) {
+    const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/bundle.ts"], { cwd: RACINE_BACKOFFICE, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
+    if (r.status !== 0) throw new Error("empaquetage des composants impossible");
+  }
+};
+
+/**
+ * Starts the back-office in its own process on a free port, on the SQLite file `fichier` (created,
+ * migrated and seeded with the demo data on this first start), and waits until it answers.
+ */
+export const demarrerServeur = async (fichier: string, env: Readonly<Record<string, string>> = {}): Promise<{ readonly serveur: ChildProcess; readonly base: string }> => {
+  const port = await portLibre();
+  const serveur = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/main.ts"], {
+    cwd: RACINE_BACKOFFICE,
+    env: { ...process.env, PORT: String(port), FJ_SQLITE_FILE: fichier, DATABASE_URL: "", NODE_ENV: "production", ADMIN_JS_SKIP_BUNDLE: "true", ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await attendreServeur(`${base}/admin/login`);
+  return { serveur, base };
+};
+
+/** A headless Chromium context on the profile folder `profil`, in French, that reaches nothing but `base`. */
+export const ouvrirChromium = async (profil: string, base: string): Promise<{ readonly contexte: BrowserContext; readonly page: Page }> => {
+  const contexte = await chromium.launchPersistentContext(profil, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1440, height: 1000 },
+    locale: "fr-FR",
+  });
+  // Nothing leaves the machine (AdminJS's layout asks for Google Fonts).
+  await contexte.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  return { contexte, page: contexte.pages()[0] ?? (await contexte.newPage()) };
 };

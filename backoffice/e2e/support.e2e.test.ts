@@ -1,18 +1,17 @@
 import type { ActeurUtilisateur } from "@frais-justice/core/autorisation";
 import type { Commande, Onglet, Ticket } from "@frais-justice/support";
 import { Either } from "effect";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGE_CONFLIT } from "../src/admin/support/tickets.actions.js";
-import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
 import { ouvrirOrm, type Orm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
 import { StockagePieces } from "../src/pieces-jointes/stockage.js";
-import { CHROMIUM, IMAGES, attendreServeur, compte, portLibre, present } from "./navigateur.js";
+import { IMAGES, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
 import { DepotTicketsSql } from "../src/support/depot-tickets.sql.js";
 import type { DepotTickets } from "../src/support/depot-tickets.js";
 
@@ -86,27 +85,12 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
   };
 
   beforeAll(async () => {
-    // (Re)bundles when the bundle is missing or older than a component.
-    const bundle = join(RACINE_BACKOFFICE, ".adminjs", "bundle.js");
-    const composants = join(RACINE_BACKOFFICE, "src", "admin", "composants");
-    const enregistrements = [join(composants, "..", "composants.ts"), join(composants, "..", "support", "composants.ts")];
-    const plusRecent = Math.max(...readdirSync(composants).map((f) => statSync(join(composants, f)).mtimeMs), ...enregistrements.map((f) => statSync(f).mtimeMs));
-    if (!existsSync(bundle) || statSync(bundle).mtimeMs < plusRecent) {
-      const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/bundle.ts"], { cwd: RACINE_BACKOFFICE, env: { ...process.env, NODE_ENV: "production" }, stdio: "inherit" });
-      if (r.status !== 0) throw new Error("empaquetage des composants impossible");
-    }
+    empaqueterSiBesoin();
     dossier = mkdtempSync(join(tmpdir(), "fj-e2e-support-"));
     profil = mkdtempSync(join(tmpdir(), "fj-chromium-"));
-    const port = await portLibre();
-    base = `http://127.0.0.1:${port}`;
     const fichier = join(dossier, "e2e.sqlite");
     const pieces = join(dossier, "pieces");
-    serveur = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/main.ts"], {
-      cwd: RACINE_BACKOFFICE,
-      env: { ...process.env, PORT: String(port), FJ_SQLITE_FILE: fichier, FJ_PIECES_DIR: pieces, DATABASE_URL: "", NODE_ENV: "production", ADMIN_JS_SKIP_BUNDLE: "true" },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    await attendreServeur(`${base}/admin/login`);
+    ({ serveur, base } = await demarrerServeur(fichier, { FJ_PIECES_DIR: pieces }));
     orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
     depot = new DepotTicketsSql(orm, { pieces: new StockagePieces(pieces) });
 
@@ -136,16 +120,7 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
     if (Either.isLeft(cree)) throw new Error(`création du ticket refusée : ${cree.left.message}`);
     ticket = cree.right.ticket;
 
-    contexte = await chromium.launchPersistentContext(profil, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1440, height: 1000 },
-      locale: "fr-FR",
-    });
-    // Nothing leaves the machine (AdminJS's layout asks for Google Fonts).
-    await contexte.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    page = contexte.pages()[0] ?? (await contexte.newPage());
+    ({ contexte, page } = await ouvrirChromium(profil, base));
   }, 180_000);
 
   afterAll(async () => {
