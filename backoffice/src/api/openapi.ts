@@ -40,6 +40,18 @@ const objet = (proprietes: Record<string, unknown>, requis: ReadonlyArray<string
   additionalProperties: additionnels,
 });
 const liste = (items: Json): Json => objet({ elements: { type: "array", items } });
+/** The envelope of every paged answer (`page()` of http/requete.ts), with `items` as elements and any extra members. */
+const pageDe = (items: Json, autres: Record<string, unknown> = {}): Json =>
+  objet({
+    elements: { type: "array", items },
+    total: { type: "integer", minimum: 0 },
+    totalExact: { type: "boolean", description: "false when the count stopped at `total` (more than `total` results)" },
+    page: { type: "integer", minimum: 1 },
+    limit: { type: "integer", minimum: 1, maximum: 100 },
+    nombrePages: { type: "integer", minimum: 1 },
+    liens: objet({ self: texte, first: texte, last: texte, prev: texte, next: texte }, ["self", "first", "last"]),
+    ...autres,
+  });
 
 const PROPRIETES_JETON = {
   id: texte,
@@ -148,15 +160,7 @@ const construireSchemas = (): Record<string, unknown> => {
       montantTva: decimal,
       montantModifie: { type: "boolean" },
     }),
-    PageMemoires: objet({
-      elements: { type: "array", items: ref("LigneMemoire") },
-      total: { type: "integer", minimum: 0 },
-      totalExact: { type: "boolean", description: "false when the count stopped at `total` (more than `total` results)" },
-      page: { type: "integer", minimum: 1 },
-      limit: { type: "integer", minimum: 1, maximum: 100 },
-      nombrePages: { type: "integer", minimum: 1 },
-      liens: objet({ self: texte, first: texte, last: texte, prev: texte, next: texte }, ["self", "first", "last"]),
-    }),
+    PageMemoires: pageDe(ref("LigneMemoire")),
     TableauDeBord: liste(
       objet({
         structureId: texte,
@@ -173,14 +177,7 @@ const construireSchemas = (): Record<string, unknown> => {
       },
       ["ticket", "activites", "actionsPermises"],
     ),
-    PageTickets: objet({
-      elements: { type: "array", items: objet({ id: texte, numero: texte, descriptionBreve: texte, etat: texte, statut: texte }, ["id", "numero", "etat", "statut"], true) },
-      total: { type: "integer", minimum: 0 },
-      totalExact: { type: "boolean", description: "false when the count stopped at `total` (more than `total` results)" },
-      page: { type: "integer", minimum: 1 },
-      limit: { type: "integer", minimum: 1, maximum: 100 },
-      nombrePages: { type: "integer", minimum: 1 },
-      liens: objet({ self: texte, first: texte, last: texte, prev: texte, next: texte }, ["self", "first", "last"]),
+    PageTickets: pageDe(objet({ id: texte, numero: texte, descriptionBreve: texte, etat: texte, statut: texte }, ["id", "numero", "etat", "statut"], true), {
       compteurs: objet({ ACTIONS_REQUISES: { type: "integer" }, TOUS: { type: "integer" }, CLOTURES: { type: "integer" } }),
     }),
     StatutLot: objet(
