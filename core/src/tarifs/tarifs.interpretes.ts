@@ -127,7 +127,7 @@ export const decoderTraductionOrale = (raw: SaisieTraductionOrale): Either.Eithe
   const fin = decoderDateHeureLocale("fin", raw.fin);
   const erreurs = [Either.getLeft(debut), Either.getLeft(fin)].flatMap((e) => (Option.isSome(e) ? [e.value] : []));
   if (Either.isLeft(debut) || Either.isLeft(fin)) return Either.left(new SaisieInvalide({ erreurs }));
-  const duree = fin.right.epochNanoseconds - debut.right.epochNanoseconds;
+  const duree = finApres(fin.right, debut.right).epochNanoseconds - debut.right.epochNanoseconds;
   if (duree <= 0n) {
     return Either.left(new SaisieInvalide({ erreurs: [{ chemin: "fin", raison: "doit être postérieure au début de la présence" }] }));
   }
@@ -138,7 +138,18 @@ export const decoderTraductionOrale = (raw: SaisieTraductionOrale): Either.Eithe
       }),
     );
   }
-  return Either.right({ debut: debut.right, fin: fin.right });
+  return Either.right({ debut: debut.right, fin: finApres(fin.right, debut.right) });
+};
+
+/**
+ * `fin` read in the repeated autumn hour: its first occurrence (summer time) when that is after
+ * `debut`, otherwise its second one (winter time). So `02:00 → 02:00` on the night of the change is
+ * the hour the clock went back, not a presence ending before it began.
+ */
+const finApres = (fin: Temporal.ZonedDateTime, debut: Temporal.ZonedDateTime): Temporal.ZonedDateTime => {
+  if (fin.epochNanoseconds > debut.epochNanoseconds) return fin;
+  const seconde = fin.toPlainDateTime().toZonedDateTime(FUSEAU_HORAIRE, { disambiguation: "later" });
+  return seconde.epochNanoseconds > debut.epochNanoseconds ? seconde : fin;
 };
 
 const decoderDate = (champ: string, valeur: string | undefined): Either.Either<Temporal.PlainDate, ErreurDeChamp> => {
