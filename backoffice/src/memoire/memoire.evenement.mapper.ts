@@ -4,12 +4,13 @@ import { Either, Schema } from "effect";
 import { lireEntier, lireInstant } from "../base/sql.js";
 import { DonneesCorrompues } from "./memoire.errors.js";
 import type { EvenementEcrit, LigneBrute } from "./memoire.mapper.js";
+import { decodeurStocke } from "../base/decodage.js";
 
 /** core's audit event (its Schema validates the rows on reading). */
 export { EvenementMemoire };
 
 const encoder = Schema.encodeSync(EvenementMemoire);
-const decoder = Schema.decodeUnknownEither(EvenementMemoire, { errors: "all", onExcessProperty: "error" });
+const decoder = decodeurStocke(EvenementMemoire, { onExcessProperty: "error" });
 
 /** The row of an event, numbered `rang` in its mémoire's trail. */
 export const evenementVersLigne = (evenement: EvenementMemoire, rang: number): EvenementEcrit => {

@@ -5,6 +5,7 @@ import { normaliserRecherche } from "../base/texte.js";
 import { lireBooleen, lireEntier, lireInstant } from "../base/sql.js";
 import type { EvenementMemoireRow, LignePrestationRow, MemoireRow, PieceJointeRow } from "../schema/memoire.schema.js";
 import { DonneesCorrompues } from "./memoire.errors.js";
+import { decodeurStocke } from "../base/decodage.js";
 
 /**
  * Mapper of the mémoire aggregate: core's `Memoire` ⇄ rows of `memoire`, `ligne_prestation`,
@@ -29,7 +30,7 @@ export interface LignesMemoire {
 }
 
 const encoder = Schema.encodeSync(Memoire);
-const decoder = Schema.decodeUnknownEither(Memoire, { errors: "all", onExcessProperty: "error" });
+const decoder = decodeurStocke(Memoire, { onExcessProperty: "error" });
 
 const sansNull = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 const ouNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);

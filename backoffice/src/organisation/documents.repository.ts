@@ -4,6 +4,7 @@ import type { Orm } from "../base/orm.js";
 import { sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
 import { ConflitDeVersion, DonneesCorrompues } from "../memoire/memoire.errors.js";
+import { decodeurStocke } from "../base/decodage.js";
 
 /** No row has this id. */
 export class DocumentIntrouvable extends Data.TaggedError("DocumentIntrouvable")<{ readonly entite: string; readonly id: string }> {
@@ -41,7 +42,7 @@ export class DepotDocuments<A, I> {
     this.t = table(orm, entite);
     this.sql = sqlDe(orm);
     this.encoder = Schema.encodeSync(schema);
-    this.decoder = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" });
+    this.decoder = decodeurStocke(schema, { onExcessProperty: "error" });
   }
 
   private ligne(a: A, version: number): Record<string, ValeurSql> {

@@ -7,6 +7,7 @@ import { table, type Table } from "../base/tables.js";
 import { DonneesCorrompues } from "../memoire/memoire.errors.js";
 import { DocumentIntrouvable } from "./documents.repository.js";
 import { AgentStocke, JuridictionStockee } from "./organisation.documents.js";
+import { decodeurStocke } from "../base/decodage.js";
 
 type Ligne = Readonly<Record<string, unknown>>;
 
@@ -23,7 +24,7 @@ const json = (v: unknown): unknown => {
 export class DepotJuridictions {
   private readonly t: Table;
   private readonly sql: Sql;
-  private readonly decoder = Schema.decodeUnknownEither(JuridictionStockee, { errors: "all" });
+  private readonly decoder = decodeurStocke(JuridictionStockee);
   constructor(orm: Orm) {
     this.t = table(orm, "Juridiction");
     this.sql = sqlDe(orm);
@@ -47,7 +48,7 @@ export class DepotJuridictions {
 export class DepotAgents {
   private readonly t: Table;
   private readonly sql: Sql;
-  private readonly decoder = Schema.decodeUnknownEither(AgentStocke, { errors: "all" });
+  private readonly decoder = decodeurStocke(AgentStocke);
   private readonly encoder = Schema.encodeSync(AgentStocke);
   constructor(orm: Orm) {
     this.t = table(orm, "Agent");

@@ -7,9 +7,10 @@ import {
   type PieceJointeTicket,
   type Ticket,
 } from "@frais-justice/support";
-import { Either, Schema } from "effect";
+import { Either } from "effect";
 import { lireEntier, lireInstant } from "../base/sql.js";
 import { DonneesCorrompues } from "../memoire/memoire.errors.js";
+import { decodeurStocke } from "../base/decodage.js";
 
 /** A row as read by `SELECT col AS "prop"` (values as the driver returns them). */
 export type LigneBrute = Readonly<Record<string, unknown>>;
@@ -205,9 +206,9 @@ const pieceEncodee = (p: LigneBrute) => ({
   empreinte: chaine(p["empreinte"]),
 });
 
-const decoderTicket = Schema.decodeUnknownEither(TicketSchema, { errors: "all" });
+const decoderTicket = decodeurStocke(TicketSchema);
 const EnteteSchema = TicketSchema.omit("journal", "piecesJointes");
-const decoderEntete = Schema.decodeUnknownEither(EnteteSchema, { errors: "all" });
+const decoderEntete = decodeurStocke(EnteteSchema);
 
 /** A ticket's header as the lists read it (decoded by the domain's Schema, without journal or attachments). */
 export type EnteteTicket = Omit<Ticket, "journal" | "piecesJointes">;
