@@ -336,7 +336,9 @@ const preparer = (memoire: Memoire, commande: Commande, contexte: ContexteMemoir
           lignes = lignes.map((l) => (l.id === r.ligneId ? { ...l, quantite: r.quantite ?? l.quantite, tarifHt: r.tarifHt ?? l.tarifHt } : l));
         });
         if (erreurs.length > 0) return Either.left(saisieInvalide(erreurs));
-        return Either.map(calculerMontantsMemoire({ ...memoire, lignes }), (montants) => ({
+        // Without a redressement the lines are the ones priced when the mémoire was sent: its amounts stand.
+        const montants = redressements.length === 0 ? Either.right(memoire.montants) : calculerMontantsMemoire({ ...memoire, lignes });
+        return Either.map(montants, (montants) => ({
           ...b,
           type: "memoire.certifier" as const,
           redressements,

@@ -6,6 +6,7 @@ import { formaterMontant } from "../montants/index.js";
 import { creerBrouillon, executer, peut, type Commande, type ContexteMemoire, type ErreurCommande } from "./memoire.commands.js";
 import type { TransitionRefusee } from "./memoire.errors.js";
 import type { Memoire } from "./memoire.model.js";
+import { calculerMontantsMemoire } from "./memoire.saisie.js";
 import * as F from "./test-support/fixtures.js";
 import { ligne2021, scenario } from "./test-support/parcours.js";
 
@@ -222,6 +223,20 @@ describe("court side", () => {
     expect(r.right.evenements[0]?.motif).toContain("2 heures");
     expect(formaterMontant(r.right.evenements[0]?.montantsAvant.montantTtc ?? c.montants.montantTtc)).toBe("94.95");
     expect(formaterMontant(r.right.evenements[0]?.montantsApres.montantTtc ?? c.montants.montantHt)).toBe("63.30");
+  });
+
+  it("certification without a redressement keeps the amounts of the request (equal to a recomputation), not modified", () => {
+    const s = scenario();
+    const m = s.misADisposition([{ ...ligne2021, quantite: "3", tarifHt: "30" }]);
+    const r = executer(m, { type: "memoire.certifier" }, s.ctx(F.greffier));
+    if (Either.isLeft(r)) throw r.left;
+    const c = r.right.memoire;
+    expect(c.etat).toBe("CERTIFIE");
+    expect(c.montants).toBe(m.montants);
+    expect(c.lignes).toBe(m.lignes);
+    expect(JSON.stringify(Either.getOrThrow(calculerMontantsMemoire(c)))).toBe(JSON.stringify(c.montants));
+    expect(c.montantModifie).toBe(false);
+    expect(c.redressements).toEqual([]);
   });
 
   it("taxation: the ordonnance's HT per line, recomputed by the engine; equal to the request → not modified", () => {
