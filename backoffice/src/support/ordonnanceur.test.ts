@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
 import { BASES } from "../test-support/bases.js";
+import type { DepotTickets } from "./depot-tickets.js";
 import { DepotTicketsSql } from "./depot-tickets.sql.js";
 import { executerEcheances, OrdonnanceurTickets, parametresEcheancesDepuis, type BilanEcheances } from "./ordonnanceur.js";
 import { monterScene, saisieCompte, saisieMemoire, type Scene } from "./tickets.fixtures.js";
@@ -53,9 +54,22 @@ describe.each(BASES)("ordonnanceur des échéances sur $dialecte", (base) => {
       expect(apresRelance.relanceLe).toEqual(a(5));
       expect(apresRelance.journal.at(-1)).toMatchObject({ type: "ticket.relancer", auteur: { _tag: "Systeme" } });
 
-      // Two schedulers (two processes) at the same instant: one closure.
+      // Two schedulers (two processes) at the same instant, both having read the ticket before either
+      // writes: one closure, the other gets the version conflict and counts it as moot.
       const autre = new DepotTicketsSql(orm, { horloge: () => a(10) });
-      const [b1, b2] = await Promise.all([executerEcheances(s.depot, a(10)), executerEcheances(autre, a(10))]);
+      let lectures = 0;
+      let ouvrir = () => {};
+      const barriere = new Promise<void>((ok) => (ouvrir = ok));
+      const apresLesDeuxLectures = (d: Pick<DepotTickets, "resolusAEcheance" | "executer">): Pick<DepotTickets, "resolusAEcheance" | "executer"> => ({
+        resolusAEcheance: async (...args) => {
+          const lus = await d.resolusAEcheance(...args);
+          if ((lectures += 1) === 2) ouvrir();
+          await barriere;
+          return lus;
+        },
+        executer: (...args) => d.executer(...args),
+      });
+      const [b1, b2] = await Promise.all([executerEcheances(apresLesDeuxLectures(s.depot), a(10)), executerEcheances(apresLesDeuxLectures(autre), a(10))]);
       expect(b1.envoyes.length + b2.envoyes.length).toBe(1);
       expect(b1.ignores + b2.ignores).toBe(1);
       expect([...b1.erreurs, ...b2.erreurs]).toEqual([]);
