@@ -396,17 +396,21 @@ export class DepotMemoires {
   /**
    * Adds counts and sums to the tableau de bord, per structure then nationally (one row per état),
    * each in key order: every writer takes the counter rows' locks in the same order, so two writers
-   * never deadlock.
+   * never deadlock. On SQLite (one writer at a time, no lock order to keep) the statements are sent
+   * together; on PostgreSQL one after the other, in that order.
    */
   private async appliquerDelta(tx: Sql, delta: Delta): Promise<void> {
+    const instructions: Array<() => Promise<unknown>> = [];
     const lignes = [...delta.values()].filter((d) => d.nombre !== 0 || d.centimes !== 0).sort((a, b) => (a.structureId + a.etat < b.structureId + b.etat ? -1 : 1));
     for (let i = 0; i < lignes.length; i += 500) {
       const lot = lignes.slice(i, i + 500);
-      await tx.lignes(
-        `INSERT INTO tableau_de_bord (structure_id, etat, nombre, montant_ttc_centimes) VALUES ${lot.map(() => "(?, ?, ?, ?)").join(", ")}
+      instructions.push(() =>
+        tx.lignes(
+          `INSERT INTO tableau_de_bord (structure_id, etat, nombre, montant_ttc_centimes) VALUES ${lot.map(() => "(?, ?, ?, ?)").join(", ")}
          ON CONFLICT (structure_id, etat) DO UPDATE SET nombre = tableau_de_bord.nombre + excluded.nombre,
            montant_ttc_centimes = tableau_de_bord.montant_ttc_centimes + excluded.montant_ttc_centimes`,
-        lot.flatMap((d) => [d.structureId, d.etat, d.nombre, d.centimes]),
+          lot.flatMap((d) => [d.structureId, d.etat, d.nombre, d.centimes]),
+        ),
       );
     }
     const national = new Map<string, { nombre: number; centimes: number }>();
@@ -417,12 +421,16 @@ export class DepotMemoires {
       national.set(d.etat, n);
     }
     const parEtat = [...national].filter(([, n]) => n.nombre !== 0 || n.centimes !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
-    if (parEtat.length === 0) return;
-    await tx.lignes(
-      `INSERT INTO tableau_de_bord_national (etat, nombre, montant_ttc_centimes) VALUES ${parEtat.map(() => "(?, ?, ?)").join(", ")}
+    if (parEtat.length > 0) {
+      instructions.push(() =>
+        tx.lignes(
+          `INSERT INTO tableau_de_bord_national (etat, nombre, montant_ttc_centimes) VALUES ${parEtat.map(() => "(?, ?, ?)").join(", ")}
        ON CONFLICT (etat) DO UPDATE SET nombre = tableau_de_bord_national.nombre + excluded.nombre,
          montant_ttc_centimes = tableau_de_bord_national.montant_ttc_centimes + excluded.montant_ttc_centimes`,
-      parEtat.flatMap(([etat, n]) => [etat, n.nombre, n.centimes]),
-    );
+          parEtat.flatMap(([etat, n]) => [etat, n.nombre, n.centimes]),
+        ),
+      );
+    }
+    valeurs(await ensemble(tx, instructions));
   }
 }
