@@ -27,9 +27,10 @@ import { depotsOrganisation, type DepotsOrganisation } from "./organisation.repo
  */
 
 const FUSEAU = "Europe/Paris";
-const jour = (d: Date | undefined): string => (d === undefined ? "" : d.toLocaleDateString("fr-FR", { timeZone: FUSEAU }));
-const instant = (d: Date | undefined): string =>
-  d === undefined ? "" : d.toLocaleString("fr-FR", { timeZone: FUSEAU, dateStyle: "short", timeStyle: "short" });
+const FORMAT_JOUR = new Intl.DateTimeFormat("fr-FR", { timeZone: FUSEAU });
+const FORMAT_INSTANT = new Intl.DateTimeFormat("fr-FR", { timeZone: FUSEAU, dateStyle: "short", timeStyle: "short" });
+const jour = (d: Date | undefined): string => (d === undefined ? "" : FORMAT_JOUR.format(d));
+const instant = (d: Date | undefined): string => (d === undefined ? "" : FORMAT_INSTANT.format(d));
 
 /** Criteria of the structures list (each optional; exact match on codes, accent-insensitive text). */
 export interface CriteresStructures {

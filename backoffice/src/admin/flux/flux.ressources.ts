@@ -30,7 +30,8 @@ const interdit = { isAccessible: false, isVisible: false } as const;
 /** Items shown on the show page; the API gives the whole compte rendu of a larger lot. */
 const ELEMENTS_AFFICHES = 500;
 const FUSEAU = "Europe/Paris";
-const instant = (d: Date): string => d.toLocaleString("fr-FR", { timeZone: FUSEAU, dateStyle: "short", timeStyle: "medium" });
+const FORMAT_INSTANT = new Intl.DateTimeFormat("fr-FR", { timeZone: FUSEAU, dateStyle: "short", timeStyle: "medium" });
+const instant = (d: Date): string => FORMAT_INSTANT.format(d);
 
 /** The compte rendu and the status history of a lot, as text for its show page. */
 export const texteCompteRendu = async (lots: DepotLots, lotId: string): Promise<{ readonly compteRendu: string; readonly historique: string }> => {

@@ -66,12 +66,16 @@ export const euros = (valeur: string | number | null | undefined): string => {
   return `${signe}${groupes},${decimales.padEnd(2, "0").slice(0, 2)}${ESPACE_FINE}€`;
 };
 
+// Formatters built once: `Date#toLocaleString` with options builds a new one on every call (tens of
+// microseconds each, several per row of a list and per event of a history).
+const FORMAT_DATE_HEURE = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+const FORMAT_DATE = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" });
+
 /** "2026-11-22T06:30:00Z" → "22/11/2026 07:30" (Europe/Paris). */
-export const dateHeure = (d: Date | undefined | null): string =>
-  d === undefined || d === null ? "" : d.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+export const dateHeure = (d: Date | undefined | null): string => (d === undefined || d === null ? "" : FORMAT_DATE_HEURE.format(d));
 
 /** "22/11/2026" (Europe/Paris). */
-export const date = (d: Date | undefined | null): string => (d === undefined || d === null ? "" : d.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" }));
+export const date = (d: Date | undefined | null): string => (d === undefined || d === null ? "" : FORMAT_DATE.format(d));
 
 /**
  * French labels of the catégories de prestataire: core has two code lists (the tariffs' catalogue
