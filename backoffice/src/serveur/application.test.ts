@@ -115,12 +115,20 @@ describe("partitioning: an agent of another juridiction learns nothing", () => {
   it("lists, counts and exports only the agent's juridictions", async () => {
     const paris = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
     const lyonId = await memoireEn(orm, "MIS_A_DISPOSITION", "690");
+    await memoireEn(orm, "CERTIFIE", "690");
     const liste = await client("demo-greffier-lyon").get("/admin/api/resources/memoires/actions/list?perPage=500");
     const ids = (corps(liste).records ?? []).map((r) => r.id);
     expect(ids).toContain(lyonId);
     expect(ids).not.toContain(paris);
     const juridictions = new Set((corps(liste).records ?? []).map((r) => r.params.juridictionCode));
     expect([...juridictions]).toEqual(["690"]);
+    // The total (its count starts with the page) is the count of the agent's mémoires, and of the filter's.
+    const [lyon] = await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM memoire WHERE juridiction_code = '690'");
+    expect((liste.body as { meta: { total: number } }).meta.total).toBe(Number(lyon?.n));
+    const [aDisposition] = await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM memoire WHERE juridiction_code = '690' AND etat = 'MIS_A_DISPOSITION'");
+    const filtree = await client("demo-greffier-lyon").get("/admin/api/resources/memoires/actions/list?filters.etat=MIS_A_DISPOSITION");
+    expect((filtree.body as { meta: { total: number } }).meta.total).toBe(Number(aDisposition?.n));
+    expect(Number(aDisposition?.n)).toBeLessThan(Number(lyon?.n));
     const csv = await client("demo-greffier-lyon").get("/admin/export/memoires.csv");
     expect(csv.text).toContain("Tribunal judiciaire de Lyon");
     expect(csv.text).not.toContain("Paris");

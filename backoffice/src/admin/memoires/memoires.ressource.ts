@@ -288,11 +288,20 @@ export class RessourceMemoires extends BaseResource {
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const agent = agentDuContexte(context);
     if (agent === undefined) return 0;
-    const where = await this.where(filter, agent);
-    // Capped: beyond PLAFOND_COMPTE the list shows "plus de 10 000" (no scan of a whole juridiction per page).
+    return this.compter(agent, await this.where(filter, agent));
+  }
+
+  /**
+   * The capped count of a WHERE clause, once per request: the list's `find` starts it with the page
+   * (AdminJS asks for it only after the page's records are built), and `count` then finds it under way.
+   * Beyond PLAFOND_COMPTE the list shows "plus de 10 000" (no scan of a whole juridiction per page).
+   */
+  private compter(agent: AgentConnecte, where: ClauseWhere): Promise<number> {
     const compte = requeteCompte(where);
-    const [l] = await this.sql.lignes<{ n: unknown }>(compte.sql, compte.params);
-    return Number(l?.n ?? 0);
+    return this.uneFoisParRequete(agent, `compte:${compte.sql}\u0000${JSON.stringify(compte.params)}`, async () => {
+      const [l] = await this.sql.lignes<{ n: unknown }>(compte.sql, compte.params);
+      return Number(l?.n ?? 0);
+    });
   }
 
   override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: "asc" | "desc" } }, context?: ActionContext): Promise<Array<BaseRecord>> {
@@ -301,7 +310,11 @@ export class RessourceMemoires extends BaseResource {
     const where = await this.where(filter, agent);
     const colonne: ColonneTri = options.sort?.sortBy !== undefined && options.sort.sortBy in COLONNES_TRI ? (options.sort.sortBy as ColonneTri) : "envoyeLe";
     const requete = requeteListe(where, { colonne, sens: options.sort?.direction ?? "asc" }, { limite: Math.min(options.limit ?? 20, 500), decalage: options.offset ?? 0 });
-    const lignes = await this.sql.lignes<LigneListe>(requete.sql, requete.params);
+    const page = this.sql.lignes<LigneListe>(requete.sql, requete.params);
+    // The list action asks for the count next: sent now, it runs while the page's rows are turned into
+    // records (a failure is reported by `count`, not here).
+    if (context?.action.name === "list") this.compter(agent, where).catch(() => undefined);
+    const lignes = await page;
     return lignes.map((l) => new LigneMemoire(paramsListe(l), this));
   }
 
