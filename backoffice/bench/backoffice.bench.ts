@@ -8,7 +8,7 @@
  * writes only the first B mémoires through the project's write path and the rest as SQL copies of
  * those rows (new ids and numbers, same lines and audit events; the tableau de bord counters are
  * not updated): minutes instead of the better part of an hour on a loaded machine.
- * Target: list p95 ≤ 3 × raw and ≤ 300 ms.
+ * Each request and its raw SQL take turns by blocks of 25. Target: list p95 ≤ 3 × raw and ≤ 300 ms.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { Worker } from "node:worker_threads";
@@ -54,16 +54,6 @@ const COPIES_SQL = arg("copies-sql", 0);
 const quantile = (xs: ReadonlyArray<number>, q: number): number => {
   const t = [...xs].sort((a, b) => a - b);
   return t[Math.min(t.length - 1, Math.floor(q * t.length))] ?? Number.NaN;
-};
-const mesurer = async (n: number, f: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> => {
-  for (let i = 0; i < Math.min(10, n); i += 1) await f(i); // warm-up
-  const durees: Array<number> = [];
-  for (let i = 0; i < n; i += 1) {
-    const t = performance.now();
-    await f(i);
-    durees.push(performance.now() - t);
-  }
-  return { p50: quantile(durees, 0.5), p95: quantile(durees, 0.95) };
 };
 
 /** The HTTP client's thread (plain JavaScript): GETs each URL in turn on one kept-alive connection, returns the durations. */
@@ -219,13 +209,31 @@ try {
   // kept-alive node:http connection: the figures are the server's, not the client's work on the
   // server's event loop.
   const client = new Worker(CODE_CLIENT, { eval: true });
-  const mesurerHttp = (chemins: ReadonlyArray<string>): Promise<{ p50: number; p95: number }> =>
+  const dureesHttp = (chemins: ReadonlyArray<string>, echauffement: number): Promise<Array<number>> =>
     new Promise((ok, ko) => {
-      client.once("message", (m: { durees?: Array<number>; erreur?: string }) =>
-        m.durees === undefined ? ko(new Error(m.erreur ?? "client HTTP")) : ok({ p50: quantile(m.durees, 0.5), p95: quantile(m.durees, 0.95) }),
-      );
-      client.postMessage({ urls: chemins.map((c) => `${base}${c}`), cookie, echauffement: 10 });
+      client.once("message", (m: { durees?: Array<number>; erreur?: string }) => (m.durees === undefined ? ko(new Error(m.erreur ?? "client HTTP")) : ok(m.durees)));
+      client.postMessage({ urls: chemins.map((c) => `${base}${c}`), cookie, echauffement });
     });
+  /**
+   * The HTTP requests and their raw SQL take turns by blocks of BLOC (after 10 untimed of each), so
+   * that what drifts during the run (the machine's other work, caches) weighs on both alike.
+   */
+  const BLOC = 25;
+  const comparer = async (n: number, brut: (i: number) => Promise<unknown>, chemin: (i: number) => string) => {
+    for (let i = 0; i < Math.min(10, n); i += 1) await brut(i);
+    await dureesHttp([chemin(0)], 10);
+    const [tb, th]: [Array<number>, Array<number>] = [[], []];
+    for (let debut = 0; debut < n; debut += BLOC) {
+      const bloc = Array.from({ length: Math.min(BLOC, n - debut) }, (_, k) => debut + k);
+      for (const i of bloc) {
+        const t0 = performance.now();
+        await brut(i);
+        tb.push(performance.now() - t0);
+      }
+      th.push(...(await dureesHttp(bloc.map(chemin), 0)));
+    }
+    return { brut: { p50: quantile(tb, 0.5), p95: quantile(tb, 0.95) }, http: { p50: quantile(th, 0.5), p95: quantile(th, 0.95) } };
+  };
 
   // The same queries in raw SQL, prepared once, on the same file.
   const acces = new DepotAcces(orm);
@@ -276,13 +284,16 @@ try {
     const sPage = db.prepare(page.sql);
     const compte = requeteCompte(where);
     const sCompte = db.prepare(compte.sql);
-    const brut = await mesurer(REQUETES, async () => {
-      if (frequence !== undefined && sFrequence !== undefined) await tous(sFrequence, frequence.params.map(param));
-      if (structures !== undefined && sStructures !== undefined) await tous(sStructures, structures.params.map(param));
-      await tous(sPage, page.params.map(param));
-      await tous(sCompte, compte.params.map(param));
-    });
-    const http = await mesurerHttp(Array.from({ length: REQUETES }, () => c.chemin));
+    const { brut, http } = await comparer(
+      REQUETES,
+      async () => {
+        if (frequence !== undefined && sFrequence !== undefined) await tous(sFrequence, frequence.params.map(param));
+        if (structures !== undefined && sStructures !== undefined) await tous(sStructures, structures.params.map(param));
+        await tous(sPage, page.params.map(param));
+        await tous(sCompte, compte.params.map(param));
+      },
+      () => c.chemin,
+    );
     lignes.push([c.nom, http.p50.toFixed(1), http.p95.toFixed(1), brut.p50.toFixed(2), brut.p95.toFixed(2), (http.p95 / brut.p95).toFixed(1)]);
     sPage.finalize();
     sCompte.finalize();
@@ -298,10 +309,13 @@ try {
   const sE = db.prepare("SELECT * FROM evenement_memoire WHERE memoire_id = ? ORDER BY rang");
   const sS = db.prepare("SELECT raison_sociale, identifiant_type, identifiant_valeur FROM structure WHERE id = (SELECT structure_id FROM memoire WHERE id = ?)");
   const id = (i: number) => ids[i % ids.length] ?? "";
-  const brutFiche = await mesurer(REQUETES, async (i) => {
-    for (const s of [sM, sL, sP, sE, sS]) await tous(s, [id(i)]);
-  });
-  const httpFiche = await mesurerHttp(Array.from({ length: REQUETES }, (_, i) => `/admin/api/resources/memoires/records/${id(i)}/show`));
+  const { brut: brutFiche, http: httpFiche } = await comparer(
+    REQUETES,
+    async (i) => {
+      for (const s of [sM, sL, sP, sE, sS]) await tous(s, [id(i)]);
+    },
+    (i) => `/admin/api/resources/memoires/records/${id(i)}/show`,
+  );
   lignes.push(["fiche d'un mémoire (show)", httpFiche.p50.toFixed(1), httpFiche.p95.toFixed(1), brutFiche.p50.toFixed(2), brutFiche.p95.toFixed(2), (httpFiche.p95 / brutFiche.p95).toFixed(1)]);
 
   t = performance.now();
