@@ -119,8 +119,9 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   app.use(RACINE, (req: Request, res: Response, next: NextFunction) => {
     const enSession = req.session.adminUser;
     if (enSession === undefined) return next();
-    acces
-      .parId(enSession.id)
+    // Read with the session row when the store could (same statement), otherwise now.
+    const lu = sessions.agentLu(req.sessionID);
+    (lu !== undefined && (lu === null || lu.id === enSession.id) ? Promise.resolve(lu ?? undefined) : acces.parId(enSession.id))
       .then((agent) => {
         if (agent === undefined || !agent.actif) {
           req.session.destroy(() => (estApi(req) ? res.status(401).json({ erreur: "session terminée" }) : res.redirect(`${RACINE}/login`)));

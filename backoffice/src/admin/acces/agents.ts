@@ -31,7 +31,7 @@ export interface AgentConnecte {
   readonly actif: boolean;
 }
 
-interface LigneAgent {
+export interface LigneAgent {
   id: string;
   email: string;
   nom: string;
@@ -46,10 +46,14 @@ interface LigneAgent {
 }
 
 const decoderRoles = Schema.decodeUnknownSync(RolesAgentSchema);
-const SELECTION = `SELECT id, email, nom, prenom, roles, perimetre, actif, hash_mot_de_passe AS "hashMotDePasse",
-  echecs_connexion AS "echecsConnexion", verrouille_jusqua AS "verrouilleJusqua", cree_le AS "creeLe" FROM agent`;
+/** The columns of an agent row as {@link LigneAgent}, from the table aliased `t`. */
+export const colonnesAgent = (t: string): string =>
+  `${t}.id AS "id", ${t}.email AS "email", ${t}.nom AS "nom", ${t}.prenom AS "prenom", ${t}.roles AS "roles", ${t}.perimetre AS "perimetre", ` +
+  `${t}.actif AS "actif", ${t}.hash_mot_de_passe AS "hashMotDePasse", ${t}.echecs_connexion AS "echecsConnexion", ` +
+  `${t}.verrouille_jusqua AS "verrouilleJusqua", ${t}.cree_le AS "creeLe"`;
+const SELECTION = `SELECT ${colonnesAgent("agent")} FROM agent`;
 
-const lireAgent = (l: LigneAgent): AgentLu => {
+export const lireAgent = (l: LigneAgent): AgentLu => {
   const perimetre = JSON.parse(l.perimetre) as { juridictions?: Array<string>; coursAppel?: Array<string>; supportNational?: unknown };
   return {
     id: l.id,

@@ -1,6 +1,7 @@
 import session from "express-session";
 import { lireInstant, sqlDe, type Sql } from "../../base/sql.js";
 import type { Orm } from "../../base/orm.js";
+import { colonnesAgent, lireAgent, type AgentLu, type LigneAgent } from "./agents.js";
 
 type Rappel<T = void> = (erreur?: unknown, valeur?: T) => void;
 
@@ -15,10 +16,28 @@ export class MagasinSessions extends session.Store {
   private dernierePurge = 0;
   /** Last expiry written per session: `touch` writes only when it moves by more than a minute. */
   private readonly derniersTouch = new Map<string, number>();
+  /** The agent row read with each session (same statement), until the request takes it: {@link agentLu}. */
+  private readonly agentsLus = new Map<string, AgentLu | null>();
+  private readonly lecture: string;
 
   constructor(orm: Orm, private readonly horloge: () => Date = () => new Date()) {
     super();
     this.sql = sqlDe(orm);
+    // The session's agent (its id is in the session's JSON) comes back with the session row: the
+    // request that reloads its agent (every request does) finds it read, without a second statement.
+    const idAgent = this.sql.dialecte === "sqlite" ? "json_extract(s.donnees, '$.adminUser.id')" : "(s.donnees::json -> 'adminUser' ->> 'id')";
+    this.lecture = `SELECT s.donnees AS "donnees", s.expire AS "expire", ${colonnesAgent("a")} FROM session_admin s LEFT JOIN agent a ON a.id = ${idAgent} WHERE s.sid = ?`;
+  }
+
+  /**
+   * The agent read with session `sid` during this request (removed once taken): `null` when the
+   * session's agent no longer exists, `undefined` when it was not read with the session (then the
+   * caller reads it itself).
+   */
+  agentLu(sid: string): AgentLu | null | undefined {
+    const lu = this.agentsLus.get(sid);
+    this.agentsLus.delete(sid);
+    return lu;
   }
 
   private expiration(donnees: session.SessionData): Date {
@@ -30,10 +49,15 @@ export class MagasinSessions extends session.Store {
 
   override get(sid: string, rappel: Rappel<session.SessionData | null>): void {
     this.sql
-      .lignes<{ donnees: string; expire: unknown }>("SELECT donnees, expire FROM session_admin WHERE sid = ?", [sid])
+      .lignes<{ donnees: string; expire: unknown } & Partial<LigneAgent>>(this.lecture, [sid])
       .then(([ligne]) => {
         if (ligne === undefined || lireInstant(ligne.expire).getTime() <= this.horloge().getTime()) return rappel(undefined, null);
-        return rappel(undefined, JSON.parse(ligne.donnees) as session.SessionData);
+        const donnees = JSON.parse(ligne.donnees) as session.SessionData;
+        if (donnees.adminUser !== undefined) {
+          if (this.agentsLus.size > 10_000) this.agentsLus.clear();
+          this.agentsLus.set(sid, ligne.id === undefined || ligne.id === null ? null : lireAgent(ligne as LigneAgent));
+        }
+        return rappel(undefined, donnees);
       })
       .catch((e: unknown) => rappel(e));
   }
