@@ -1,5 +1,5 @@
 import { formaterMontant } from "@frais-justice/core/montants";
-import { lireInstant, sqlDe } from "../base/sql.js";
+import { lectureDe, lireInstant } from "../base/sql.js";
 import type { Orm } from "../base/orm.js";
 import { acteurDe, type AgentConnecte } from "./acces/agents.js";
 import { PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT } from "@frais-justice/support";
@@ -44,7 +44,7 @@ export const donneesTableauDeBord = async (
   maintenant: Date = new Date(),
   tickets: Pick<DepotTickets, "filesDeLAgent" | "tableauDeBord"> = new DepotTicketsSql(orm),
 ) => {
-  const sql = sqlDe(orm);
+  const sql = lectureDe(orm);
   const support = await donneesSupport(tickets, agent, maintenant);
   const base = { agent: `${agent.title} (${agent.email})`, juridictions: [...juridictions], ...(support === undefined ? {} : { support }) };
   if (juridictions.length === 0) return { ...base, parEtat: [], anciennete: [], parSemaine: [], montantsTaxation: [] };

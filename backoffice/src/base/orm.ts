@@ -37,6 +37,12 @@ export const PRAGMAS_SQLITE = [
 ] as const;
 
 /**
+ * Settings of the read-only SQLite connections beside the writing one (`lectureDe`): the file is
+ * already in WAL mode (persistent, set by the writer); `query_only` refuses any write on them.
+ */
+export const PRAGMAS_LECTURE_SQLITE = ["PRAGMA busy_timeout = 10000", "PRAGMA query_only = ON", "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536"] as const;
+
+/**
  * Tables no entity schema describes, created by hand-written migrations: the SQLite FTS5 index of
  * the mémoires' free-text search and its shadow tables. They are left out of the migrations'
  * snapshot, so a generated migration never drops them (likewise {@link INDEX_HORS_ENTITES}).

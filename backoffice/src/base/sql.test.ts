@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ouvrirOrm, type Orm } from "./orm.js";
-import { placeholdersPostgres, sqlDe } from "./sql.js";
+import { LECTEURS_SQLITE, lectureDe, placeholdersPostgres, sqlDe } from "./sql.js";
 
 let dossier: string;
 let lecteur: Orm;
@@ -83,6 +83,65 @@ describe("sqlDe(…).transaction (BEGIN … COMMIT on one pooled connection)", (
       }),
     ).rejects.toThrow("abandon");
     expect(await sqlDe(lecteur).lignes("SELECT id FROM essai_sql WHERE id = 13")).toEqual([]);
+  });
+});
+
+describe("lectureDe on a SQLite file (read-only connections beside the writing one)", () => {
+  it("reads every commit of the writing connection, statement after statement", async () => {
+    const lecture = lectureDe(lecteur);
+    for (const valeur of ["un", "deux", "trois"]) {
+      await sqlDe(lecteur).lignes("UPDATE essai_sql SET valeur = ? WHERE id = ?", [valeur, 1]);
+      expect(await lecture.lignes("SELECT valeur FROM essai_sql WHERE id = ?", [1])).toEqual([{ valeur }]);
+    }
+  });
+
+  it("refuses any write, and the connection keeps reading afterwards", async () => {
+    const lecture = lectureDe(lecteur);
+    await expect(lecture.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [30, "trente"])).rejects.toThrow(/readonly|read-only|query_only/i);
+    expect(await sqlDe(lecteur).lignes("SELECT id FROM essai_sql WHERE id = 30")).toEqual([]);
+    await sqlDe(lecteur).lignes("UPDATE essai_sql SET valeur = ? WHERE id = ?", ["relu", 1]);
+    expect(await lecture.lignes("SELECT valeur FROM essai_sql WHERE id = ?", [1])).toEqual([{ valeur: "relu" }]);
+  });
+
+  it("does not wait for an open write transaction: it reads the last committed state", async () => {
+    const lecture = lectureDe(lecteur);
+    let relache!: () => void;
+    const bloque = new Promise<void>((ok) => (relache = ok));
+    let ecrit!: () => void;
+    const dansLaTransaction = new Promise<void>((ok) => (ecrit = ok));
+    const transaction = sqlDe(lecteur).transaction(async (tx) => {
+      await tx.lignes("UPDATE essai_sql SET valeur = ? WHERE id = ?", ["non validé", 1]);
+      ecrit();
+      await bloque;
+    });
+    await dansLaTransaction;
+    // The writing connection is busy until `relache`: a read on it would wait; the readers answer now.
+    const lus = await Promise.all(Array.from({ length: 2 * LECTEURS_SQLITE }, () => lecture.lignes<{ valeur: string }>("SELECT valeur FROM essai_sql WHERE id = ?", [1])));
+    expect(lus.map(([l]) => l?.valeur)).toEqual(Array.from({ length: 2 * LECTEURS_SQLITE }, () => "relu"));
+    relache();
+    await transaction;
+    expect(await lecture.lignes("SELECT valeur FROM essai_sql WHERE id = ?", [1])).toEqual([{ valeur: "non validé" }]);
+  });
+
+  it("runs transactions on the writing connection", async () => {
+    await lectureDe(lecteur).transaction((tx) => tx.lignes("INSERT INTO essai_sql (id, valeur) VALUES (?, ?)", [31, "trente et un"]));
+    expect(await sqlDe(ecrivain).lignes("SELECT valeur FROM essai_sql WHERE id = 31")).toEqual([{ valeur: "trente et un" }]);
+  });
+
+  it("is the ORM's own connection for an in-memory database, and closes with the ORM on a file", async () => {
+    const memoire = await ouvrirOrm({ dialecte: "sqlite", fichier: ":memory:" }, { migrer: false });
+    try {
+      await sqlDe(memoire).lignes("CREATE TABLE t (x INTEGER)");
+      await sqlDe(memoire).lignes("INSERT INTO t (x) VALUES (7)");
+      expect(await lectureDe(memoire).lignes("SELECT x FROM t")).toEqual([{ x: 7 }]);
+    } finally {
+      await memoire.close(true);
+    }
+    const fichier = await ouvrirOrm({ dialecte: "sqlite", fichier: join(dossier, "bo.sqlite") }, { migrer: false });
+    const lecture = lectureDe(fichier);
+    expect(await lecture.lignes("SELECT valeur FROM essai_sql WHERE id = 31")).toEqual([{ valeur: "trente et un" }]);
+    await fichier.close(true);
+    await expect(lecture.lignes("SELECT 1")).rejects.toThrow();
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Knex } from "@mikro-orm/knex";
+import sqlite3 from "sqlite3";
 import type { Dialecte } from "./configuration.js";
-import { dialecteDe, type Orm } from "./orm.js";
+import { dialecteDe, PRAGMAS_LECTURE_SQLITE, type Orm } from "./orm.js";
 
 /** A value bound to a SQL parameter. */
 export type ValeurSql = string | number | boolean | Date | null;
@@ -197,6 +198,87 @@ const creer = (dialecte: Dialecte, knex: Knex): Sql => ({
 /** The {@link Sql} of an ORM (outside any transaction). */
 export const sqlDe = (orm: Orm): Sql => {
   return creer(dialecteDe(orm), orm.em.getKnex());
+};
+
+/** Read-only connections opened beside the writing one, per SQLite file (see {@link lectureDe}). */
+export const LECTEURS_SQLITE = 2;
+
+interface Lecteur {
+  readonly connexion: Promise<ConnexionSqlite3>;
+  enCours: number;
+}
+
+const ouvrirLecteur = (fichier: string): Promise<ConnexionSqlite3> =>
+  new Promise((ok, ko) => {
+    const db = new sqlite3.Database(fichier, sqlite3.OPEN_READWRITE, (erreur) => {
+      if (erreur !== null) return ko(erreur);
+      db.exec(PRAGMAS_LECTURE_SQLITE.join(";\n"), (e) => (e === null ? ok(db) : ko(e)));
+    });
+  });
+
+const lectures = new WeakMap<Orm, Sql>();
+
+/**
+ * The {@link Sql} for reads outside any transaction (lists, counts, pages, sessions). On a SQLite
+ * file, {@link LECTEURS_SQLITE} connections of their own (`query_only`, opened on first use, closed
+ * with the ORM) beside the ORM's single writing connection: in WAL mode readers never wait for the
+ * writer nor for each other, so a long search does not hold up a state change, and two reads of one
+ * request (a list's page and its count) run at the same time on two threads. Each statement reads
+ * the last committed state. Elsewhere (PostgreSQL, whose pool already has several connections, or
+ * an in-memory SQLite database, which another connection cannot open) it is {@link sqlDe}.
+ * `transaction` always runs on the writing connection.
+ */
+export const lectureDe = (orm: Orm): Sql => {
+  const existante = lectures.get(orm);
+  if (existante !== undefined) return existante;
+  const ecriture = sqlDe(orm);
+  const fichier = String(orm.config.get("dbName") ?? "");
+  if (ecriture.dialecte !== "sqlite" || fichier === "" || fichier === ":memory:" || fichier.startsWith("file::memory:")) {
+    lectures.set(orm, ecriture);
+    return ecriture;
+  }
+  let lecteurs: ReadonlyArray<Lecteur> | undefined;
+  let fermee = false;
+  const prendre = (): Lecteur => {
+    if (fermee) throw new Error("base fermée : plus de lecture possible");
+    lecteurs ??= Array.from({ length: LECTEURS_SQLITE }, () => {
+      const connexion = ouvrirLecteur(fichier);
+      connexion.catch(() => undefined); // reported to the statement that waits for it
+      return { connexion, enCours: 0 };
+    });
+    // The least busy connection (the first one when all are idle).
+    return lecteurs.reduce((a, b) => (b.enCours < a.enCours ? b : a));
+  };
+  const lecture: Sql = {
+    dialecte: "sqlite",
+    lignes: async <T>(texte: string, params: ReadonlyArray<ValeurSql> = []) => {
+      const lecteur = prendre();
+      lecteur.enCours += 1;
+      try {
+        return await executerSqlite<T>(await lecteur.connexion, texte, convertir("sqlite", params));
+      } finally {
+        lecteur.enCours -= 1;
+      }
+    },
+    transaction: (travail) => ecriture.transaction(travail),
+  };
+  // The readers close before the ORM (statements finalized first, by `statement`'s close).
+  const fermerOrm = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    const ouverts = lecteurs ?? [];
+    fermee = true;
+    lecteurs = undefined;
+    lectures.delete(orm);
+    await Promise.all(
+      ouverts.map(async (l) => {
+        const c = await l.connexion.catch(() => undefined);
+        if (c !== undefined) await new Promise<void>((ok) => c.close(() => ok()));
+      }),
+    );
+    return fermerOrm(force);
+  };
+  lectures.set(orm, lecture);
+  return lecture;
 };
 
 /** Reads a SQL instant: epoch milliseconds (SQLite) or a `Date` (PostgreSQL). */

@@ -1,7 +1,7 @@
 import type { Memoire } from "@frais-justice/core/memoire";
 import { Either } from "effect";
 import { prochaineValeur, prochainesValeurs, sequenceTmp } from "../base/sequences.js";
-import { lireEntier, lireInstant, sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
+import { lectureDe, lireEntier, lireInstant, sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
 import type { Orm } from "../base/orm.js";
 import { ConflitDeVersion, type DonneesCorrompues, MemoireIntrouvable } from "./memoire.errors.js";
@@ -162,6 +162,8 @@ const ajouterDelta = (delta: Delta, structureId: string, etat: string, nombre: n
  */
 export class DepotMemoires {
   private readonly sql: Sql;
+  /** Reads outside any transaction (`charger`, `historique`): the read-only connections on SQLite. */
+  private readonly lecture: Sql;
   private readonly tMemoire: Table;
   private readonly tLigne: Table;
   private readonly tPiece: Table;
@@ -174,6 +176,7 @@ export class DepotMemoires {
 
   constructor(readonly orm: Orm) {
     this.sql = sqlDe(orm);
+    this.lecture = lectureDe(orm);
     this.tMemoire = table(orm, "Memoire");
     this.tLigne = table(orm, "LignePrestation");
     this.tPiece = table(orm, "PieceJointe");
@@ -226,17 +229,17 @@ export class DepotMemoires {
 
   /** Loads a mémoire by id, validated by core's Schema. */
   async charger(id: string): Promise<Either.Either<Memoire, MemoireIntrouvable | DonneesCorrompues>> {
-    return Either.map(await this.lireParId(this.sql, id), (r) => r.memoire);
+    return Either.map(await this.lireParId(this.lecture, id), (r) => r.memoire);
   }
 
   /** Loads a mémoire by its current number (MJ, or TMP while a draft). */
   async chargerParNumero(numero: string): Promise<Either.Either<Memoire, MemoireIntrouvable | DonneesCorrompues>> {
-    return Either.map(await this.lire(this.sql, "numero", numero), (r) => r.memoire);
+    return Either.map(await this.lire(this.lecture, "numero", numero), (r) => r.memoire);
   }
 
   /** The audit trail of a mémoire, in order. */
   async historique(memoireId: string): Promise<Either.Either<ReadonlyArray<EvenementMemoire>, DonneesCorrompues>> {
-    const lignes = await this.sql.lignes<LigneBrute>(`SELECT ${this.tEvenement.selection()} FROM evenement_memoire WHERE memoire_id = ? ORDER BY rang`, [memoireId]);
+    const lignes = await this.lecture.lignes<LigneBrute>(`SELECT ${this.tEvenement.selection()} FROM evenement_memoire WHERE memoire_id = ? ORDER BY rang`, [memoireId]);
     return Either.map(Either.all(lignes.map(evenementDepuisLigne)), (es) => es.map((e) => e.evenement));
   }
 

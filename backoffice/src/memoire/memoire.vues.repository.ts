@@ -1,7 +1,7 @@
 import { decoderCriteresRecherche, type CriteresListeFiscale, type CriteresRecherche, type EtatMemoire, type PageResultats } from "@frais-justice/core/memoire";
 import { Either } from "effect";
 import type { Orm } from "../base/orm.js";
-import { lireBooleen, lireEntier, lireInstant, sqlDe, type Sql } from "../base/sql.js";
+import { lectureDe, lireBooleen, lireEntier, lireInstant, type Sql } from "../base/sql.js";
 import {
   sqlAttenteJuridiction,
   sqlListeFiscale,
@@ -92,7 +92,7 @@ export interface CompteursStructure {
 export class DepotVues {
   private readonly sql: Sql;
   constructor(orm: Orm) {
-    this.sql = sqlDe(orm);
+    this.sql = lectureDe(orm);
   }
 
   private lignes = async (r: RequeteSql) => (await this.sql.lignes<Brut>(r.texte, r.params)).map(ligne);

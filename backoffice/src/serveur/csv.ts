@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import type { ValeurSql } from "../base/sql.js";
-import { sqlDe } from "../base/sql.js";
+import { lectureDe } from "../base/sql.js";
 import type { Orm } from "../base/orm.js";
 import { LIBELLES_ETATS } from "../admin/memoires/libelles.js";
 import { paramsListe } from "../admin/memoires/memoires.ressource.js";
@@ -39,7 +39,7 @@ export const ecrireCsv = async (
   page: (p: { readonly limite: number; readonly decalage: number }) => { readonly sql: string; readonly params: ReadonlyArray<ValeurSql> },
   nomFichier: string,
 ): Promise<void> => {
-  const sql = sqlDe(orm);
+  const sql = lectureDe(orm);
   res.status(200);
   res.setHeader("Content-Type", "text/csv; charset=utf-8");
   res.setHeader("Content-Disposition", `attachment; filename="${nomFichier}"`);

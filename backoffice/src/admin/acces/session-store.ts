@@ -1,5 +1,5 @@
 import session from "express-session";
-import { lireInstant, sqlDe, type Sql } from "../../base/sql.js";
+import { lectureDe, lireInstant, sqlDe, type Sql } from "../../base/sql.js";
 import type { Orm } from "../../base/orm.js";
 import { colonnesAgent, lireAgent, type AgentLu, type LigneAgent } from "./agents.js";
 
@@ -13,6 +13,8 @@ const DUREE_PAR_DEFAUT_MS = 8 * 3_600_000;
  */
 export class MagasinSessions extends session.Store {
   private readonly sql: Sql;
+  /** Reads of a session (every request): the read-only connections on SQLite. */
+  private readonly lectureSql: Sql;
   private dernierePurge = 0;
   /** Last expiry written per session: `touch` writes only when it moves by more than a minute. */
   private readonly derniersTouch = new Map<string, number>();
@@ -23,6 +25,7 @@ export class MagasinSessions extends session.Store {
   constructor(orm: Orm, private readonly horloge: () => Date = () => new Date()) {
     super();
     this.sql = sqlDe(orm);
+    this.lectureSql = lectureDe(orm);
     // The session's agent (its id is in the session's JSON) comes back with the session row: the
     // request that reloads its agent (every request does) finds it read, without a second statement.
     const idAgent = this.sql.dialecte === "sqlite" ? "json_extract(s.donnees, '$.adminUser.id')" : "(s.donnees::json -> 'adminUser' ->> 'id')";
@@ -48,7 +51,7 @@ export class MagasinSessions extends session.Store {
   }
 
   override get(sid: string, rappel: Rappel<session.SessionData | null>): void {
-    this.sql
+    this.lectureSql
       .lignes<{ donnees: string; expire: unknown } & Partial<LigneAgent>>(this.lecture, [sid])
       .then(([ligne]) => {
         if (ligne === undefined || lireInstant(ligne.expire).getTime() <= this.horloge().getTime()) return rappel(undefined, null);

@@ -2,7 +2,7 @@ import { BaseProperty, BaseRecord, BaseResource, type ActionContext, type Filter
 import type { Juridiction } from "@frais-justice/core/juridiction";
 import { peutLire, type EtatMemoire } from "@frais-justice/core/memoire";
 import { Either } from "effect";
-import { lireInstant, sqlDe, type Sql } from "../../base/sql.js";
+import { lectureDe, lireInstant, type Sql } from "../../base/sql.js";
 import { dialecteDe, type Orm } from "../../base/orm.js";
 import type { Dialecte } from "../../base/configuration.js";
 import { DepotMemoires } from "../../memoire/memoire.repository.js";
@@ -181,7 +181,7 @@ export class RessourceMemoires extends BaseResource {
   ) {
     super(orm);
     this.depot = new DepotMemoires(orm);
-    this.sql = sqlDe(orm);
+    this.sql = lectureDe(orm);
     this.dialecte = dialecteDe(orm);
     this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
   }
