@@ -102,6 +102,14 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     next();
   });
 
+  // AdminJS's router runs express-formidable on every request: for a GET (no body) it still builds
+  // a multipart parser, asks the OS for its temporary folder and waits for the request stream to end.
+  // Marked as parsed, a GET goes straight to its route (AdminJS reads no payload on GET).
+  app.use(RACINE, (req: Request & { express_formidable?: { parsed: boolean } }, _res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") req.express_formidable = { parsed: true };
+    next();
+  });
+
   const optionsSession: session.SessionOptions = {
     store: sessions,
     secret,
