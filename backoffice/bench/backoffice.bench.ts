@@ -31,7 +31,9 @@ import {
   clauseWhere,
   motsRecherche,
   requeteCompte,
+  requeteFrequenceNumero,
   requeteFrequenceTexte,
+  SEUIL_NUMERO_SELECTIF,
   requeteListe,
   requeteStructuresPrestataire,
 } from "../src/admin/memoires/memoires.requete.js";
@@ -252,11 +254,15 @@ try {
     [visibles[0] ?? "750"],
   );
   const affaire = uneAffaire?.affaire ?? "";
+  // A mémoire's number (the agent pastes it in the numéro filter).
+  const [unNumero] = await sqlDe(orm).lignes<{ numero: string }>(`SELECT numero FROM memoire WHERE juridiction_code = ? ORDER BY envoye_le LIMIT 1 OFFSET 7000`, [visibles[0] ?? "750"]);
+  const numero = unNumero?.numero ?? "";
   const cas = [
     { nom: "liste « à traiter » (défaut)", chemin: "/admin/api/resources/memoires/actions/list?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc", filtres: { aTraiter: "oui" } },
     { nom: "liste de la juridiction, tous états", chemin: "/admin/api/resources/memoires/actions/list?sortBy=envoyeLe&direction=desc", filtres: {} },
     { nom: "liste, recherche libre « paris »", chemin: "/admin/api/resources/memoires/actions/list?filters.texte=paris&sortBy=envoyeLe&direction=desc", filtres: { texte: "paris" } },
     { nom: "liste, recherche libre d'un n° d'affaire", chemin: `/admin/api/resources/memoires/actions/list?filters.texte=${encodeURIComponent(affaire)}&sortBy=envoyeLe&direction=desc`, filtres: { texte: affaire } },
+    { nom: "liste, numéro d'un mémoire", chemin: `/admin/api/resources/memoires/actions/list?filters.numero=${encodeURIComponent(numero)}&sortBy=envoyeLe&direction=desc`, filtres: { numero } },
     { nom: "liste, prestataire (raison sociale)", chemin: `/admin/api/resources/memoires/actions/list?filters.prestataire=${encodeURIComponent(prestataire)}&sortBy=envoyeLe&direction=desc`, filtres: { prestataire } },
   ] as const;
   const db = await new Promise<sqlite3.Database>((ok, ko) => {
@@ -279,7 +285,14 @@ try {
     const frequence = mots.length === 0 ? undefined : requeteFrequenceTexte(mots);
     const sFrequence = frequence === undefined ? undefined : db.prepare(frequence.sql);
     const [f] = frequence === undefined || sFrequence === undefined ? [] : await tous<{ n: number }>(sFrequence, frequence.params.map(param));
-    const where = clauseWhere(visibles, criteres, "sqlite", { texteFrequent: Number(f?.n ?? 0) >= SEUIL_TEXTE_FREQUENT });
+    // A numéro first asks how many numbers start with it (the application does the same, once per request).
+    const frequenceNumero = criteres.numero === undefined ? undefined : requeteFrequenceNumero(criteres.numero);
+    const sFrequenceNumero = frequenceNumero === undefined ? undefined : db.prepare(frequenceNumero.sql);
+    const [fn] = frequenceNumero === undefined || sFrequenceNumero === undefined ? [] : await tous<{ n: number }>(sFrequenceNumero, frequenceNumero.params.map(param));
+    const where = clauseWhere(visibles, criteres, "sqlite", {
+      texteFrequent: Number(f?.n ?? 0) >= SEUIL_TEXTE_FREQUENT,
+      numeroSelectif: fn !== undefined && Number(fn.n) < SEUIL_NUMERO_SELECTIF,
+    });
     const page = requeteListe(where, { colonne: "envoyeLe", sens: c.chemin.includes("desc") ? "desc" : "asc" }, { limite: 20, decalage: 0 });
     const sPage = db.prepare(page.sql);
     const compte = requeteCompte(where);
@@ -288,6 +301,7 @@ try {
       REQUETES,
       async () => {
         if (frequence !== undefined && sFrequence !== undefined) await tous(sFrequence, frequence.params.map(param));
+        if (frequenceNumero !== undefined && sFrequenceNumero !== undefined) await tous(sFrequenceNumero, frequenceNumero.params.map(param));
         if (structures !== undefined && sStructures !== undefined) await tous(sStructures, structures.params.map(param));
         await tous(sPage, page.params.map(param));
         await tous(sCompte, compte.params.map(param));
@@ -298,6 +312,7 @@ try {
     sPage.finalize();
     sCompte.finalize();
     sFrequence?.finalize();
+    sFrequenceNumero?.finalize();
     sStructures?.finalize();
   }
 

@@ -6,12 +6,40 @@ import { depotsOrganisation } from "../../organisation/organisation.repository.j
 import { BASES } from "../../test-support/bases.js";
 import { memoiresDeTest } from "../../test-support/jeu.js";
 import { structureDeTest } from "../../test-support/organisation.fixtures.js";
-import { SEUIL_TEXTE_FREQUENT, clauseWhere, conditionTexte, motsRecherche, requeteFrequenceTexte, requeteCompte, requeteListe, requeteStructuresPrestataire, type CriteresListe } from "./memoires.requete.js";
+import {
+  SEUIL_NUMERO_SELECTIF,
+  SEUIL_TEXTE_FREQUENT,
+  clauseWhere,
+  conditionNumero,
+  conditionTexte,
+  motsRecherche,
+  requeteFrequenceNumero,
+  requeteFrequenceTexte,
+  requeteCompte,
+  requeteListe,
+  requeteStructuresPrestataire,
+  type CriteresListe,
+} from "./memoires.requete.js";
 
 describe("words of a free-text search", () => {
   it("are folded like the recherche column and split on anything but letters and digits", () => {
     expect(motsRecherche("  Hôpital-NORD  l'Œuvre 42 ")).toEqual(["hopital", "nord", "l", "oeuvre", "42"]);
     expect(motsRecherche(" -- ")).toEqual([]);
+  });
+});
+
+describe("numéro criterion", () => {
+  it("is the range of the numbers starting with the typed beginning, upper-cased, spaces ignored", () => {
+    expect(conditionNumero(" mj 0000 1555 ")).toEqual({ sql: "numero >= ? AND numero < ? AND numero LIKE ?", params: ["MJ00001555", "MJ00001556", "MJ00001555%"] });
+    expect(conditionNumero("MJ9").params.slice(0, 2)).toEqual(["MJ9", "MJA"]);
+    expect(conditionNumero("MJZ").params.slice(0, 2)).toEqual(["MJZ", "MK"]);
+    expect(conditionNumero("MZZ").params.slice(0, 2)).toEqual(["MZZ", "N"]);
+    expect(conditionNumero("ZZ")).toEqual({ sql: "numero >= ? AND numero LIKE ?", params: ["ZZ", "ZZ%"] });
+    expect(conditionNumero("MJ12", { parIndex: false })).toEqual({ sql: "numero LIKE ?", params: ["MJ12%"] });
+  });
+
+  it("matches no number when the text holds anything but letters, digits and spaces", () => {
+    for (const saisie of ["MJ%", "MJ_1", "'; DROP", "MJ-0001"]) expect(conditionNumero(saisie)).toEqual({ sql: "1 = 0", params: [] });
   });
 });
 
@@ -103,6 +131,49 @@ describe.each(BASES)("list of the mémoires on $dialecte", (base) => {
           return tx.lignes<{ "QUERY PLAN": string }>(`EXPLAIN SELECT id FROM memoire WHERE ${texte.sql}`, texte.params);
         });
         expect(plan.map((p) => p["QUERY PLAN"]).join("\n")).toContain("memoire_recherche_mots_idx");
+      }
+    });
+
+    it("numéro: the numbers starting with what was typed, by range on the numbers' index or as a filter", async () => {
+      const tous = await sqlDe(orm).lignes<{ id: string; numero: string }>(`SELECT id, numero FROM memoire WHERE ${clauseWhere(visibles, {}, base.dialecte).sql}`, clauseWhere(visibles, {}, base.dialecte).params);
+      const un = tous[7];
+      if (un === undefined) throw new Error("jeu vide");
+      const attendus = (prefixe: string) => tous.filter((m) => m.numero.startsWith(prefixe)).map((m) => m.id).sort();
+      const lire = async (numero: string, numeroSelectif: boolean) => {
+        const where = clauseWhere(visibles, { numero }, base.dialecte, { numeroSelectif });
+        return (await sqlDe(orm).lignes<{ id: string }>(`SELECT id FROM memoire WHERE ${where.sql}`, where.params)).map((l) => l.id).sort();
+      };
+      const saisies: ReadonlyArray<[string, string]> = [
+        [un.numero, un.numero],
+        [un.numero.slice(0, -2), un.numero.slice(0, -2)],
+        [` ${un.numero.slice(0, 4).toLowerCase()} ${un.numero.slice(4, 8)} `, un.numero.slice(0, 8)],
+        ["MJ", "MJ"],
+        ["TMP1999", "TMP1999"],
+      ];
+      for (const [saisie, prefixe] of saisies) {
+        expect(await lire(saisie, true)).toEqual(attendus(prefixe));
+        expect(await lire(saisie, false)).toEqual(attendus(prefixe));
+      }
+      expect(await lire(un.numero, true)).toEqual([un.id]);
+      expect(await lire("MJ%", true)).toEqual([]);
+      if (base.dialecte === "sqlite") {
+        // How many numbers start with it (the probe), then the plan: the numbers' index when few do.
+        const frequence = async (numero: string) => {
+          const q = requeteFrequenceNumero(numero);
+          return Number((await sqlDe(orm).lignes<{ n: unknown }>(q.sql, q.params))[0]?.n);
+        };
+        expect(await frequence(un.numero)).toBe(1);
+        expect(await frequence("MJ")).toBe(Math.min(SEUIL_NUMERO_SELECTIF, (await sqlDe(orm).lignes("SELECT id FROM memoire WHERE numero LIKE 'MJ%'")).length));
+        const selectif = clauseWhere(visibles, { numero: un.numero }, "sqlite", { numeroSelectif: true });
+        const page = requeteListe(selectif, { colonne: "envoyeLe", sens: "desc" }, { limite: 20, decalage: 0 });
+        const plan = await sqlDe(orm).lignes<{ detail: string }>(`EXPLAIN QUERY PLAN ${page.sql}`, page.params);
+        expect(plan.map((p) => p.detail).join("\n")).toContain("memoire_numero_unique (numero>? AND numero<?)");
+        const compte = requeteCompte(selectif);
+        const planCompte = await sqlDe(orm).lignes<{ detail: string }>(`EXPLAIN QUERY PLAN ${compte.sql}`, compte.params);
+        expect(planCompte.map((p) => p.detail).join("\n")).toContain("memoire_numero_unique (numero>? AND numero<?)");
+        const large = requeteCompte(clauseWhere(visibles, { numero: "MJ" }, "sqlite", { numeroSelectif: false }));
+        const planLarge = await sqlDe(orm).lignes<{ detail: string }>(`EXPLAIN QUERY PLAN ${large.sql}`, large.params);
+        expect(planLarge.map((p) => p.detail).join("\n")).not.toContain("memoire_numero_unique");
       }
     });
 

@@ -97,16 +97,64 @@ export const conditionTexte = (mots: ReadonlyArray<string>, dialecte: Dialecte, 
         params: [mots.map((m, i) => (i === mots.length - 1 ? `${m}:*` : m)).join(" & ")],
       };
 
+/** The character after `c` among the characters of a number (0-9 then A-Z), or undefined after Z. */
+const suivantAlphanumerique = (c: string): string | undefined => (c === "9" ? "A" : c === "Z" ? undefined : String.fromCharCode(c.charCodeAt(0) + 1));
+
+/**
+ * A numéro criterion (MJ or TMP, whole or its beginning): the numbers starting with it, read by
+ * range on the unique index of `numero` (`LIKE 'prefix%'` cannot use it: SQLite's LIKE ignores case,
+ * and PostgreSQL uses an index for LIKE only under the C collation). Numbers are upper-case letters
+ * and digits: the range [prefix, next prefix) holds every number that starts with the prefix, in
+ * byte order as in a linguistic collation (digits before letters), and the LIKE keeps exactly those.
+ * Spaces typed inside the number are ignored; any other character matches no number.
+ */
+export const conditionNumero = (saisie: string, options: { readonly parIndex?: boolean } = {}): ClauseWhere => {
+  const prefixe = saisie.replace(/\s+/g, "").toUpperCase();
+  if (!/^[A-Z0-9]+$/.test(prefixe)) return { sql: "1 = 0", params: [] };
+  // Without the range the index is not offered to the planner (a prefix most numbers start with).
+  if (options.parIndex === false) return { sql: "numero LIKE ?", params: [`${prefixe}%`] };
+  // The smallest string after every string starting with the prefix: its last character that is not
+  // Z, moved to the next one (the Zs after it dropped); none when the prefix is only Zs.
+  const base = prefixe.replace(/Z+$/, "");
+  const suivant = base === "" ? undefined : suivantAlphanumerique(base.slice(-1));
+  const borne = suivant === undefined ? undefined : `${base.slice(0, -1)}${suivant}`;
+  return borne === undefined
+    ? { sql: "numero >= ? AND numero LIKE ?", params: [prefixe, `${prefixe}%`] }
+    : { sql: "numero >= ? AND numero < ? AND numero LIKE ?", params: [prefixe, borne, `${prefixe}%`] };
+};
+
+/** Up to this many numbers starting with a numéro prefix, the prefix drives the list (see {@link requeteFrequenceNumero}). */
+export const SEUIL_NUMERO_SELECTIF = 10_000;
+
+/**
+ * SQLite: how many numbers (every juridiction) start with a numéro prefix, stopped at
+ * {@link SEUIL_NUMERO_SELECTIF} (a walk of the numbers' unique index). Below it, the list is read from
+ * that index and sorted; above it, in the juridiction's order with the prefix as a filter (a short
+ * prefix like "MJ" matches nearly every row: the page finds its 20 rows at once, the count its cap).
+ * PostgreSQL's planner makes that choice itself from its statistics.
+ */
+export const requeteFrequenceNumero = (saisie: string): ClauseWhere => {
+  const n = conditionNumero(saisie);
+  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM memoire WHERE ${n.sql} LIMIT ${String(SEUIL_NUMERO_SELECTIF)}) t`, params: n.params };
+};
+
 /**
  * The WHERE clause of the list: ALWAYS restricted to the juridictions the agent may consult (computed
  * by core's `autoriser`) and to the states the court sees, then AND of the criteria.
  */
-export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: CriteresListe, dialecte: Dialecte = "sqlite", options: { readonly texteFrequent?: boolean } = {}): ClauseWhere => {
+export const clauseWhere = (
+  juridictionsVisibles: ReadonlyArray<string>,
+  c: CriteresListe,
+  dialecte: Dialecte = "sqlite",
+  options: { readonly texteFrequent?: boolean; readonly numeroSelectif?: boolean } = {},
+): ClauseWhere => {
   if (juridictionsVisibles.length === 0) return { sql: "1 = 0", params: [] };
-  // Rare words of a free text drive the query from the full-text index (SQLite): the unary `+` keeps
-  // the planner off the juridiction's ordered index, which it would otherwise scan whole.
+  // Rare words of a free text, or a numéro prefix few numbers start with, drive the query from their
+  // own index (SQLite): the unary `+` keeps the planner off the juridiction's ordered index, which it
+  // would otherwise scan whole looking for the 20 rows of the page.
   const mots = c.texte === undefined ? [] : motsRecherche(c.texte);
-  const plus = dialecte === "sqlite" && mots.length > 0 && options.texteFrequent !== true ? "+" : "";
+  const numero = c.numero !== undefined && c.numero.trim() !== "";
+  const plus = dialecte === "sqlite" && ((mots.length > 0 && options.texteFrequent !== true) || (numero && options.numeroSelectif === true)) ? "+" : "";
   // One juridiction (the usual case) is an equality: the (juridiction, dépôt) index then gives the order.
   const perimetre = juridictionsVisibles.length === 1 ? `${plus}juridiction_code = ?` : `${plus}juridiction_code IN (${marques(juridictionsVisibles.length)})`;
   const conditions: Array<string> = [perimetre, `${plus}etat NOT IN (${marques(ETATS_INVISIBLES_JURIDICTION.length)})`];
@@ -115,7 +163,10 @@ export const clauseWhere = (juridictionsVisibles: ReadonlyArray<string>, c: Crit
     conditions.push(sql);
     params.push(...valeurs);
   };
-  if (c.numero !== undefined && c.numero.trim() !== "") ajouter("numero LIKE ? ESCAPE '\\'", `${echapperLike(c.numero.trim().toUpperCase())}%`);
+  if (numero && c.numero !== undefined) {
+    const n = conditionNumero(c.numero, { parIndex: dialecte === "postgresql" || options.numeroSelectif === true });
+    ajouter(n.sql, ...n.params);
+  }
   if (c.juridictionCode !== undefined && c.juridictionCode !== "") ajouter("juridiction_code = ?", c.juridictionCode);
   if (c.etat !== undefined && c.etat !== "") ajouter("etat = ?", c.etat);
   if (c.etatsEnAttente !== undefined) {

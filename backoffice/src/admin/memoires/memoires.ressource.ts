@@ -15,8 +15,10 @@ import {
   clauseWhere,
   motsRecherche,
   requeteCompte,
+  requeteFrequenceNumero,
   requeteFrequenceTexte,
   requeteListe,
+  SEUIL_NUMERO_SELECTIF,
   requeteStructuresPrestataire,
   type ClauseWhere,
   type ColonneTri,
@@ -245,12 +247,13 @@ export class RessourceMemoires extends BaseResource {
     let criteres = criteresDepuisFiltre(valeurs, agent);
     const mots = this.dialecte === "sqlite" && criteres.texte !== undefined ? motsRecherche(criteres.texte) : [];
     const texteFrequent = mots.length > 0 && (await this.texteFrequent(agent, mots));
+    const numeroSelectif = this.dialecte === "sqlite" && criteres.numero !== undefined && criteres.numero.trim() !== "" && (await this.numeroSelectif(agent, criteres.numero));
     // The prestataire's structures first (a small table): the mémoires are then read by structure.
     if (criteres.prestataire !== undefined && criteres.prestataire.trim() !== "") {
       const structures = await this.structuresPrestataire(agent, criteres.prestataire);
       if (structures.length <= MAX_STRUCTURES_PRESTATAIRE) criteres = { ...criteres, structuresPrestataire: structures };
     }
-    return clauseWhere(await this.juridictionsVisibles(agent), criteres, this.dialecte, { texteFrequent });
+    return clauseWhere(await this.juridictionsVisibles(agent), criteres, this.dialecte, { texteFrequent, numeroSelectif });
   }
 
   /** What this request already asked the database (count and page share it), by the request's agent object. */
@@ -275,6 +278,14 @@ export class RessourceMemoires extends BaseResource {
       const q = requeteFrequenceTexte(mots);
       const [l] = await this.sql.lignes<{ n: unknown }>(q.sql, q.params);
       return Number(l?.n ?? 0) >= SEUIL_TEXTE_FREQUENT;
+    });
+  }
+
+  private numeroSelectif(agent: AgentConnecte, numero: string): Promise<boolean> {
+    return this.uneFoisParRequete(agent, `numero:${numero}`, async () => {
+      const q = requeteFrequenceNumero(numero);
+      const [l] = await this.sql.lignes<{ n: unknown }>(q.sql, q.params);
+      return Number(l?.n ?? 0) < SEUIL_NUMERO_SELECTIF;
     });
   }
 
