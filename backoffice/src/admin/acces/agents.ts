@@ -45,7 +45,17 @@ export interface LigneAgent {
   creeLe: unknown;
 }
 
-const decoderRoles = Schema.decodeUnknownSync(RolesAgentSchema);
+const decoderRolesSchema = Schema.decodeUnknownSync(RolesAgentSchema);
+/** The roles of the rows already read, by their stored text (decoded once: every request reads its agent). */
+const rolesLus = new Map<string, ReturnType<typeof decoderRolesSchema>>();
+const decoderRoles = (texte: string): ReturnType<typeof decoderRolesSchema> => {
+  const connus = rolesLus.get(texte);
+  if (connus !== undefined) return connus;
+  const roles = decoderRolesSchema(JSON.parse(texte));
+  if (rolesLus.size >= 1_000) rolesLus.clear();
+  rolesLus.set(texte, roles);
+  return roles;
+};
 /** The columns of an agent row as {@link LigneAgent}, from the table aliased `t`. */
 export const colonnesAgent = (t: string): string =>
   `${t}.id AS "id", ${t}.email AS "email", ${t}.nom AS "nom", ${t}.prenom AS "prenom", ${t}.roles AS "roles", ${t}.perimetre AS "perimetre", ` +
@@ -60,7 +70,7 @@ export const lireAgent = (l: LigneAgent): AgentLu => {
     email: l.email,
     nom: l.nom,
     prenom: l.prenom,
-    roles: decoderRoles(JSON.parse(l.roles)),
+    roles: decoderRoles(l.roles),
     perimetre: { juridictions: perimetre.juridictions ?? [], coursAppel: perimetre.coursAppel ?? [], ...(perimetre.supportNational === true ? { supportNational: true } : {}) },
     actif: l.actif === true || l.actif === 1 || l.actif === "1",
     creeLe: lireInstant(l.creeLe),
