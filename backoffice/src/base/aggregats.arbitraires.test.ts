@@ -1,6 +1,7 @@
 import { Memoire } from "@frais-justice/core/memoire";
 import { BigDecimal, Either, FastCheck as fc, Schema } from "effect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encoderMemoire } from "../memoire/memoire.mapper.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { AgentStocke, HabilitationStockee, MandatStocke, StructureStockee, UtilisateurStocke } from "../organisation/organisation.documents.js";
 import { depotsOrganisation } from "../organisation/organisation.repository.js";
@@ -79,6 +80,10 @@ describe.each(BASES)("agrégats de core arbitraires sur $dialecte", (base) => {
           const charge = await depot.charger(m.id);
           if (Either.isLeft(charge)) throw new Error(`${m.id} : ${JSON.stringify(charge.left)}`);
           expect(encoder(charge.right)).toEqual(encoder(m));
+          // The write path's encoding (fields remembered from the decoded rows, or from a first encoding) is core's.
+          expect(encoderMemoire(charge.right)).toEqual(encoder(charge.right));
+          expect(encoderMemoire(m)).toEqual(encoder(m));
+          expect(encoderMemoire(m)).toEqual(encoder(m));
         }),
         { numRuns: 40 },
       );

@@ -1,6 +1,6 @@
 import { depuisParseError, type ErreurDeChamp } from "@frais-justice/core";
 import { Memoire, type MemoireEncodee } from "@frais-justice/core/memoire";
-import { Either, type ParseResult, Schema } from "effect";
+import { Either, type ParseResult, Schema, Struct } from "effect";
 import { normaliserRecherche } from "../base/texte.js";
 import { lireBooleen, lireEntier, lireInstant } from "../base/sql.js";
 import type { EvenementMemoireRow, LignePrestationRow, MemoireRow, PieceJointeRow } from "../schema/memoire.schema.js";
@@ -29,8 +29,38 @@ export interface LignesMemoire {
   readonly piecesJointes: ReadonlyArray<PieceJointeEcrite>;
 }
 
-const encoder = Schema.encodeSync(Memoire);
 const decoder = decodeurStocke(Memoire, { onExcessProperty: "error" });
+
+/**
+ * The fields of a mémoire whose encoding is most of the work (decimals, instants, nested structures).
+ * Each is encoded on its own and its encoded form remembered by the identity of the value: core's
+ * aggregates are immutable and a command keeps, by reference, what it does not change (a
+ * certification keeps the lines, attachments, en-tête and amounts it loaded), so writing the new state
+ * encodes only what the command changed. Loading a mémoire remembers the forms it was decoded from.
+ */
+const CHAMPS_MEMORISES = ["enTete", "lignes", "piecesJointes", "montants", "montantsDemandes", "redressements", "taxation", "refus", "paiement"] as const;
+type ChampMemorise = (typeof CHAMPS_MEMORISES)[number];
+const encoderAutresChamps = Schema.encodeSync(Schema.Struct(Struct.omit(Memoire.fields, ...CHAMPS_MEMORISES)));
+const encodeursChamps = Object.fromEntries(
+  CHAMPS_MEMORISES.map((k) => [k, Schema.encodeSync(Schema.Struct(Struct.pick(Memoire.fields, k))) as unknown as (v: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>]),
+) as Record<ChampMemorise, (v: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>>;
+const formesEncodees = new WeakMap<object, unknown>();
+
+/** Core's Schema encoding of a mémoire (same result as `Schema.encodeSync(Memoire)`), reusing the remembered forms of unchanged fields. */
+export const encoderMemoire = (memoire: Memoire): MemoireEncodee => {
+  const e: Record<string, unknown> = { ...encoderAutresChamps(memoire) };
+  for (const k of CHAMPS_MEMORISES) {
+    const v = memoire[k];
+    if (v === undefined) continue;
+    let forme = formesEncodees.get(v);
+    if (forme === undefined) {
+      forme = encodeursChamps[k]({ [k]: v })[k];
+      formesEncodees.set(v, forme);
+    }
+    e[k] = forme;
+  }
+  return e as MemoireEncodee;
+};
 
 const sansNull = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 const ouNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
@@ -64,7 +94,7 @@ export const texteRecherche = (m: MemoireEncodee): string =>
 
 /** Rows of a mémoire (the aggregate is assumed valid: it comes out of core's commands). */
 export const versLignes = (memoire: Memoire, nombreEvenements: number): LignesMemoire => {
-  const e = encoder(memoire);
+  const e = encoderMemoire(memoire);
   const t = e.enTete;
   const row: MemoireRow = {
     id: e.id,
@@ -276,5 +306,14 @@ export const depuisLignes = (
     etatLe: iso(m["etatLe"]),
   };
   if (erreurs.length > 0) return Either.left(new DonneesCorrompues({ table: "memoire", id, erreurs }));
-  return Either.mapLeft(decoder(encodee), (e: ParseResult.ParseError) => new DonneesCorrompues({ table: "memoire", id, erreurs: depuisParseError(e).erreurs }));
+  const decodee = Either.mapLeft(decoder(encodee), (e: ParseResult.ParseError) => new DonneesCorrompues({ table: "memoire", id, erreurs: depuisParseError(e).erreurs }));
+  // The stored forms of the decoded fields: what writing them unchanged would encode (see encoderMemoire).
+  if (Either.isRight(decodee)) {
+    const source = encodee as Readonly<Record<string, unknown>>;
+    for (const k of CHAMPS_MEMORISES) {
+      const v = decodee.right[k];
+      if (v !== undefined && source[k] !== undefined) formesEncodees.set(v, source[k]);
+    }
+  }
+  return decodee;
 };
