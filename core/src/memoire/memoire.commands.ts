@@ -1,12 +1,12 @@
 import { BigDecimal, Either, Schema } from "effect";
-import { createActor, initialTransition } from "xstate";
+import { initialTransition } from "xstate";
 import type { Acteur, EspaceOuvrable } from "../autorisation/index.js";
 import type { CoordonneesBancairesStructure } from "../coordonnees-bancaires/index.js";
 import type { MandatsStructure } from "../mandat/index.js";
 import { Montant } from "../montants/index.js";
 import { prerequisManquants, type PrerequisManquant } from "../prerequis/index.js";
 import type { Structure } from "../structure/index.js";
-import { SaisieInvalide, type Contexte, type ErreurDeChamp } from "../shared/index.js";
+import { SaisieInvalide, transitionPure, type Contexte, type ErreurDeChamp } from "../shared/index.js";
 import { produireCertificat, type Certificat } from "./memoire.certificat.js";
 import { TransitionRefusee, type NumeroInvalide } from "./memoire.errors.js";
 import { auteurDe, TYPES_EVENEMENT, type BaseEvenement, type Brouillon, type EvenementMachine, type TypeEvenement } from "./memoire.evenements.js";
@@ -153,33 +153,8 @@ export type ErreurCommande = TransitionRefusee | SaisieInvalide | NumeroInvalide
 // ---------------------------------------------------------------------------------------------------
 // Machine helpers
 
-/**
- * The actor scope the machine's pure transitions run in, built once. XState's `transition(machine,
- * snapshot, event)` builds a new inert actor for every call, and with it the machine's initial
- * snapshot (about a tenth of a millisecond of every command); this one is the same inert scope (an
- * actor never started, actions collected by nobody: assignments are applied by the transition itself,
- * the machine has no other action), shared by every call. Sound because the machine is flat: it spawns
- * no child actor that a shared system would keep.
- */
-const porteeInerte: Parameters<typeof machineMemoire.transition>[2] = (() => {
-  // Without input, as XState builds its own inert actors: the actor's initial snapshot is never used.
-  const self = createActor(machineMemoire, { input: undefined as never });
-  return {
-    self,
-    id: "",
-    sessionId: "",
-    system: self.system,
-    logger: () => undefined,
-    defer: () => undefined,
-    emit: () => undefined,
-    stopChild: () => undefined,
-    actionExecutor: () => undefined,
-  };
-})();
-
-/** The machine's pure transition: the next snapshot, nothing executed. */
-const transition = (snapshot: ReturnType<typeof restaurer>, evenement: EvenementMachine): ReturnType<typeof restaurer> =>
-  machineMemoire.transition(snapshot, evenement, porteeInerte);
+/** The machine's pure transition: the next snapshot, nothing executed (one inert scope, built once). */
+const transition: (snapshot: ReturnType<typeof restaurer>, evenement: EvenementMachine) => ReturnType<typeof restaurer> = transitionPure(machineMemoire);
 
 /** The machine snapshot of a stored mémoire (`resolveState` with its `etat` and itself as context). */
 export const restaurer = (memoire: Memoire) => machineMemoire.resolveState({ value: memoire.etat, context: { memoire } });

@@ -1,6 +1,5 @@
 import { Either, Option, type ParseResult, Schema } from "effect";
-import { transition } from "xstate";
-import { SaisieInvalide, depuisParseError, type Contexte } from "@frais-justice/core";
+import { SaisieInvalide, depuisParseError, transitionPure, type Contexte } from "@frais-justice/core";
 import { autoriser, type Acteur, type EspaceOuvrable, type NonAutorise } from "@frais-justice/core/autorisation";
 import { statutVisible } from "@frais-justice/core/memoire";
 import {
@@ -197,6 +196,9 @@ const versEvenement = (commande: Schema.Schema.Type<typeof CommandeSaisie>, acte
 /** Rebuilds the machine snapshot of a stored ticket. */
 export const restaurer = (ticket: Ticket) => machineTicket.resolveState({ value: ticket.etat, context: { ticket } });
 
+/** The machine's pure transition: the next snapshot, nothing executed (one inert scope, built once). */
+const transition = transitionPure(machineTicket);
+
 /**
  * Executes a command on a ticket: `Right({ ticket, evenements })` with exactly one new journal row, or
  * `Left` — `SaisieInvalide` for a malformed payload, `TransitionRefusee` naming the failed rule
@@ -218,7 +220,7 @@ export const executer = (ticket: Ticket, commande: Commande, contexte: ContexteT
     if (refus !== undefined) {
       return yield* Either.left(new TransitionRefusee({ evenement: evenement.type, etat: ticket.etat, ...refus }));
     }
-    const [suivant] = transition(machineTicket, restaurer(ticket), evenement);
+    const suivant = transition(restaurer(ticket), evenement);
     const nouveau = suivant.context.ticket;
     const entree = nouveau.journal[nouveau.journal.length - 1];
     if (nouveau.journal.length !== ticket.journal.length + 1 || entree === undefined || nouveau.etat !== suivant.value) {
