@@ -9,8 +9,12 @@
  * those rows (new ids and numbers, same lines and audit events; the tableau de bord counters are
  * not updated): minutes instead of the better part of an hour on a loaded machine.
  * Each request and its raw SQL take turns by blocks of 25. Target: list p95 ≤ 3 × raw and ≤ 300 ms.
+ * Two rows measure floors: the list route with SQL that reads nothing (what express, the session,
+ * AdminJS and the answer cost whatever the query), and a bare node:http server (what any HTTP request
+ * costs on the machine).
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { Worker } from "node:worker_threads";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -211,10 +215,10 @@ try {
   // kept-alive node:http connection: the figures are the server's, not the client's work on the
   // server's event loop.
   const client = new Worker(CODE_CLIENT, { eval: true });
-  const dureesHttp = (chemins: ReadonlyArray<string>, echauffement: number): Promise<Array<number>> =>
+  const dureesHttp = (chemins: ReadonlyArray<string>, echauffement: number, racine: string = base): Promise<Array<number>> =>
     new Promise((ok, ko) => {
       client.once("message", (m: { durees?: Array<number>; erreur?: string }) => (m.durees === undefined ? ko(new Error(m.erreur ?? "client HTTP")) : ok(m.durees)));
-      client.postMessage({ urls: chemins.map((c) => `${base}${c}`), cookie, echauffement });
+      client.postMessage({ urls: chemins.map((c) => `${racine}${c}`), cookie, echauffement });
     });
   /**
    * The HTTP requests and their raw SQL take turns by blocks of BLOC (after 10 untimed of each), so
@@ -264,6 +268,9 @@ try {
     { nom: "liste, recherche libre d'un n° d'affaire", chemin: `/admin/api/resources/memoires/actions/list?filters.texte=${encodeURIComponent(affaire)}&sortBy=envoyeLe&direction=desc`, filtres: { texte: affaire } },
     { nom: "liste, numéro d'un mémoire", chemin: `/admin/api/resources/memoires/actions/list?filters.numero=${encodeURIComponent(numero)}&sortBy=envoyeLe&direction=desc`, filtres: { numero } },
     { nom: "liste, prestataire (raison sociale)", chemin: `/admin/api/resources/memoires/actions/list?filters.prestataire=${encodeURIComponent(prestataire)}&sortBy=envoyeLe&direction=desc`, filtres: { prestataire } },
+    // The floor of a list request: the same route and pipeline, with SQL that reads nothing (a numéro
+    // with a character no number has is `1 = 0`: the probe, the page and the count return at once).
+    { nom: "plancher : même route, aucune ligne (numéro « # »)", chemin: "/admin/api/resources/memoires/actions/list?filters.numero=%23&sortBy=envoyeLe&direction=desc", filtres: { numero: "#" } },
   ] as const;
   const db = await new Promise<sqlite3.Database>((ok, ko) => {
     const d = new sqlite3.Database(fichier, sqlite3.OPEN_READONLY, (e) => (e === null ? ok(d) : ko(e)));
@@ -332,6 +339,20 @@ try {
     (i) => `/admin/api/resources/memoires/records/${id(i)}/show`,
   );
   lignes.push(["fiche d'un mémoire (show)", httpFiche.p50.toFixed(1), httpFiche.p95.toFixed(1), brutFiche.p50.toFixed(2), brutFiche.p95.toFixed(2), (httpFiche.p95 / brutFiche.p95).toFixed(1)]);
+
+  // The machine's own floor: a bare node:http server in the same process answering an empty JSON
+  // object, measured by the same client (what any HTTP request costs here, before any application).
+  const nu = createServer((_req, res) => {
+    res.setHeader("content-type", "application/json");
+    res.end("{}");
+  }).listen(0, "127.0.0.1");
+  await new Promise((ok) => nu.once("listening", ok));
+  const baseNue = `http://127.0.0.1:${(nu.address() as AddressInfo).port}`;
+  await dureesHttp(["/"], 10, baseNue);
+  const dureesNues: Array<number> = [];
+  for (let debut = 0; debut < REQUETES; debut += BLOC) dureesNues.push(...(await dureesHttp(Array.from({ length: Math.min(BLOC, REQUETES - debut) }, () => "/"), 0, baseNue)));
+  nu.close();
+  lignes.push(["plancher de la machine : serveur node:http nu, « {} »", quantile(dureesNues, 0.5).toFixed(2), quantile(dureesNues, 0.95).toFixed(2), "—", "—", "—"]);
 
   t = performance.now();
   const [n] = await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM memoire WHERE juridiction_code = ?", [visibles[0] ?? "750"]);
