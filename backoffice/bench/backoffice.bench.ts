@@ -267,6 +267,12 @@ try {
     { nom: "liste, recherche libre « paris »", chemin: "/admin/api/resources/memoires/actions/list?filters.texte=paris&sortBy=envoyeLe&direction=desc", filtres: { texte: "paris" } },
     { nom: "liste, recherche libre d'un n° d'affaire", chemin: `/admin/api/resources/memoires/actions/list?filters.texte=${encodeURIComponent(affaire)}&sortBy=envoyeLe&direction=desc`, filtres: { texte: affaire } },
     { nom: "liste, numéro d'un mémoire", chemin: `/admin/api/resources/memoires/actions/list?filters.numero=${encodeURIComponent(numero)}&sortBy=envoyeLe&direction=desc`, filtres: { numero } },
+    // The beginning of a number (8 of its 12 characters): in the file built here, thousands of numbers of the country, hundreds of the juridiction.
+    {
+      nom: "liste, début d'un numéro (8 caractères)",
+      chemin: `/admin/api/resources/memoires/actions/list?filters.numero=${encodeURIComponent(numero.slice(0, 8))}&sortBy=envoyeLe&direction=desc`,
+      filtres: { numero: numero.slice(0, 8) },
+    },
     { nom: "liste, prestataire (raison sociale)", chemin: `/admin/api/resources/memoires/actions/list?filters.prestataire=${encodeURIComponent(prestataire)}&sortBy=envoyeLe&direction=desc`, filtres: { prestataire } },
     // The floor of a list request: the same route and pipeline, with SQL that reads nothing (a numéro
     // with a character no number has is `1 = 0`: the probe, the page and the count return at once).
@@ -302,7 +308,8 @@ try {
     });
     const page = requeteListe(where, { colonne: "envoyeLe", sens: c.chemin.includes("desc") ? "desc" : "asc" }, { limite: 20, decalage: 0 });
     const sPage = db.prepare(page.sql);
-    const compte = requeteCompte(where);
+    // The count's clause reads a numéro by range whatever its frequency (the application does the same).
+    const compte = requeteCompte(clauseWhere(visibles, criteres, "sqlite", { texteFrequent: Number(f?.n ?? 0) >= SEUIL_TEXTE_FREQUENT, compte: true }));
     const sCompte = db.prepare(compte.sql);
     const { brut, http } = await comparer(
       REQUETES,

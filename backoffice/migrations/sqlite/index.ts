@@ -13,6 +13,7 @@ import { Migration20261122090409_tableau_de_bord_national_donnees } from "./Migr
 import { Migration20261122092122_depot_flux } from "./Migration20261122092122_depot_flux.js";
 import { Migration20261122092804_tickets_support } from "./Migration20261122092804_tickets_support.js";
 import { Migration20261122095844_memoire_juridiction_envoye } from "./Migration20261122095844_memoire_juridiction_envoye.js";
+import { Migration20261207011407_memoire_juridiction_numero } from "./Migration20261207011407_memoire_juridiction_numero.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
@@ -28,4 +29,5 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122092122_depot_flux", class: Migration20261122092122_depot_flux },
   { name: "Migration20261122092804_tickets_support", class: Migration20261122092804_tickets_support },
   { name: "Migration20261122095844_memoire_juridiction_envoye", class: Migration20261122095844_memoire_juridiction_envoye },
+  { name: "Migration20261207011407_memoire_juridiction_numero", class: Migration20261207011407_memoire_juridiction_numero },
 ];

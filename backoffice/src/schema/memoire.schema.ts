@@ -142,6 +142,9 @@ export const MemoireSchema = new EntitySchema<MemoireRow>({
     // is read in index order and stops after 20 rows; état and structure are in the index so that the
     // list's filters and capped count need not read the table.
     { name: "memoire_juridiction_envoye_idx", properties: ["juridictionCode", "envoyeLe", "id", "etat", "structureId"] },
+    // Back-office numéro filter: the numbers of a juridiction starting with what the agent typed (a
+    // range), for the count and for the page when few numbers match.
+    { name: "memoire_juridiction_numero_idx", properties: ["juridictionCode", "numero"] },
   ],
 });
 

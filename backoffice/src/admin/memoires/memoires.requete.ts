@@ -128,10 +128,12 @@ export const SEUIL_NUMERO_SELECTIF = 10_000;
 
 /**
  * SQLite: how many numbers (every juridiction) start with a numéro prefix, stopped at
- * {@link SEUIL_NUMERO_SELECTIF} (a walk of the numbers' unique index). Below it, the list is read from
- * that index and sorted; above it, in the juridiction's order with the prefix as a filter (a short
- * prefix like "MJ" matches nearly every row: the page finds its 20 rows at once, the count its cap).
- * PostgreSQL's planner makes that choice itself from its statistics.
+ * {@link SEUIL_NUMERO_SELECTIF} (a walk of the numbers' unique index). Below it, the list's page is
+ * read by range on `memoire_juridiction_numero_idx` and sorted; above it, in the juridiction's order
+ * with the prefix as a filter (a short prefix like "MJ" matches nearly every row: the page finds its 20
+ * rows at once). The count always reads the range (`compte` of {@link clauseWhere}): at most the
+ * juridiction's matching numbers, stopped at its cap. PostgreSQL's planner makes these choices itself
+ * from its statistics.
  */
 export const requeteFrequenceNumero = (saisie: string): ClauseWhere => {
   const n = conditionNumero(saisie);
@@ -146,15 +148,25 @@ export const clauseWhere = (
   juridictionsVisibles: ReadonlyArray<string>,
   c: CriteresListe,
   dialecte: Dialecte = "sqlite",
-  options: { readonly texteFrequent?: boolean; readonly numeroSelectif?: boolean } = {},
+  options: {
+    readonly texteFrequent?: boolean;
+    readonly numeroSelectif?: boolean;
+    /**
+     * The clause of the capped count rather than of the page: the numéro is then a range whatever its
+     * frequency (the count needs no order; `memoire_juridiction_numero_idx` reads only the juridiction's
+     * matching numbers, where the juridiction's ordered index would read all its mémoires).
+     */
+    readonly compte?: boolean;
+  } = {},
 ): ClauseWhere => {
   if (juridictionsVisibles.length === 0) return { sql: "1 = 0", params: [] };
-  // Rare words of a free text, or a numéro prefix few numbers start with, drive the query from their
-  // own index (SQLite): the unary `+` keeps the planner off the juridiction's ordered index, which it
-  // would otherwise scan whole looking for the 20 rows of the page.
+  // Rare words of a free text drive the query from the full-text index (SQLite): the unary `+` keeps
+  // the planner off the juridiction's ordered index, which it would otherwise scan whole looking for
+  // the 20 rows of the page. (A numéro range needs none: `memoire_juridiction_numero_idx` starts with
+  // the juridiction.)
   const mots = c.texte === undefined ? [] : motsRecherche(c.texte);
   const numero = c.numero !== undefined && c.numero.trim() !== "";
-  const plus = dialecte === "sqlite" && ((mots.length > 0 && options.texteFrequent !== true) || (numero && options.numeroSelectif === true)) ? "+" : "";
+  const plus = dialecte === "sqlite" && mots.length > 0 && options.texteFrequent !== true ? "+" : "";
   // One juridiction (the usual case) is an equality: the (juridiction, dépôt) index then gives the order.
   const perimetre = juridictionsVisibles.length === 1 ? `${plus}juridiction_code = ?` : `${plus}juridiction_code IN (${marques(juridictionsVisibles.length)})`;
   const conditions: Array<string> = [perimetre, `${plus}etat NOT IN (${marques(ETATS_INVISIBLES_JURIDICTION.length)})`];
@@ -164,7 +176,7 @@ export const clauseWhere = (
     params.push(...valeurs);
   };
   if (numero && c.numero !== undefined) {
-    const n = conditionNumero(c.numero, { parIndex: dialecte === "postgresql" || options.numeroSelectif === true });
+    const n = conditionNumero(c.numero, { parIndex: dialecte === "postgresql" || options.numeroSelectif === true || options.compte === true });
     ajouter(n.sql, ...n.params);
   }
   if (c.juridictionCode !== undefined && c.juridictionCode !== "") ajouter("juridiction_code = ?", c.juridictionCode);

@@ -235,25 +235,28 @@ export class RessourceMemoires extends BaseResource {
     return toutes.filter((j) => visibles.has(j.code)).map((j) => ({ value: j.code, label: `${j.code} - ${j.libelle}` }));
   }
 
-  private async where(filter: Filter, agent: AgentConnecte) {
-    return this.clause(agent, (cle) => filter.get(cle)?.value);
+  private async where(filter: Filter, agent: AgentConnecte, options: { readonly compte?: boolean } = {}) {
+    return this.clause(agent, (cle) => filter.get(cle)?.value, options);
   }
 
   /**
-   * The WHERE clause of the list for the agent and the typed filters (list, count, CSV export). On
-   * SQLite a free text first asks how frequent its words are (once per request) to pick the plan.
+   * The WHERE clause of the list for the agent and the typed filters (list, CSV export; `compte`: the
+   * capped count's). On SQLite a free text first asks how frequent its words are, a numéro how many
+   * numbers start with it (once per request), to pick the page's plan.
    */
-  async clause(agent: AgentConnecte, valeurs: (cle: string) => unknown): Promise<ClauseWhere> {
+  async clause(agent: AgentConnecte, valeurs: (cle: string) => unknown, options: { readonly compte?: boolean } = {}): Promise<ClauseWhere> {
     let criteres = criteresDepuisFiltre(valeurs, agent);
     const mots = this.dialecte === "sqlite" && criteres.texte !== undefined ? motsRecherche(criteres.texte) : [];
     const texteFrequent = mots.length > 0 && (await this.texteFrequent(agent, mots));
-    const numeroSelectif = this.dialecte === "sqlite" && criteres.numero !== undefined && criteres.numero.trim() !== "" && (await this.numeroSelectif(agent, criteres.numero));
+    // The count reads a numéro by range whatever its frequency: no probe for it.
+    const numeroSelectif =
+      options.compte !== true && this.dialecte === "sqlite" && criteres.numero !== undefined && criteres.numero.trim() !== "" && (await this.numeroSelectif(agent, criteres.numero));
     // The prestataire's structures first (a small table): the mémoires are then read by structure.
     if (criteres.prestataire !== undefined && criteres.prestataire.trim() !== "") {
       const structures = await this.structuresPrestataire(agent, criteres.prestataire);
       if (structures.length <= MAX_STRUCTURES_PRESTATAIRE) criteres = { ...criteres, structuresPrestataire: structures };
     }
-    return clauseWhere(await this.juridictionsVisibles(agent), criteres, this.dialecte, { texteFrequent, numeroSelectif });
+    return clauseWhere(await this.juridictionsVisibles(agent), criteres, this.dialecte, { texteFrequent, numeroSelectif, compte: options.compte === true });
   }
 
   /** What this request already asked the database (count and page share it), by the request's agent object. */
@@ -299,7 +302,7 @@ export class RessourceMemoires extends BaseResource {
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const agent = agentDuContexte(context);
     if (agent === undefined) return 0;
-    return this.compter(agent, await this.where(filter, agent));
+    return this.compter(agent, await this.where(filter, agent, { compte: true }));
   }
 
   /**
@@ -324,7 +327,11 @@ export class RessourceMemoires extends BaseResource {
     const page = this.sql.lignes<LigneListe>(requete.sql, requete.params);
     // The list action asks for the count next: sent now, it runs while the page's rows are turned into
     // records (a failure is reported by `count`, not here).
-    if (context?.action.name === "list") this.compter(agent, where).catch(() => undefined);
+    if (context?.action.name === "list") {
+      this.where(filter, agent, { compte: true })
+        .then((clause) => this.compter(agent, clause))
+        .catch(() => undefined);
+    }
     const lignes = await page;
     return lignes.map((l) => new LigneMemoire(paramsListe(l), this));
   }

@@ -1,0 +1,11 @@
+import { Migration } from "@mikro-orm/migrations";
+
+export class Migration20261207011415_memoire_juridiction_numero extends Migration {
+  override up(): void {
+    this.addSql(`create index "memoire_juridiction_numero_idx" on "memoire" ("juridiction_code", "numero");`);
+  }
+
+  override down(): void {
+    this.addSql(`drop index "memoire_juridiction_numero_idx";`);
+  }
+}
