@@ -34,6 +34,7 @@ import {
   SEUIL_TEXTE_FREQUENT,
   clauseWhere,
   motsRecherche,
+  numeroComplet,
   requeteCompte,
   requeteFrequenceNumero,
   requeteFrequenceTexte,
@@ -298,13 +299,14 @@ try {
     const frequence = mots.length === 0 ? undefined : requeteFrequenceTexte(mots);
     const sFrequence = frequence === undefined ? undefined : db.prepare(frequence.sql);
     const [f] = frequence === undefined || sFrequence === undefined ? [] : await tous<{ n: number }>(sFrequence, frequence.params.map(param));
-    // A numéro first asks how many numbers start with it (the application does the same, once per request).
-    const frequenceNumero = criteres.numero === undefined ? undefined : requeteFrequenceNumero(criteres.numero);
+    // A numéro that is not a whole number first asks how many numbers start with it (the application
+    // does the same, once per request).
+    const frequenceNumero = criteres.numero === undefined || numeroComplet(criteres.numero) ? undefined : requeteFrequenceNumero(criteres.numero);
     const sFrequenceNumero = frequenceNumero === undefined ? undefined : db.prepare(frequenceNumero.sql);
     const [fn] = frequenceNumero === undefined || sFrequenceNumero === undefined ? [] : await tous<{ n: number }>(sFrequenceNumero, frequenceNumero.params.map(param));
     const where = clauseWhere(visibles, criteres, "sqlite", {
       texteFrequent: Number(f?.n ?? 0) >= SEUIL_TEXTE_FREQUENT,
-      numeroSelectif: fn !== undefined && Number(fn.n) < SEUIL_NUMERO_SELECTIF,
+      numeroSelectif: (criteres.numero !== undefined && numeroComplet(criteres.numero)) || (fn !== undefined && Number(fn.n) < SEUIL_NUMERO_SELECTIF),
     });
     const page = requeteListe(where, { colonne: "envoyeLe", sens: c.chemin.includes("desc") ? "desc" : "asc" }, { limite: 20, decalage: 0 });
     const sPage = db.prepare(page.sql);

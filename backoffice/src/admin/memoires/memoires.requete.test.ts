@@ -11,6 +11,7 @@ import {
   SEUIL_TEXTE_FREQUENT,
   clauseWhere,
   conditionNumero,
+  numeroComplet,
   conditionTexte,
   motsRecherche,
   requeteFrequenceNumero,
@@ -40,6 +41,9 @@ describe("numéro criterion", () => {
 
   it("matches no number when the text holds anything but letters, digits and spaces", () => {
     for (const saisie of ["MJ%", "MJ_1", "'; DROP", "MJ-0001"]) expect(conditionNumero(saisie)).toEqual({ sql: "1 = 0", params: [] });
+    // A whole number needs no probe of how many numbers start with it.
+    for (const saisie of ["MJ0000155509", " mj 0000 1555 09 ", "TMP201900000004"]) expect(numeroComplet(saisie)).toBe(true);
+    for (const saisie of ["MJ000015550", "MJ00001555091", "TMP20190000000", "MJ000015550X", "MJ"]) expect(numeroComplet(saisie)).toBe(false);
   });
 });
 

@@ -123,6 +123,12 @@ export const conditionNumero = (saisie: string, options: { readonly parIndex?: b
     : { sql: "numero >= ? AND numero < ? AND numero LIKE ?", params: [prefixe, borne, `${prefixe}%`] };
 };
 
+/**
+ * True when what was typed is a whole number (`MJ` + 10 digits, `TMP` + 12; spaces and case
+ * ignored): one mémoire at most, so the list needs no probe of {@link requeteFrequenceNumero}.
+ */
+export const numeroComplet = (saisie: string): boolean => /^(MJ\d{10}|TMP\d{12})$/.test(saisie.replace(/\s+/g, "").toUpperCase());
+
 /** Up to this many numbers starting with a numéro prefix, the prefix drives the list (see {@link requeteFrequenceNumero}). */
 export const SEUIL_NUMERO_SELECTIF = 10_000;
 

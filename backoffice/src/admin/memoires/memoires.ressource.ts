@@ -14,6 +14,7 @@ import {
   SEUIL_TEXTE_FREQUENT,
   clauseWhere,
   motsRecherche,
+  numeroComplet,
   requeteCompte,
   requeteFrequenceNumero,
   requeteFrequenceTexte,
@@ -285,6 +286,8 @@ export class RessourceMemoires extends BaseResource {
   }
 
   private numeroSelectif(agent: AgentConnecte, numero: string): Promise<boolean> {
+    // A whole number matches one mémoire at most: no need to ask.
+    if (numeroComplet(numero)) return Promise.resolve(true);
     return this.uneFoisParRequete(agent, `numero:${numero}`, async () => {
       const q = requeteFrequenceNumero(numero);
       const [l] = await this.sql.lignes<{ n: unknown }>(q.sql, q.params);
