@@ -219,7 +219,7 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
       .juridictionsVisibles(agent)
       .then(async (visibles) => {
         if (visibles.length === 0) return void res.status(403).end();
-        const where = await memoires.clause(agent, valeur);
+        const where = (await memoires.clauses(agent, valeur)).page;
         await ecrireCsv(orm, res, (page) => requeteListe(where, { colonne: tri, sens: q["direction"] === "desc" ? "desc" : "asc" }, page), "memoires.csv");
       })
       .catch(next);

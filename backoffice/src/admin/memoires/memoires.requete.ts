@@ -100,16 +100,19 @@ export const conditionTexte = (mots: ReadonlyArray<string>, dialecte: Dialecte, 
 /** The character after `c` among the characters of a number (0-9 then A-Z), or undefined after Z. */
 const suivantAlphanumerique = (c: string): string | undefined => (c === "9" ? "A" : c === "Z" ? undefined : String.fromCharCode(c.charCodeAt(0) + 1));
 
+/** A typed numéro as numbers are written: without spaces, upper case. */
+const normaliserNumero = (saisie: string): string => saisie.replace(/\s+/g, "").toUpperCase();
+
 /**
  * A numéro criterion (MJ or TMP, whole or its beginning): the numbers starting with it, read by
- * range on the unique index of `numero` (`LIKE 'prefix%'` cannot use it: SQLite's LIKE ignores case,
- * and PostgreSQL uses an index for LIKE only under the C collation). Numbers are upper-case letters
- * and digits: the range [prefix, next prefix) holds every number that starts with the prefix, in
- * byte order as in a linguistic collation (digits before letters), and the LIKE keeps exactly those.
+ * range on an index of `numero` (`LIKE 'prefix%'` cannot use one: SQLite's LIKE ignores case, and
+ * PostgreSQL uses an index for LIKE only under the C collation). Numbers are upper-case letters and
+ * digits: the range [prefix, next prefix) holds every number that starts with the prefix, in byte
+ * order as in a linguistic collation (digits before letters), and the LIKE keeps exactly those.
  * Spaces typed inside the number are ignored; any other character matches no number.
  */
 export const conditionNumero = (saisie: string, options: { readonly parIndex?: boolean } = {}): ClauseWhere => {
-  const prefixe = saisie.replace(/\s+/g, "").toUpperCase();
+  const prefixe = normaliserNumero(saisie);
   if (!/^[A-Z0-9]+$/.test(prefixe)) return { sql: "1 = 0", params: [] };
   // Without the range the index is not offered to the planner (a prefix most numbers start with).
   if (options.parIndex === false) return { sql: "numero LIKE ?", params: [`${prefixe}%`] };
@@ -127,7 +130,7 @@ export const conditionNumero = (saisie: string, options: { readonly parIndex?: b
  * True when what was typed is a whole number (`MJ` + 10 digits, `TMP` + 12; spaces and case
  * ignored): one mémoire at most, so the list needs no probe of {@link requeteFrequenceNumero}.
  */
-export const numeroComplet = (saisie: string): boolean => /^(MJ\d{10}|TMP\d{12})$/.test(saisie.replace(/\s+/g, "").toUpperCase());
+export const numeroComplet = (saisie: string): boolean => /^(MJ\d{10}|TMP\d{12})$/.test(normaliserNumero(saisie));
 
 /** Up to this many numbers starting with a numéro prefix, the prefix drives the list (see {@link requeteFrequenceNumero}). */
 export const SEUIL_NUMERO_SELECTIF = 10_000;
@@ -171,7 +174,6 @@ export const clauseWhere = (
   // the 20 rows of the page. (A numéro range needs none: `memoire_juridiction_numero_idx` starts with
   // the juridiction.)
   const mots = c.texte === undefined ? [] : motsRecherche(c.texte);
-  const numero = c.numero !== undefined && c.numero.trim() !== "";
   const plus = dialecte === "sqlite" && mots.length > 0 && options.texteFrequent !== true ? "+" : "";
   // One juridiction (the usual case) is an equality: the (juridiction, dépôt) index then gives the order.
   const perimetre = juridictionsVisibles.length === 1 ? `${plus}juridiction_code = ?` : `${plus}juridiction_code IN (${marques(juridictionsVisibles.length)})`;
@@ -181,7 +183,7 @@ export const clauseWhere = (
     conditions.push(sql);
     params.push(...valeurs);
   };
-  if (numero && c.numero !== undefined) {
+  if (c.numero !== undefined && c.numero.trim() !== "") {
     const n = conditionNumero(c.numero, { parIndex: dialecte === "postgresql" || options.numeroSelectif === true || options.compte === true });
     ajouter(n.sql, ...n.params);
   }

@@ -236,28 +236,31 @@ export class RessourceMemoires extends BaseResource {
     return toutes.filter((j) => visibles.has(j.code)).map((j) => ({ value: j.code, label: `${j.code} - ${j.libelle}` }));
   }
 
-  private async where(filter: Filter, agent: AgentConnecte, options: { readonly compte?: boolean } = {}) {
-    return this.clause(agent, (cle) => filter.get(cle)?.value, options);
+  private where(filter: Filter, agent: AgentConnecte) {
+    return this.clauses(agent, (cle) => filter.get(cle)?.value);
   }
 
   /**
-   * The WHERE clause of the list for the agent and the typed filters (list, CSV export; `compte`: the
-   * capped count's). On SQLite a free text first asks how frequent its words are, a numéro how many
-   * numbers start with it (once per request), to pick the page's plan.
+   * The WHERE clauses of the list for the agent and the typed filters: the page's (list, CSV export)
+   * and the capped count's, which reads a numéro by range whatever its frequency. On SQLite a free
+   * text first asks how frequent its words are, a numéro how many numbers start with it (once per
+   * request), to pick the page's plan.
    */
-  async clause(agent: AgentConnecte, valeurs: (cle: string) => unknown, options: { readonly compte?: boolean } = {}): Promise<ClauseWhere> {
+  async clauses(agent: AgentConnecte, valeurs: (cle: string) => unknown): Promise<{ readonly page: ClauseWhere; readonly compte: ClauseWhere }> {
     let criteres = criteresDepuisFiltre(valeurs, agent);
     const mots = this.dialecte === "sqlite" && criteres.texte !== undefined ? motsRecherche(criteres.texte) : [];
     const texteFrequent = mots.length > 0 && (await this.texteFrequent(agent, mots));
-    // The count reads a numéro by range whatever its frequency: no probe for it.
-    const numeroSelectif =
-      options.compte !== true && this.dialecte === "sqlite" && criteres.numero !== undefined && criteres.numero.trim() !== "" && (await this.numeroSelectif(agent, criteres.numero));
+    const numeroSelectif = this.dialecte === "sqlite" && criteres.numero !== undefined && criteres.numero.trim() !== "" && (await this.numeroSelectif(agent, criteres.numero));
     // The prestataire's structures first (a small table): the mémoires are then read by structure.
     if (criteres.prestataire !== undefined && criteres.prestataire.trim() !== "") {
       const structures = await this.structuresPrestataire(agent, criteres.prestataire);
       if (structures.length <= MAX_STRUCTURES_PRESTATAIRE) criteres = { ...criteres, structuresPrestataire: structures };
     }
-    return clauseWhere(await this.juridictionsVisibles(agent), criteres, this.dialecte, { texteFrequent, numeroSelectif, compte: options.compte === true });
+    const visibles = await this.juridictionsVisibles(agent);
+    return {
+      page: clauseWhere(visibles, criteres, this.dialecte, { texteFrequent, numeroSelectif }),
+      compte: clauseWhere(visibles, criteres, this.dialecte, { texteFrequent, compte: true }),
+    };
   }
 
   /** What this request already asked the database (count and page share it), by the request's agent object. */
@@ -305,7 +308,7 @@ export class RessourceMemoires extends BaseResource {
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const agent = agentDuContexte(context);
     if (agent === undefined) return 0;
-    return this.compter(agent, await this.where(filter, agent, { compte: true }));
+    return this.compter(agent, (await this.where(filter, agent)).compte);
   }
 
   /**
@@ -324,17 +327,13 @@ export class RessourceMemoires extends BaseResource {
   override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: "asc" | "desc" } }, context?: ActionContext): Promise<Array<BaseRecord>> {
     const agent = agentDuContexte(context);
     if (agent === undefined) return [];
-    const where = await this.where(filter, agent);
+    const { page: where, compte } = await this.where(filter, agent);
     const colonne: ColonneTri = options.sort?.sortBy !== undefined && options.sort.sortBy in COLONNES_TRI ? (options.sort.sortBy as ColonneTri) : "envoyeLe";
     const requete = requeteListe(where, { colonne, sens: options.sort?.direction ?? "asc" }, { limite: Math.min(options.limit ?? 20, 500), decalage: options.offset ?? 0 });
     const page = this.sql.lignes<LigneListe>(requete.sql, requete.params);
     // The list action asks for the count next: sent now, it runs while the page's rows are turned into
     // records (a failure is reported by `count`, not here).
-    if (context?.action.name === "list") {
-      this.where(filter, agent, { compte: true })
-        .then((clause) => this.compter(agent, clause))
-        .catch(() => undefined);
-    }
+    if (context?.action.name === "list") this.compter(agent, compte).catch(() => undefined);
     const lignes = await page;
     return lignes.map((l) => new LigneMemoire(paramsListe(l), this));
   }
