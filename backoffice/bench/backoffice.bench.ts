@@ -32,16 +32,13 @@ import { clonerMemoire, genererMemoire } from "../src/seed/memoires.generateur.j
 import { DepotMemoires } from "../src/memoire/memoire.repository.js";
 import { creerApplication } from "../src/serveur/application.js";
 import { AGENTS_DEMO, chargerDemo } from "../src/serveur/demo.js";
-import { acteurDe, agentConnecte, juridictionsPermises, DepotAcces } from "../src/admin/acces/agents.js";
+import { agentConnecte, DepotAcces } from "../src/admin/acces/agents.js";
 import {
-  SEUIL_TEXTE_FREQUENT,
-  clauseWhere,
   motsRecherche,
   numeroComplet,
   requeteCompte,
   requeteFrequenceNumero,
   requeteFrequenceTexte,
-  SEUIL_NUMERO_SELECTIF,
   requeteListe,
   requeteStructuresPrestataire,
 } from "../src/admin/memoires/memoires.requete.js";
@@ -204,7 +201,7 @@ try {
     process.exit(0);
   }
   t = performance.now();
-  const { app } = await creerApplication({ orm, secret: "bench" });
+  const { app, memoires } = await creerApplication({ orm, secret: "bench" });
   const serveur = app.listen(0);
   await new Promise((ok) => serveur.once("listening", ok));
   const base = `http://127.0.0.1:${(serveur.address() as AddressInfo).port}`;
@@ -284,7 +281,8 @@ try {
   const acces = new DepotAcces(orm);
   const agent = await acces.parEmail(compte.email);
   if (agent === undefined) throw new Error("agent absent");
-  const visibles = juridictionsPermises(acteurDe(agentConnecte(agent)), "memoire.consulter-juridiction", await acces.juridictions());
+  const connecte = agentConnecte(agent);
+  const visibles = await memoires.juridictionsVisibles(connecte);
   // A prestataire with mémoires in the agent's juridiction, searched by its raison sociale.
   const [unPrestataire] = await sqlDe(orm).lignes<{ raisonSociale: string }>(
     `SELECT s.raison_sociale AS "raisonSociale" FROM structure s WHERE s.id = (SELECT structure_id FROM memoire WHERE juridiction_code = ? LIMIT 1)`,
@@ -326,31 +324,23 @@ try {
   const lignes: Array<ReadonlyArray<string>> = [];
   for (const c of cas) {
     const filtres: Record<string, unknown> = c.filtres;
-    const typees = criteresDepuisFiltre((cle) => filtres[cle], agentConnecte(agent));
-    // A prestataire is first looked up in the structures (the application does the same).
-    const structures = typees.prestataire === undefined ? undefined : requeteStructuresPrestataire(typees.prestataire);
+    // The page's and the count's clauses as the application builds them (its probes included).
+    const { page: where, compte: whereCompte } = await memoires.clauses(connecte, (cle) => filtres[cle]);
+    const page = requeteListe(where, { colonne: "envoyeLe", sens: c.chemin.includes("desc") ? "desc" : "asc" }, { limite: 20, decalage: 0 });
+    const sPage = db.prepare(page.sql);
+    const compte = requeteCompte(whereCompte);
+    const sCompte = db.prepare(compte.sql);
+    // The raw side also runs the statements the application runs before the page, once per request: a
+    // prestataire's structures, the frequency of a free text's words, and of a numéro that is not a
+    // whole number.
+    const criteres = criteresDepuisFiltre((cle) => filtres[cle], connecte);
+    const structures = criteres.prestataire === undefined ? undefined : requeteStructuresPrestataire(criteres.prestataire);
     const sStructures = structures === undefined ? undefined : db.prepare(structures.sql);
-    const ids = structures === undefined || sStructures === undefined ? undefined : (await tous<{ id: string }>(sStructures, structures.params.map(param))).map((l) => l.id);
-    const criteres = ids === undefined ? typees : { ...typees, structuresPrestataire: ids };
-    // A free text first asks how frequent its words are (the application does the same, once per request).
     const mots = criteres.texte === undefined ? [] : motsRecherche(criteres.texte);
     const frequence = mots.length === 0 ? undefined : requeteFrequenceTexte(mots);
     const sFrequence = frequence === undefined ? undefined : db.prepare(frequence.sql);
-    const [f] = frequence === undefined || sFrequence === undefined ? [] : await tous<{ n: number }>(sFrequence, frequence.params.map(param));
-    // A numéro that is not a whole number first asks how many numbers start with it (the application
-    // does the same, once per request).
     const frequenceNumero = criteres.numero === undefined || numeroComplet(criteres.numero) ? undefined : requeteFrequenceNumero(criteres.numero);
     const sFrequenceNumero = frequenceNumero === undefined ? undefined : db.prepare(frequenceNumero.sql);
-    const [fn] = frequenceNumero === undefined || sFrequenceNumero === undefined ? [] : await tous<{ n: number }>(sFrequenceNumero, frequenceNumero.params.map(param));
-    const where = clauseWhere(visibles, criteres, "sqlite", {
-      texteFrequent: Number(f?.n ?? 0) >= SEUIL_TEXTE_FREQUENT,
-      numeroSelectif: (criteres.numero !== undefined && numeroComplet(criteres.numero)) || (fn !== undefined && Number(fn.n) < SEUIL_NUMERO_SELECTIF),
-    });
-    const page = requeteListe(where, { colonne: "envoyeLe", sens: c.chemin.includes("desc") ? "desc" : "asc" }, { limite: 20, decalage: 0 });
-    const sPage = db.prepare(page.sql);
-    // The count's clause reads a numéro by range whatever its frequency (the application does the same).
-    const compte = requeteCompte(clauseWhere(visibles, criteres, "sqlite", { texteFrequent: Number(f?.n ?? 0) >= SEUIL_TEXTE_FREQUENT, compte: true }));
-    const sCompte = db.prepare(compte.sql);
     const mesure = await comparer(
       REQUETES,
       async () => {

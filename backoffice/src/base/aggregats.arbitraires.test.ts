@@ -83,6 +83,7 @@ describe.each(BASES)("agrégats de core arbitraires sur $dialecte", (base) => {
           // The write path's encoding (fields remembered from the decoded rows, or from a first encoding) is core's.
           expect(encoderMemoire(charge.right)).toEqual(encoder(charge.right));
           expect(encoderMemoire(m)).toEqual(encoder(m));
+          // Again: the second time reads the forms the first one remembered.
           expect(encoderMemoire(m)).toEqual(encoder(m));
         }),
         { numRuns: 40 },
