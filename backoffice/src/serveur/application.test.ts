@@ -426,6 +426,35 @@ describe("labels, not codes (raison sociale, catégorie, type de prestation, aut
     expect(premiere?.autoriteRequerante).toMatch(/^[A-ZÉ][a-zéèêàç' ]+/);
     if (stockee?.typePrestation === "TRADUCTION_ORALE") expect(premiere?.typePrestation).toBe("Traduction orale (R122)");
   });
+
+  it("the show page writes the VAT regime, the mode de dépôt, the rates and the days in French", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const fiche = corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`));
+    const detail = JSON.parse(String(fiche.record?.params["detail"])) as {
+      enTete: { typeTva: string; modeDepot: string };
+      lignes: Array<{ tauxTva: string; datePrestation: string; dateRequisition: string }>;
+      recapitulatifTva: Array<{ tauxTva: string }>;
+    };
+    const sql = sqlDe(orm);
+    const [m] = await sql.lignes<{ typeTva: string; modeDepot: string }>(`SELECT type_tva AS "typeTva", mode_depot AS "modeDepot" FROM memoire WHERE id = ?`, [id]);
+    const lignes = await sql.lignes<{ tauxTva: string; datePrestation: string }>(
+      `SELECT taux_tva AS "tauxTva", date_prestation AS "datePrestation" FROM ligne_prestation WHERE memoire_id = ? ORDER BY rang`,
+      [id],
+    );
+    const attendus: Record<string, string> = { TVA_SUR_DEBIT: "TVA sur les débits", TVA_SUR_ENCAISSEMENT: "TVA sur les encaissements", EXONERATION: "Exonéré", SANS_TVA: "Sans TVA" };
+    expect(detail.enTete.typeTva).toBe(attendus[String(m?.typeTva)]);
+    expect(detail.enTete.modeDepot).toBe({ SAISIE_WEB: "Saisie sur le portail", FLUX: "Flux (dépôt de fichier)", API: "API" }[String(m?.modeDepot)]);
+    expect(detail.lignes).toHaveLength(lignes.length);
+    detail.lignes.forEach((l, i) => {
+      const stockee = lignes[i];
+      const [a, mo, j] = String(stockee?.datePrestation).split("-");
+      expect(l.datePrestation).toBe(`${j}/${mo}/${a}`);
+      expect(l.dateRequisition).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+      // "5.5" → "5,5 %", "20" → "20 %" (a narrow no-break space before the sign).
+      expect(l.tauxTva).toBe(`${String(stockee?.tauxTva).replace(".", ",")}\u202f%`);
+    });
+    for (const r of detail.recapitulatifTva) expect(r.tauxTva).toMatch(/^\d+(,\d+)?\u202f%$/);
+  });
 });
 
 describe("show page and filters: one read of the mémoire, current juridictions", () => {

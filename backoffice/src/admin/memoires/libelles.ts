@@ -1,4 +1,4 @@
-import type { AutoriteRequerante, EtatMemoire } from "@frais-justice/core/memoire";
+import type { AutoriteRequerante, EtatMemoire, ModeDepot, TypeTvaMemoire } from "@frais-justice/core/memoire";
 import type { RoleAgent } from "@frais-justice/core/autorisation";
 import { CategoriePrestataireSchema, type CategoriePrestataire as CategorieStructure } from "@frais-justice/core/structure";
 import { CATEGORIES_PRESTATAIRE, TYPES_PRESTATION, type CategoriePrestataire as CategorieTarifs } from "@frais-justice/core/tarifs";
@@ -66,6 +66,34 @@ export const euros = (valeur: string | number | null | undefined): string => {
   return `${signe}${groupes},${decimales.padEnd(2, "0").slice(0, 2)}${ESPACE_FINE}€`;
 };
 
+/** "5.5" → "5,5 %": a VAT rate as core writes it (exact decimal string), in French. */
+export const taux = (valeur: string | number | null | undefined): string => {
+  if (valeur === null || valeur === undefined || valeur === "") return "";
+  return `${String(valeur).replace(".", ",")}${ESPACE_FINE}%`;
+};
+
+/** "2026-02-28" → "28/02/2026": a calendar day as core writes it (no time, no time zone); anything else as is. */
+export const jour = (valeur: string | null | undefined): string => {
+  if (valeur === null || valeur === undefined) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(valeur);
+  return m === null ? valeur : `${m[3]}/${m[2]}/${m[1]}`;
+};
+
+/** The labels of the mémoire's VAT regime, as the deposit form writes them. */
+export const LIBELLES_TYPES_TVA: { readonly [T in typeof TypeTvaMemoire.Type]: string } = {
+  TVA_SUR_DEBIT: "TVA sur les débits",
+  TVA_SUR_ENCAISSEMENT: "TVA sur les encaissements",
+  EXONERATION: "Exonéré",
+  SANS_TVA: "Sans TVA",
+};
+
+/** How the mémoire reached the court. */
+export const LIBELLES_MODES_DEPOT: { readonly [M in ModeDepot]: string } = {
+  SAISIE_WEB: "Saisie sur le portail",
+  FLUX: "Flux (dépôt de fichier)",
+  API: "API",
+};
+
 // Formatters built once: `Date#toLocaleString` with options builds a new one on every call (tens of
 // microseconds each, several per row of a list and per event of a history).
 const FORMAT_DATE_HEURE = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
@@ -119,6 +147,12 @@ export const LIBELLES_AUTORITES: { readonly [A in AutoriteRequerante]: string } 
   JUGE_APPLICATION_PEINES: "Juge de l'application des peines",
   PRESIDENT_TRIBUNAL: "Président du tribunal",
 };
+
+/** "TVA_SUR_DEBIT" → "TVA sur les débits"; an unknown code is shown as is. */
+export const libelleTypeTva = (code: string | null | undefined): string => libelleDe(LIBELLES_TYPES_TVA, code);
+
+/** "SAISIE_WEB" → "Saisie sur le portail"; an unknown code is shown as is. */
+export const libelleModeDepot = (code: string | null | undefined): string => libelleDe(LIBELLES_MODES_DEPOT, code);
 
 /** "JUGE_INSTRUCTION" → "Juge d'instruction"; an unknown code is shown as is. */
 export const libelleAutorite = (code: string | null | undefined): string => libelleDe(LIBELLES_AUTORITES, code);

@@ -3,7 +3,21 @@ import { formaterMontant } from "@frais-justice/core/montants";
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import { Either, Schema } from "effect";
 import type { EvenementMemoire } from "../../memoire/memoire.evenement.mapper.js";
-import { LIBELLES_ETATS, LIBELLES_MOTIFS_REFUS, dateHeure, euros, date, libelleAutorite, libelleCategorie, libellePrestataire, libelleTypePrestation } from "./libelles.js";
+import {
+  LIBELLES_ETATS,
+  LIBELLES_MOTIFS_REFUS,
+  dateHeure,
+  euros,
+  date,
+  jour,
+  libelleAutorite,
+  libelleCategorie,
+  libelleModeDepot,
+  libellePrestataire,
+  libelleTypePrestation,
+  libelleTypeTva,
+  taux,
+} from "./libelles.js";
 
 const encoder = Schema.encodeSync(Memoire);
 
@@ -54,14 +68,14 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
       id: l.id,
       rang: i + 1,
       numeroAffaire: l.numeroAffaire,
-      dateRequisition: l.dateRequisition,
+      dateRequisition: jour(l.dateRequisition),
       autoriteRequerante: libelleAutorite(l.autoriteRequerante),
       typePrestation: libelleTypePrestation(l.typePrestation),
-      datePrestation: l.datePrestation,
+      datePrestation: jour(l.datePrestation),
       quantite: l.quantite,
       tarifHt: euros(l.tarifHt),
       tarifHtBrut: l.tarifHt,
-      tauxTva: `${l.tauxTva} %`,
+      tauxTva: taux(l.tauxTva),
       fraisDivers: euros(l.fraisDivers),
       debours: euros(l.debours),
       montantHtDemande: euros(demande?.montantHt ?? actuel?.montantHt),
@@ -116,16 +130,16 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
       service: memoire.enTete.serviceId ?? "",
       categoriePrestataire: libelleCategorie(memoire.enTete.categoriePrestataire),
       texteReference: memoire.enTete.texteReference ?? "",
-      typeTva: memoire.enTete.typeTva ?? "",
+      typeTva: libelleTypeTva(memoire.enTete.typeTva),
       numeroFacture: memoire.enTete.numeroFacture ?? "",
       numeroEngagementJuridique: memoire.enTete.numeroEngagementJuridique ?? "",
-      modeDepot: memoire.enTete.modeDepot,
+      modeDepot: libelleModeDepot(memoire.enTete.modeDepot),
       envoyeLe: dateHeure(memoire.envoyeLe),
       misADispositionLe: dateHeure(memoire.misADispositionLe),
       agentEnCharge: memoire.agentEnCharge === undefined ? "" : annuaire("AGENT", memoire.agentEnCharge),
     },
     lignes,
-    recapitulatifTva: e.montants.recapitulatifTva.map((r) => ({ tauxTva: `${r.tauxTva} %`, baseHt: euros(r.baseHt), montantTva: euros(r.montantTva) })),
+    recapitulatifTva: e.montants.recapitulatifTva.map((r) => ({ tauxTva: taux(r.tauxTva), baseHt: euros(r.baseHt), montantTva: euros(r.montantTva) })),
     totaux: totaux(e.montants),
     totauxDemandes: totaux(demandes),
     montantModifie: memoire.montantModifie,
@@ -136,7 +150,7 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
         ? undefined
         : { motif: LIBELLES_MOTIFS_REFUS[memoire.refus.motif] ?? memoire.refus.motif, commentaire: memoire.refus.commentaire ?? "", le: dateHeure(memoire.refus.le) },
     taxation: memoire.taxation === undefined ? undefined : { motif: memoire.taxation.motif, le: dateHeure(memoire.taxation.le), magistrat: annuaire("AGENT", memoire.taxation.magistratId) },
-    paiement: memoire.paiement === undefined ? undefined : { date: memoire.paiement.date, reference: memoire.paiement.reference },
+    paiement: memoire.paiement === undefined ? undefined : { date: jour(memoire.paiement.date), reference: memoire.paiement.reference },
     certifieLe: date(memoire.certifieLe),
     valideLe: date(memoire.valideLe),
     historique: h.entrees.map((x) => ({
