@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ouvrirOrm, type Orm } from "../src/base/orm.js";
-import { sqlDe } from "../src/base/sql.js";
+import { lireInstant, sqlDe } from "../src/base/sql.js";
 import { IMAGES, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
 import { LIBELLES_CATEGORIES } from "../src/admin/memoires/libelles.js";
 
@@ -80,6 +80,22 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     expect(lignes).toBeGreaterThan(0);
     await expect.poll(() => page.locator("tbody").innerText()).toContain("Mis à disposition");
     await page.screenshot({ path: join(IMAGES, "backoffice-liste.png"), fullPage: true });
+    // The first row's date as the show page writes it (French, Europe/Paris whatever the browser's
+    // zone), its numéro whole on one line.
+    const premiere = page.locator("tr[data-id]").first();
+    const [stockee] = await sqlDe(orm).lignes<{ numero: string; envoyeLe: unknown }>(`SELECT numero, envoye_le AS "envoyeLe" FROM memoire WHERE id = ?`, [await premiere.getAttribute("data-id")]);
+    const attendue = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" }).format(lireInstant(stockee?.envoyeLe));
+    expect(await premiere.locator('td[data-property-name="envoyeLe"]').innerText()).toBe(attendue);
+    const numero = premiere.locator('td[data-property-name="numero"]');
+    expect((await numero.innerText()).trim()).toBe(stockee?.numero);
+    type Boite = { readonly width: number; readonly top: number };
+    type Cellule = { readonly ownerDocument: { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): ArrayLike<Boite> } } };
+    const lignesDuNumero = await numero.evaluate((td: Cellule) => {
+      const r = td.ownerDocument.createRange();
+      r.selectNodeContents(td);
+      return new Set(Array.from(r.getClientRects()).filter((x) => x.width > 0).map((x) => Math.round(x.top))).size;
+    });
+    expect(lignesDuNumero).toBe(1);
 
     const id = await choisir("MIS_A_DISPOSITION");
     await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);

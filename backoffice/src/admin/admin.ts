@@ -150,6 +150,8 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
     logoutPath: "/admin/logout",
     componentLoader,
     branding: { companyName: "Frais de justice", withMadeWithLove: false, logo: false },
+    // Served by the application (serveur/application.ts), outside the session: the login page uses it too.
+    assets: { styles: [FEUILLE_DE_STYLE] },
     locale: { language: "fr", availableLanguages: ["fr"], translations: { fr: TRADUCTION_FR } },
     settings: { defaultPerPage: 20 },
     dashboard: {
@@ -163,6 +165,9 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
     resources,
   };
 };
+
+/** The path of the back-office's stylesheet (`frais-justice.css`). */
+export const FEUILLE_DE_STYLE = "/admin/frais-justice.css";
 
 /** The AdminJS instance of the back-office. */
 export const creerAdmin = (d?: DependancesAdmin): AdminJS => new AdminJS(optionsAdmin(d));

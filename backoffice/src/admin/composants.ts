@@ -22,3 +22,8 @@ export const COMPOSANTS = {
   modifierDroits: componentLoader.add("ModifierDroits", chemin("modifier-droits.jsx")),
   juridictionFormulaire: componentLoader.add("JuridictionFormulaire", chemin("juridiction-formulaire.jsx")),
 } as const;
+
+// AdminJS's own date cells, everywhere (mémoires, tickets, agents, lots…): French order and
+// Europe/Paris time whatever the browser's zone, as the show pages write them.
+componentLoader.override("DefaultDatetimeListProperty", chemin("date-liste.jsx"));
+componentLoader.override("DefaultDatetimeShowProperty", chemin("date-fiche.jsx"));

@@ -1,10 +1,12 @@
 import AdminJSExpress from "@adminjs/express";
+import type AdminJS from "adminjs";
 import type { Juridiction } from "@frais-justice/core/juridiction";
 import express, { type NextFunction, type Request, type Response } from "express";
 import session from "express-session";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { Orm } from "../base/orm.js";
-import { creerAdmin } from "../admin/admin.js";
+import { FEUILLE_DE_STYLE, creerAdmin } from "../admin/admin.js";
 import { DepotAcces, agentConnecte, type AgentConnecte } from "../admin/acces/agents.js";
 import { MagasinSessions } from "../admin/acces/session-store.js";
 import { commandeDeLAction } from "../admin/memoires/memoires.actions.js";
@@ -50,6 +52,8 @@ export interface OptionsApplication {
 /** The running back-office: the express app and what the tests and the server reach. */
 export interface Application {
   readonly app: express.Express;
+  /** The AdminJS instance behind `/admin` (its resources, options and locale). */
+  readonly admin: AdminJS;
   readonly memoires: RessourceMemoires;
   readonly acces: DepotAcces;
   readonly sessions: MagasinSessions;
@@ -100,6 +104,13 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "same-origin");
     next();
+  });
+
+  // The back-office's stylesheet (read once), before the session: the login page loads it too.
+  const feuilleDeStyle = readFileSync(new URL("../admin/frais-justice.css", import.meta.url), "utf8");
+  app.get(FEUILLE_DE_STYLE, (_req, res) => {
+    res.type("text/css").setHeader("Cache-Control", "public, max-age=3600");
+    res.send(feuilleDeStyle);
   });
 
   // AdminJS's router runs express-formidable on every request: for a GET (no body) it still builds
@@ -281,5 +292,5 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   const flux = routesFlux({ orm, stockage, dossierLots: process.env["FJ_LOTS_DIR"] ?? resolve(RACINE_BACKOFFICE, "data", "lots") });
   app.use("/api/v1", creerApi({ orm, stockage, tickets: tickets.depot, routeurs: { "/flux": flux }, ...options.api }).routeur);
   app.get("/", (_req, res) => res.redirect(RACINE));
-  return { app, memoires, acces, sessions, rafraichirJuridictions, tickets };
+  return { app, admin, memoires, acces, sessions, rafraichirJuridictions, tickets };
 };
