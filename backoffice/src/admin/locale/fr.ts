@@ -78,6 +78,9 @@ export const TRADUCTION_FR = {
     // Navigation groups (AdminJS's default label would drop the accents: startCase("Mémoires") = "Memoires").
     Mémoires: "Mémoires",
     Organisation: "Organisation",
+    Prestataires: "Prestataires",
+    Support: "Support",
+    "Dépôt flux": "Dépôt flux",
     Agent: "Agents",
     Juridiction: "Juridictions",
   },
