@@ -32,6 +32,9 @@ export const donneesSupport = async (
   return syntheseSupport(files, await tickets.tableauDeBord(acteur, maintenant, parametres), parametres.joursAvantRetard);
 };
 
+/** The états in the order of the lifecycle (the order of LIBELLES_ETATS). */
+const RANG_ETAT: ReadonlyArray<string> = Object.keys(LIBELLES_ETATS);
+
 /**
  * The figures of the agent's dashboard, over the juridictions they may consult: counts per état,
  * backlog by age, mémoires processed per week (12 weeks), taxed vs requested amounts (12 months);
@@ -90,7 +93,10 @@ export const donneesTableauDeBord = async (
   const centimes = (b: BigDecimal.BigDecimal): number => Number(formaterMontant(b).replace(".", ""));
   return {
     ...base,
-    parEtat: parEtat.map((l) => ({ libelle: LIBELLES_ETATS[l.etat] ?? l.etat, valeur: Number(l.n) })),
+    // In the order of the lifecycle (LIBELLES_ETATS lists the états so), not alphabetically.
+    parEtat: [...parEtat]
+      .sort((a, b) => RANG_ETAT.indexOf(a.etat) - RANG_ETAT.indexOf(b.etat))
+      .map((l) => ({ libelle: LIBELLES_ETATS[l.etat] ?? l.etat, valeur: Number(l.n) })),
     anciennete: [
       { libelle: "0 à 30 jours", valeur: Number(age?.["a"] ?? 0) },
       { libelle: "30 à 60 jours", valeur: Number(age?.["b"] ?? 0) },

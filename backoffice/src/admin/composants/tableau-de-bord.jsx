@@ -3,10 +3,12 @@ import { ApiClient } from "adminjs";
 
 const api = new ApiClient();
 const carte = { background: "#fff", padding: 16, borderRadius: 4, boxShadow: "0 1px 3px rgba(0,0,0,.08)" };
-const COULEURS = ["#3366cc", "#dc3912", "#ff9900", "#109618", "#990099", "#0099c6", "#dd4477", "#66aa00", "#b82e2e", "#316395"];
+const BLEU = "#3366cc";
+/** Backlog by age: the older, the warmer. */
+const COULEURS_ANCIENNETE = ["#109618", "#ff9900", "#dc3912", "#8b0000"];
 
-/** Horizontal bars: [{ libelle, valeur }]. */
-const Barres = ({ donnees, format }) => {
+/** Horizontal bars: [{ libelle, valeur }], one colour each from `couleurs` (all blue by default). */
+const Barres = ({ donnees, format, couleurs = [BLEU] }) => {
   const max = Math.max(1, ...donnees.map((d) => d.valeur));
   const h = 24;
   return (
@@ -14,7 +16,7 @@ const Barres = ({ donnees, format }) => {
       {donnees.map((d, i) => (
         <g key={d.libelle} transform={`translate(0, ${i * h})`}>
           <text x="170" y="16" textAnchor="end" fontSize="12">{d.libelle}</text>
-          <rect x="178" y="4" height="16" width={Math.max(1, (d.valeur / max) * 260)} fill={COULEURS[i % COULEURS.length]} />
+          <rect x="178" y="4" height="16" width={Math.max(1, (d.valeur / max) * 260)} fill={couleurs[i % couleurs.length]} />
           <text x={184 + (d.valeur / max) * 260} y="16" fontSize="12">{format ? format(d.valeur) : d.valeur}</text>
         </g>
       ))}
@@ -32,7 +34,7 @@ const Colonnes = ({ donnees }) => {
         const hauteur = (d.valeur / max) * 130;
         return (
           <g key={d.libelle}>
-            <rect x={i * l + 4} y={150 - hauteur} width={l - 8} height={hauteur} fill="#3366cc" />
+            <rect x={i * l + 4} y={150 - hauteur} width={l - 8} height={hauteur} fill={BLEU} />
             <text x={i * l + l / 2} y={145 - hauteur} fontSize="10" textAnchor="middle">{d.valeur}</text>
             <text x={i * l + l / 2} y="166" fontSize="9" textAnchor="middle">{d.libelle}</text>
           </g>
@@ -82,17 +84,17 @@ const TableauDeBord = () => {
   if (!d) return <div style={{ padding: 24 }}>Chargement…</div>;
   return (
     <div style={{ padding: 24 }} data-testid="tableau-de-bord">
-      <h1 style={{ fontSize: 24, marginBottom: 4 }}>Tableau de bord</h1>
-      <p style={{ marginTop: 0, color: "#555" }}>
+      <h1 style={{ fontSize: 24, lineHeight: "32px", margin: "0 0 4px" }}>Tableau de bord</h1>
+      <p style={{ margin: "0 0 16px", color: "#555" }}>
         {d.agent} — {d.juridictions.length === 0 ? "aucune juridiction" : `juridictions : ${d.juridictions.join(", ")}`}
       </p>
       {d.support ? <Support s={d.support} /> : null}
       {d.juridictions.length === 0 ? (d.support ? null : <p>Votre rôle ne donne pas accès aux mémoires.</p>) : (
         <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(480px, 1fr))", gap: 16 }}>
           <div style={carte}><h3>Mémoires par état</h3><Barres donnees={d.parEtat} /></div>
-          <div style={carte}><h3>En attente, par ancienneté (jours depuis la mise à disposition)</h3><Barres donnees={d.anciennete} /></div>
+          <div style={carte}><h3>En attente, par ancienneté (jours depuis la mise à disposition)</h3><Barres donnees={d.anciennete} couleurs={COULEURS_ANCIENNETE} /></div>
           <div style={carte}><h3>Mémoires traités par semaine</h3><Colonnes donnees={d.parSemaine} /></div>
-          <div style={carte}><h3>Montants taxés et demandés (mémoires taxés)</h3><Barres donnees={d.montantsTaxation} format={euros} /></div>
+          <div style={carte}><h3>Montants taxés et demandés (mémoires taxés)</h3><Barres donnees={d.montantsTaxation} format={euros} couleurs={[BLEU, "#ff9900"]} /></div>
         </div>
       )}
     </div>
