@@ -92,6 +92,22 @@ describe.skipIf(!present)("organisation screens in a browser (headless Chromium)
     expect(await page.locator(`[data-testid="coordonnee-${E.coordonneeActive}"]`).innerText()).toContain("Active");
   }, 120_000);
 
+  it("an administrator reads the agents' roles and perimeters in words, in the list and on an agent's page", async () => {
+    await connecter("demo-administrateur");
+    await page.goto(`${base}/admin/resources/Agent?perPage=100&sortBy=email&direction=asc`);
+    const ligne = page.locator('tr[data-id="demo-support"]');
+    await ligne.waitFor();
+    await expect.poll(() => ligne.locator('td[data-property-name="roles"]').innerText()).toBe("Support");
+    expect(await ligne.locator('td[data-property-name="perimetre"]').innerText()).toBe("Cours d'appel : CA-PARIS · Support national");
+    expect(await page.locator('tr[data-id="demo-greffier-paris"] td[data-property-name="perimetre"]').innerText()).toBe("Juridictions : 750");
+    expect(await ligne.locator('td[data-property-name="actif"]').innerText()).toBe("Oui");
+    await page.goto(`${base}/admin/resources/Agent/records/demo-magistrat-paris/show`);
+    const roles = page.locator('[data-testid="property-show-roles"]');
+    await roles.waitFor();
+    expect(await roles.innerText()).toContain("Magistrat taxateur");
+    expect(await roles.innerText()).not.toContain("MAGISTRAT_TAXATEUR");
+  }, 120_000);
+
   it("the support opens a user: account state, rattachements and habilitations", async () => {
     await connecter("demo-support");
     await page.goto(`${base}/admin/resources/utilisateurs/records/${E.simple}/show`);

@@ -1,11 +1,11 @@
-import AdminJS, { type ActionContext, type AdminJSOptions, type ResourceWithOptions } from "adminjs";
+import AdminJS, { type ActionContext, type AdminJSOptions, type BaseRecord, type Filter, type ResourceWithOptions } from "adminjs";
 import { Resource } from "@adminjs/mikroorm";
 import { AgentSchemaOrm, JuridictionSchemaOrm } from "./acces/acces.schema.js";
 import { COMPOSANTS, componentLoader } from "./composants.js";
 import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
 import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js";
 import { agentDuContexte } from "./memoires/memoires.ressource.js";
-import { CATEGORIES } from "./memoires/libelles.js";
+import { CATEGORIES, LIBELLES_ROLES } from "./memoires/libelles.js";
 import { donneesTableauDeBord } from "./tableau-de-bord.js";
 import { actionModifierDroits, actionNouvelAgent, actionsAgents } from "./organisation/agents.actions.js";
 import { actionsJuridictions } from "./organisation/juridictions.actions.js";
@@ -26,6 +26,55 @@ class RessourceOrm extends Resource {
   }
   override databaseType(): string {
     return "sql";
+  }
+
+  /** A filter on a path the resource does not have (a forged URL) is ignored, not a server error. */
+  protected sansFiltreInconnu(filtre: Filter): Filter {
+    for (const [chemin, f] of Object.entries(filtre.filters)) if (f.property === null || f.property === undefined) delete filtre.filters[chemin];
+    return filtre;
+  }
+
+  override count(filtre: Filter): Promise<number> {
+    return super.count(this.sansFiltreInconnu(filtre));
+  }
+
+  override find(filtre: Filter, parametres?: Parameters<Resource["find"]>[1]): Promise<Array<BaseRecord>> {
+    return super.find(this.sansFiltreInconnu(filtre), parametres);
+  }
+}
+
+/**
+ * Agents: their password hash never leaves the server. It is not a property of the resource (no
+ * filter, no sort, no column can reach it) and no record carries it, hidden or not.
+ */
+class RessourceAgents extends RessourceOrm {
+  private static readonly SECRETS: ReadonlyArray<string> = ["hashMotDePasse"];
+
+  private static readonly sansSecret = (r: BaseRecord): BaseRecord => {
+    for (const c of RessourceAgents.SECRETS) delete r.params[c];
+    return r;
+  };
+
+  override properties(): ReturnType<Resource["properties"]> {
+    return super.properties().filter((p) => !RessourceAgents.SECRETS.includes(p.path()));
+  }
+
+  // AdminJS's contract: null for a path the resource does not have (the adapter's type omits it).
+  override property(chemin: string): ReturnType<Resource["property"]> {
+    return (RessourceAgents.SECRETS.includes(chemin) ? null : super.property(chemin)) as ReturnType<Resource["property"]>;
+  }
+
+  override async find(filtre: Filter, parametres?: Parameters<Resource["find"]>[1]): Promise<Array<BaseRecord>> {
+    return (await super.find(filtre, parametres)).map(RessourceAgents.sansSecret);
+  }
+
+  override async findOne(id: string | number): Promise<BaseRecord | null> {
+    const r = await super.findOne(id);
+    return r === null ? null : RessourceAgents.sansSecret(r);
+  }
+
+  override async findMany(ids: Array<string | number>): Promise<Array<BaseRecord>> {
+    return (await super.findMany(ids)).map(RessourceAgents.sansSecret);
   }
 }
 
@@ -121,12 +170,18 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
             },
           },
           {
-            resource: new RessourceOrm({ model: AgentSchemaOrm as never, orm: d.orm }),
+            resource: new RessourceAgents({ model: AgentSchemaOrm as never, orm: d.orm }),
             options: {
               id: "Agent",
               navigation: { name: "Organisation", icon: "Settings" },
               listProperties: ["email", "prenom", "nom", "roles", "perimetre", "actif", "echecsConnexion", "verrouilleJusqua"],
-              properties: { hashMotDePasse: { isVisible: false } },
+              properties: {
+                // A boolean column (SQLite gives 0/1 to the adapter, which then types it as a number).
+                actif: { type: "boolean" },
+                // Stored as JSON: shown in words (role labels, juridictions and cours d'appel).
+                roles: { components: { list: COMPOSANTS.droitsAgent, show: COMPOSANTS.droitsAgent }, props: { libelles: LIBELLES_ROLES } },
+                perimetre: { components: { list: COMPOSANTS.droitsAgent, show: COMPOSANTS.droitsAgent } },
+              },
               actions: {
                 list: { isAccessible: administration },
                 show: { isAccessible: administration },

@@ -21,6 +21,7 @@ export const COMPOSANTS = {
   nouvelAgent: componentLoader.add("NouvelAgent", chemin("nouvel-agent.jsx")),
   modifierDroits: componentLoader.add("ModifierDroits", chemin("modifier-droits.jsx")),
   juridictionFormulaire: componentLoader.add("JuridictionFormulaire", chemin("juridiction-formulaire.jsx")),
+  droitsAgent: componentLoader.add("DroitsAgent", chemin("agent-droits.jsx")),
 } as const;
 
 // AdminJS's own date cells, everywhere (mémoires, tickets, agents, lots…): French order and

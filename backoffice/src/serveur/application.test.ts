@@ -326,6 +326,48 @@ describe("administration of agents (core's juridiction commands)", () => {
   });
 });
 
+describe("the agents' screens never send a password hash", () => {
+  const sansHash = (texte: string) => {
+    expect(texte).not.toContain("hashMotDePasse");
+    expect(texte).not.toContain("scrypt$");
+  };
+
+  it("list, search, page, actions' answers: no record carries the hash, hidden or not", async () => {
+    const admin = client("demo-administrateur");
+    const liste = await admin.get("/admin/api/resources/Agent/actions/list?perPage=100");
+    expect(liste.status).toBe(200);
+    expect((corps(liste).records ?? []).length).toBeGreaterThan(5);
+    sansHash(liste.text);
+    const recherche = await admin.get("/admin/api/resources/Agent/actions/search/greffier");
+    expect(recherche.status).toBe(200);
+    sansHash(recherche.text);
+    const fiche = await admin.get("/admin/api/resources/Agent/records/demo-greffier-lyon/show");
+    expect(fiche.status).toBe(200);
+    expect(corps(fiche).record?.params["email"]).toBe("greffier.lyon@justice.example");
+    sansHash(fiche.text);
+    sansHash((await admin.get("/admin/api/resources/Agent/records/demo-greffier-lyon/modifier-droits")).text);
+  });
+
+  it("a filter or a sort on the hash (a forged URL) neither narrows the list nor fails", async () => {
+    const admin = client("demo-administrateur");
+    const ids = async (url: string) => {
+      const r = await admin.get(url);
+      expect(r.status).toBe(200);
+      sansHash(r.text);
+      return (corps(r).records ?? []).map((x) => x.id);
+    };
+    const toutes = await ids("/admin/api/resources/Agent/actions/list?perPage=100&sortBy=email&direction=asc");
+    expect(await ids("/admin/api/resources/Agent/actions/list?perPage=100&sortBy=email&direction=asc&filters.hashMotDePasse=scrypt%2432768")).toEqual(toutes);
+    expect(await ids("/admin/api/resources/Agent/actions/list?perPage=100&sortBy=email&direction=asc&filters.hashMotDePasse=zzzz")).toEqual(toutes);
+  });
+
+  it("the agents' état is a boolean column (« Oui » / « Non »), not a number", () => {
+    const agents = application.admin.findResource("Agent").decorate();
+    expect(agents.getPropertyByKey("actif")?.type()).toBe("boolean");
+    expect(agents.getPropertyByKey("hashMotDePasse")).toBeFalsy();
+  });
+});
+
 describe("creation of an agent (core's creerAgent, core's password policy)", () => {
   const nouvel = (email: string, motDePasse: string, juridictions = "750") => ({
     saisie: JSON.stringify({ email, nom: "Petit", prenom: "Inès", roles: ["GREFFIER"], juridictions, coursAppel: "", motDePasse }),
