@@ -5,7 +5,7 @@ import { COMPOSANTS, componentLoader } from "./composants.js";
 import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
 import { actionsMemoires, peutQuelquePart } from "./memoires/memoires.actions.js";
 import { agentDuContexte } from "./memoires/memoires.ressource.js";
-import { CATEGORIES, LIBELLES_ROLES } from "./memoires/libelles.js";
+import { CATEGORIES, LIBELLES_ROLES, LIBELLES_TYPES_JURIDICTION } from "./memoires/libelles.js";
 import { donneesTableauDeBord } from "./tableau-de-bord.js";
 import { actionModifierDroits, actionNouvelAgent, actionsAgents } from "./organisation/agents.actions.js";
 import { actionsJuridictions } from "./organisation/juridictions.actions.js";
@@ -158,6 +158,8 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
             options: {
               id: "Juridiction",
               navigation: { name: "Organisation", icon: "Settings" },
+              // Codes as values and labels: AdminJS translates `type.<code>` (locale/fr.ts); the creation form offers them too.
+              properties: { type: { availableValues: Object.keys(LIBELLES_TYPES_JURIDICTION).map((v) => ({ value: v, label: v })) } },
               actions: {
                 list: { isAccessible: administration },
                 show: { isAccessible: administration },

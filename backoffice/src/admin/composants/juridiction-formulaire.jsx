@@ -1,12 +1,14 @@
 import React, { useState } from "react";
-import { ApiClient } from "adminjs";
+import { ApiClient, useTranslation } from "adminjs";
 
 const api = new ApiClient();
 const champ = { display: "block", width: "100%", padding: 6, border: "1px solid #bbb", borderRadius: 3, boxSizing: "border-box", marginBottom: 10 };
-const TYPES = ["TRIBUNAL_JUDICIAIRE", "COUR_APPEL", "CONSEIL_PRUD_HOMMES", "TRIBUNAL_COMMERCE", "TRIBUNAL_POLICE", "TRIBUNAL_PROXIMITE", "COUR_ASSISES"];
 
 /** New juridiction (no record) or new libellé (record): core's creerJuridiction / renommerJuridiction on the server. */
 const JuridictionFormulaire = ({ resource, record, action }) => {
+  const { translateLabel } = useTranslation();
+  // The kinds of the resource's `type` property (core's list), by their French labels.
+  const types = (resource.properties.type?.availableValues ?? []).map((v) => v.value);
   const [s, setS] = useState({ code: "", libelle: record ? record.params.libelle : "", type: "TRIBUNAL_JUDICIAIRE", courAppel: "" });
   const [erreur, setErreur] = useState(null);
   const maj = (k) => (e) => setS({ ...s, [k]: e.target.value });
@@ -31,7 +33,7 @@ const JuridictionFormulaire = ({ resource, record, action }) => {
       <label>Libellé<input style={champ} value={s.libelle} onChange={maj("libelle")} /></label>
       {record ? null : (
         <div>
-          <label>Type<select style={champ} value={s.type} onChange={maj("type")}>{TYPES.map((t) => <option key={t} value={t}>{t}</option>)}</select></label>
+          <label>Type<select style={champ} value={s.type} onChange={maj("type")}>{types.map((t) => <option key={t} value={t}>{translateLabel(`type.${t}`, resource.id, { defaultValue: t })}</option>)}</select></label>
           <label>Cour d'appel (code)<input style={champ} value={s.courAppel} onChange={maj("courAppel")} /></label>
         </div>
       )}

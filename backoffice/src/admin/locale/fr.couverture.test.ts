@@ -18,7 +18,9 @@ const traduit = (genre: "labels" | "actions" | "properties", nom: string, ressou
     }
     return typeof x === "string" && x !== "";
   };
-  return (ressource !== undefined && dans(TRADUCTION_FR, ["resources", ressource, genre, nom])) || dans(TRADUCTION_FR, [genre, nom]);
+  // i18next reads a dotted name as a path ("type.COUR_APPEL").
+  const chemin = nom.split(".");
+  return (ressource !== undefined && dans(TRADUCTION_FR, ["resources", ressource, genre, ...chemin])) || dans(TRADUCTION_FR, [genre, ...chemin]);
 };
 
 let admin: AdminJS;
@@ -58,5 +60,20 @@ describe("French locale: every resource, group, action and property of the back-
       return [...new Set([...actions.map((a) => `${id} action ${a}`), ...proprietes.map((p) => `${id} propriété ${p}`)])];
     });
     expect(manquants).toEqual([]);
+  });
+
+  it("names every value of a list or page column with a closed list of values (état, catégorie, type…), never its code", () => {
+    // AdminJS's own cell for such a column shows `labels.<property>.<label>`, or else startCase(label).
+    // (Filters show the label itself when no translation exists: they are not concerned.)
+    const manquants = decorees().flatMap((d) =>
+      d
+        .getProperties({ where: "list" })
+        .concat(d.getProperties({ where: "show" }))
+        .filter((p) => p.options.components?.list === undefined && p.options.components?.show === undefined && p.type() !== "boolean")
+        .flatMap((p) => (p.availableValues() ?? []).map((v) => `${p.propertyPath}.${v.label}`))
+        .filter((cle) => !traduit("labels", cle, d.id()))
+        .map((cle) => `${d.id()} ${cle}`),
+    );
+    expect([...new Set(manquants)]).toEqual([]);
   });
 });

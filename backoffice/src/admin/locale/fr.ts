@@ -1,4 +1,4 @@
-import { LIBELLES_CATEGORIES, LIBELLES_ETATS } from "../memoires/libelles.js";
+import { LIBELLES_CATEGORIES, LIBELLES_ETATS, LIBELLES_TYPES_JURIDICTION } from "../memoires/libelles.js";
 import { RESSOURCES_FR_FLUX } from "./fr.flux.js";
 import { RESSOURCES_FR_ORGANISATION } from "./fr.organisation.js";
 import { RESSOURCES_FR_SUPPORT } from "./fr.support.js";
@@ -156,7 +156,7 @@ export const TRADUCTION_FR = {
       },
     },
     Juridiction: {
-      labels: { Juridiction: "Juridictions" },
+      labels: { Juridiction: "Juridictions", type: LIBELLES_TYPES_JURIDICTION },
       actions: { new: "Nouvelle juridiction", renommer: "Renommer" },
       properties: {
         code: "Code",

@@ -1,5 +1,6 @@
 import type { AutoriteRequerante, EtatMemoire, ModeDepot, TypeTvaMemoire } from "@frais-justice/core/memoire";
 import type { RoleAgent } from "@frais-justice/core/autorisation";
+import type { TypeJuridiction } from "@frais-justice/core/juridiction";
 import { CategoriePrestataireSchema, type CategoriePrestataire as CategorieStructure } from "@frais-justice/core/structure";
 import { CATEGORIES_PRESTATAIRE, TYPES_PRESTATION, type CategoriePrestataire as CategorieTarifs } from "@frais-justice/core/tarifs";
 
@@ -39,6 +40,17 @@ export const LIBELLES_ROLES: { readonly [R in RoleAgent]: string } = {
   COMPTABLE: "Comptable",
   SUPPORT: "Support",
   ADMINISTRATEUR: "Administrateur",
+};
+
+/** The kinds of juridiction, in core's order (a new kind in core fails to compile here). */
+export const LIBELLES_TYPES_JURIDICTION: { readonly [T in TypeJuridiction]: string } = {
+  TRIBUNAL_JUDICIAIRE: "Tribunal judiciaire",
+  COUR_APPEL: "Cour d'appel",
+  CONSEIL_PRUD_HOMMES: "Conseil de prud'hommes",
+  TRIBUNAL_COMMERCE: "Tribunal de commerce",
+  TRIBUNAL_POLICE: "Tribunal de police",
+  TRIBUNAL_PROXIMITE: "Tribunal de proximité",
+  COUR_ASSISES: "Cour d'assises",
 };
 
 export const LIBELLES_MOTIFS_REFUS: { readonly [m: string]: string } = {
