@@ -97,7 +97,8 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               navigation: { name: "Mémoires", icon: "FileText" },
               // Default: the agent's juridictions, what waits for their role, oldest first.
               href: ({ h }) => `${h.resourceUrl({ resourceId: "memoires" })}?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc`,
-              listProperties: ["numero", "etat", "juridiction", "envoyeLe", "prestataire", "categoriePrestataire", "montantDemande", "montantTtc", "montantModifie"],
+              // Amounts before the catégorie and the juridiction (most agents have one): visible without scrolling.
+              listProperties: ["numero", "etat", "envoyeLe", "prestataire", "montantDemande", "montantTtc", "montantModifie", "categoriePrestataire", "juridiction"],
               filterProperties: ["aTraiter", "texte", "numero", "juridictionCode", "etat", "envoyeLe", "prestataire", "categoriePrestataire", "texteReference", "numeroEngagementJuridique"],
               showProperties: ["detail"],
               sort: { sortBy: "envoyeLe", direction: "asc" },
