@@ -73,6 +73,12 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await connecter("demo-greffier-paris");
     await page.waitForSelector("[data-testid=tableau-de-bord] svg");
     await page.screenshot({ path: join(IMAGES, "backoffice-tableau-de-bord.png"), fullPage: true });
+    // A bar of the états chart opens the list of that état.
+    await page.click('[data-testid="lien-À taxer"]');
+    await page.waitForSelector("tr[data-id]");
+    expect(new URL(page.url()).searchParams.get("filters.etat")).toBe("A_TAXER");
+    await expect.poll(() => page.locator('tr[data-id] td[data-property-name="etat"]').allInnerTexts()).toContain("À taxer");
+    expect(new Set(await page.locator('tr[data-id] td[data-property-name="etat"]').allInnerTexts())).toEqual(new Set(["À taxer"]));
 
     await page.goto(`${base}/admin/resources/memoires?filters.etat=MIS_A_DISPOSITION&filters.juridictionCode=750&sortBy=envoyeLe&direction=asc`);
     await page.waitForSelector("tr[data-id]");

@@ -6,7 +6,7 @@ import { banc, connecter, memoireEn } from "../serveur/test-support.js";
 
 /** The greffier's dashboard over HTTP, against mémoires placed for it: what it counts, in which order, for whom. */
 type Barre = { libelle: string; valeur: number };
-type Tableau = { juridictions: Array<string>; parEtat: Array<Barre>; anciennete: Array<Barre>; parSemaine: Array<Barre>; montantsTaxation: Array<Barre> };
+type Tableau = { juridictions: Array<string>; parEtat: Array<Barre & { etat: string }>; anciennete: Array<Barre>; parSemaine: Array<Barre>; montantsTaxation: Array<Barre> };
 
 const JOUR = 86_400_000;
 let orm: Orm;
@@ -63,12 +63,13 @@ afterAll(() => detruire());
 describe("tableau de bord of a greffier of Paris", () => {
   it("counts the mémoires per état, of their juridiction only, in the order of the lifecycle, without the drafts", () => {
     expect(tableau.juridictions).toEqual(["750"]);
+    // Each bar carries its état: the chart links it to the list of that état.
     expect(tableau.parEtat).toEqual([
-      { libelle: "Mis à disposition", valeur: 4 },
-      { libelle: "À taxer", valeur: 2 },
-      { libelle: "Certifié", valeur: 1 },
-      { libelle: "Taxé", valeur: 2 },
-      { libelle: "Refusé", valeur: 1 },
+      { libelle: "Mis à disposition", valeur: 4, etat: "MIS_A_DISPOSITION" },
+      { libelle: "À taxer", valeur: 2, etat: "A_TAXER" },
+      { libelle: "Certifié", valeur: 1, etat: "CERTIFIE" },
+      { libelle: "Taxé", valeur: 2, etat: "TAXE" },
+      { libelle: "Refusé", valeur: 1, etat: "REFUSE" },
     ]);
   });
 

@@ -96,7 +96,7 @@ export const donneesTableauDeBord = async (
     // In the order of the lifecycle (LIBELLES_ETATS lists the états so), not alphabetically.
     parEtat: [...parEtat]
       .sort((a, b) => RANG_ETAT.indexOf(a.etat) - RANG_ETAT.indexOf(b.etat))
-      .map((l) => ({ libelle: LIBELLES_ETATS[l.etat] ?? l.etat, valeur: Number(l.n) })),
+      .map((l) => ({ libelle: LIBELLES_ETATS[l.etat] ?? l.etat, valeur: Number(l.n), etat: l.etat })),
     anciennete: [
       { libelle: "0 à 30 jours", valeur: Number(age?.["a"] ?? 0) },
       { libelle: "30 à 60 jours", valeur: Number(age?.["b"] ?? 0) },

@@ -7,19 +7,25 @@ const BLEU = "#3366cc";
 /** Backlog by age: the older, the warmer. */
 const COULEURS_ANCIENNETE = ["#109618", "#ff9900", "#dc3912", "#8b0000"];
 
-/** Horizontal bars: [{ libelle, valeur }], one colour each from `couleurs` (all blue by default). */
-const Barres = ({ donnees, format, couleurs = [BLEU] }) => {
+/**
+ * Horizontal bars: [{ libelle, valeur }], one colour each from `couleurs` (all blue by default);
+ * with `lien(d)`, each bar opens that address (the list behind the figure).
+ */
+const Barres = ({ donnees, format, couleurs = [BLEU], lien }) => {
   const max = Math.max(1, ...donnees.map((d) => d.valeur));
   const h = 24;
   return (
     <svg width="100%" viewBox={`0 0 520 ${donnees.length * h + 4}`} role="img">
-      {donnees.map((d, i) => (
-        <g key={d.libelle} transform={`translate(0, ${i * h})`}>
-          <text x="170" y="16" textAnchor="end" fontSize="12">{d.libelle}</text>
-          <rect x="178" y="4" height="16" width={Math.max(1, (d.valeur / max) * 260)} fill={couleurs[i % couleurs.length]} />
-          <text x={184 + (d.valeur / max) * 260} y="16" fontSize="12">{format ? format(d.valeur) : d.valeur}</text>
-        </g>
-      ))}
+      {donnees.map((d, i) => {
+        const barre = (
+          <g transform={`translate(0, ${i * h})`}>
+            <text x="170" y="16" textAnchor="end" fontSize="12">{d.libelle}</text>
+            <rect x="178" y="4" height="16" width={Math.max(1, (d.valeur / max) * 260)} fill={couleurs[i % couleurs.length]} />
+            <text x={184 + (d.valeur / max) * 260} y="16" fontSize="12">{format ? format(d.valeur) : d.valeur}</text>
+          </g>
+        );
+        return lien ? <a key={d.libelle} href={lien(d)} data-testid={`lien-${d.libelle}`}>{barre}</a> : <React.Fragment key={d.libelle}>{barre}</React.Fragment>;
+      })}
     </svg>
   );
 };
@@ -76,6 +82,10 @@ const Support = ({ s }) => {
   );
 };
 
+/** The mémoires list of one état (in the agent's juridictions, oldest dépôt first). */
+const listeDeLEtat = (d) =>
+  `${window.location.pathname.replace(/\/$/, "")}/resources/memoires?${new URLSearchParams({ "filters.etat": d.etat, sortBy: "envoyeLe", direction: "asc" }).toString()}`;
+
 const TableauDeBord = () => {
   const [d, setD] = useState(null);
   useEffect(() => {
@@ -91,7 +101,7 @@ const TableauDeBord = () => {
       {d.support ? <Support s={d.support} /> : null}
       {d.juridictions.length === 0 ? (d.support ? null : <p>Votre rôle ne donne pas accès aux mémoires.</p>) : (
         <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(480px, 1fr))", gap: 16 }}>
-          <div style={carte}><h3>Mémoires par état</h3><Barres donnees={d.parEtat} /></div>
+          <div style={carte}><h3>Mémoires par état</h3><Barres donnees={d.parEtat} lien={listeDeLEtat} /></div>
           <div style={carte}><h3>En attente, par ancienneté (jours depuis la mise à disposition)</h3><Barres donnees={d.anciennete} couleurs={COULEURS_ANCIENNETE} /></div>
           <div style={carte}><h3>Mémoires traités par semaine</h3><Colonnes donnees={d.parSemaine} /></div>
           <div style={carte}><h3>Montants taxés et demandés (mémoires taxés)</h3><Barres donnees={d.montantsTaxation} format={euros} couleurs={[BLEU, "#ff9900"]} /></div>
