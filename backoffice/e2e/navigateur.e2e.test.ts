@@ -107,6 +107,8 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
     await page.waitForSelector("[data-testid=memoire-detail]");
     await page.screenshot({ path: join(IMAGES, "backoffice-memoire.png"), fullPage: true });
+    // The demo mémoire's certificat de dépôt matches it (core's verifierCertificat).
+    expect(await page.locator("[data-testid=certificat]").innerText()).toContain("Empreinte vérifiée");
 
     await page.click('[data-testid="action-certifier"]');
     await page.waitForSelector("[data-testid=formulaire-action]");

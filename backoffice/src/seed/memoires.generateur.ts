@@ -121,6 +121,11 @@ export interface ParametresGeneration {
   readonly etat?: EtatMemoire;
   /** Number of lines (default 1 to 5, mean about 3). */
   readonly nombreLignes?: number;
+  /**
+   * The juridiction the mémoire is addressed to (default: drawn among {@link JURIDICTIONS}). Given
+   * here, not changed afterwards: the empreinte of the certificat de dépôt covers it.
+   */
+  readonly juridiction?: { readonly code: string; readonly libelle: string; readonly courAppel: string };
 }
 
 const tirerEtat = (h: Hasard): EtatMemoire => {
@@ -146,7 +151,9 @@ const decoderEvenement = Schema.decodeUnknownSync(EvenementSchema);
 export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcriture => {
   const structure = h.choisir(p.structures);
   const etat = p.etat ?? tirerEtat(h);
-  const juridiction = h.choisir(JURIDICTIONS);
+  // Always drawn, so that the sequence of draws (and the seed's reproducibility) does not depend on it.
+  const tiree = h.choisir(JURIDICTIONS);
+  const juridiction = p.juridiction ?? tiree;
   const creeLe = p.creeLe ?? new Date(Date.UTC(2019, 0, 1) + h.entier(0, 7 * 365) * 86_400_000 + h.entier(7, 19) * 3_600_000);
   const annee = creeLe.getUTCFullYear();
   const nombreLignes = p.nombreLignes ?? h.choisir([1, 2, 3, 3, 3, 4, 5]);

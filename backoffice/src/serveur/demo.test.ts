@@ -11,6 +11,9 @@ import { StockagePieces } from "../pieces-jointes/stockage.js";
 import { COMPTE_PRESTATAIRE_DEMO, semerAuPremierDemarrage } from "../seed/jeu.js";
 import { BASES } from "../test-support/bases.js";
 import { chargerDemo } from "./demo.js";
+import { DepotMemoires } from "../memoire/memoire.repository.js";
+import { produireCertificat, verifierCertificat } from "@frais-justice/core/memoire";
+import { Either } from "effect";
 
 describe.each(BASES)("first-run demo data on $dialecte", (base) => {
   describe.skipIf(!base.disponible)("after the persistence seed", () => {
@@ -40,6 +43,20 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
         [true],
       );
       expect(Number(sansCoordonnees[0]?.n)).toBe(0);
+    });
+
+    it("gives every sent demo mémoire a certificat de dépôt that core verifies (its juridiction included)", async () => {
+      const depot = new DepotMemoires(orm);
+      const envoyes = await sqlDe(orm).lignes<{ id: string; numero: string }>(
+        'SELECT "id", "numero" FROM "memoire" WHERE "envoye_le" IS NOT NULL AND "juridiction_code" IN (?, ?)',
+        ["750", "690"],
+      );
+      expect(envoyes.length).toBeGreaterThanOrEqual(60);
+      for (const { id, numero } of envoyes) {
+        const m = Either.getOrThrow(await depot.charger(id));
+        const certificat = produireCertificat(m, { dateDepot: m.envoyeLe ?? new Date(0), prestataire: { identifiant: m.enTete.structureId, raisonSociale: m.enTete.structureId } });
+        expect(Either.isRight(verifierCertificat(m, { ...certificat, empreinte: m.empreinteDepot ?? "" })), numero).toBe(true);
+      }
     });
 
     it("has a documented prestataire account that gets an API token and sees its own structure only", async () => {

@@ -100,9 +100,9 @@ export const chargerDemo = async (orm: Orm, options: { readonly nombre?: number;
   await new DepotMemoires(orm).creerLot(nombre, (numeros) =>
     numeros.map((numero, i) => {
       const creeLe = new Date(maintenant.getTime() - (5 + h.entier(0, 150)) * 86_400_000);
-      const r = genererMemoire(h, { ...parametres, numero, creeLe, etat: etats[i % etats.length] ?? "MIS_A_DISPOSITION" });
       const j = JURIDICTIONS.find((x) => x.code === JURIDICTIONS_DEMO[i % JURIDICTIONS_DEMO.length]) ?? JURIDICTIONS[0];
-      return { ...r, memoire: { ...r.memoire, enTete: { ...r.memoire.enTete, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } } } };
+      // Addressed to its juridiction by the generator: the certificat de dépôt's empreinte covers it.
+      return genererMemoire(h, { ...parametres, numero, creeLe, etat: etats[i % etats.length] ?? "MIS_A_DISPOSITION", juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } });
     }),
   );
   return true;

@@ -1,4 +1,4 @@
-import type { EtatMemoire, Memoire } from "@frais-justice/core/memoire";
+import { empreinte, type EtatMemoire, type Memoire } from "@frais-justice/core/memoire";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,8 +45,13 @@ export const memoireEn = async (orm: Orm, etat: EtatMemoire, juridictionCode = "
     etat,
     creeLe: new Date(Date.now() - 20 * 86_400_000),
     nombreLignes: 2,
+    juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel },
   });
-  const place: ResultatEcriture = { ...r, memoire: { ...r.memoire, enTete: { ...r.memoire.enTete, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } }, piecesJointes } };
+  // Attachments belong to the mémoire as deposited: a sent one's certificat de dépôt covers them.
+  const avecPieces = { ...r.memoire, piecesJointes };
+  const memoire = piecesJointes.length === 0 || avecPieces.envoyeLe === undefined ? avecPieces : { ...avecPieces, empreinteDepot: empreinte(avecPieces) };
+  const evenements = r.evenements.map((e) => (e.commande === "memoire.valider-et-envoyer" ? { ...e, details: { ...e.details, empreinte: memoire.empreinteDepot ?? "" } } : e));
+  const place: ResultatEcriture = { memoire, evenements };
   await new DepotMemoires(orm).enregistrerNouveaux([place]);
   return r.memoire.id;
 };
