@@ -112,6 +112,9 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
 
     await page.click('[data-testid="action-certifier"]');
     await page.waitForSelector("[data-testid=formulaire-action]");
+    // The form speaks French: the action's label, not its name.
+    expect(await page.locator("[data-testid=formulaire-action] h2").innerText()).toMatch(/^Certifier — MJ\d{10}$/);
+    expect(await page.locator("[data-testid=valider-action]").innerText()).toBe("Certifier");
     await page.fill("[data-testid=quantite-1]", "1");
     await page.fill("[data-testid=motif-1]", "Une seule heure justifiée");
     await page.click("[data-testid=valider-action]");
@@ -161,7 +164,9 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await page.waitForSelector("[data-testid=memoire-detail]");
     await page.click('[data-testid="action-taxer"]');
     await page.waitForSelector("[data-testid=formulaire-action]");
-    await page.fill("[data-testid=taxe-1]", "12.34");
+    // The other lines keep their pre-filled requested amounts ("364,07": a decimal comma, as typed here).
+    expect(await page.inputValue("[data-testid=taxe-1]")).toMatch(/^\d+,\d{2}$/);
+    await page.fill("[data-testid=taxe-1]", "12,34");
     await page.fill("[data-testid=motif]", "Tarif horaire appliqué");
     await page.click("[data-testid=valider-action]");
     await page.waitForSelector("[data-testid=memoire-detail]");

@@ -1,10 +1,13 @@
 import React, { useState } from "react";
-import { ApiClient } from "adminjs";
+import { ApiClient, useTranslation } from "adminjs";
 
 const api = new ApiClient();
 
 /** A confirmation page for a record action that takes no input: POSTs it, then follows its redirect. */
 const ActionConfirmer = ({ resource, record, action }) => {
+  // The action's French label (the ActionJSON carries its untranslated name).
+  const { translateAction } = useTranslation();
+  const titreAction = translateAction(action.label, resource.id);
   const [erreur, setErreur] = useState(null);
   const [envoi, setEnvoi] = useState(false);
   const confirmer = async () => {
@@ -22,7 +25,7 @@ const ActionConfirmer = ({ resource, record, action }) => {
   };
   return (
     <div style={{ background: "#fff", padding: 20, borderRadius: 4 }}>
-      <h2 style={{ marginTop: 0 }}>{action.label} — {record.title}</h2>
+      <h2 style={{ marginTop: 0 }}>{titreAction} — {record.title}</h2>
       {erreur ? <div style={{ color: "#a00", marginBottom: 12 }} data-testid="erreur-action">{erreur}</div> : null}
       <button type="button" onClick={confirmer} disabled={envoi} data-testid="valider-action" style={{ background: "#3040d6", color: "#fff", border: 0, padding: "10px 20px", borderRadius: 4 }}>
         {envoi ? "Enregistrement…" : "Confirmer"}

@@ -1,5 +1,5 @@
 import React, { useState } from "react";
-import { ApiClient } from "adminjs";
+import { ApiClient, useTranslation } from "adminjs";
 
 const api = new ApiClient();
 const s = {
@@ -23,10 +23,14 @@ const MOTIFS = [
 ];
 
 const ActionMemoire = ({ resource, record, action }) => {
+  // The action's French label (the ActionJSON carries its untranslated name).
+  const { translateAction } = useTranslation();
+  const titreAction = translateAction(action.label, resource.id);
   const d = JSON.parse(record.params.detail || "{}");
   const lignes = d.lignes || [];
   const [redressements, setRedressements] = useState({});
-  const [taxes, setTaxes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, l.montantHtDemandeBrut])));
+  // Pre-filled with the requested HT, written as the agent types it ("364,07"); the server reads either mark.
+  const [taxes, setTaxes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, String(l.montantHtDemandeBrut).replace(".", ",")])));
   const [motif, setMotif] = useState("");
   const [commentaire, setCommentaire] = useState("");
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
@@ -83,7 +87,7 @@ const ActionMemoire = ({ resource, record, action }) => {
 
   return (
     <form style={s.boite} onSubmit={valider} data-testid="formulaire-action">
-      <h2 style={{ marginTop: 0 }}>{action.label} — {d.numero}</h2>
+      <h2 style={{ marginTop: 0 }}>{titreAction} — {d.numero}</h2>
       {nom === "certifier" ? (
         <div>
           <p>Certifiez le mémoire tel quel, ou corrigez la quantité ou le tarif HT d'une ligne (redressement, motif obligatoire).</p>
@@ -147,7 +151,7 @@ const ActionMemoire = ({ resource, record, action }) => {
       ) : null}
       {nom === "prendre-en-charge" || nom === "valider-paiement" ? <p>Confirmez l'action sur le mémoire {d.numero}.</p> : null}
       {erreur ? <div style={s.erreur} data-testid="erreur-action">{erreur}</div> : null}
-      <button type="submit" style={s.bouton} disabled={envoi} data-testid="valider-action">{envoi ? "Enregistrement…" : action.label}</button>
+      <button type="submit" style={s.bouton} disabled={envoi} data-testid="valider-action">{envoi ? "Enregistrement…" : titreAction}</button>
     </form>
   );
 };

@@ -1,11 +1,14 @@
 import React, { useState } from "react";
-import { ApiClient } from "adminjs";
+import { ApiClient, useTranslation } from "adminjs";
 
 const api = new ApiClient();
 const td = { borderBottom: "1px solid #eee", padding: 6 };
 const RESULTATS = { traite: "Traité", refuse: "Refusé", introuvable: "Introuvable ou non autorisé" };
 
 const ActionsGroupees = ({ resource, records, action }) => {
+  // The action's French label (the ActionJSON carries its untranslated name).
+  const { translateAction } = useTranslation();
+  const titreAction = translateAction(action.label, resource.id);
   const [rapport, setRapport] = useState(null);
   const [erreur, setErreur] = useState(null);
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
@@ -33,7 +36,7 @@ const ActionsGroupees = ({ resource, records, action }) => {
 
   return (
     <div style={{ background: "#fff", padding: 20, borderRadius: 4 }}>
-      <h2 style={{ marginTop: 0 }}>{action.label}</h2>
+      <h2 style={{ marginTop: 0 }}>{titreAction}</h2>
       <p>{(records || []).length} mémoire(s) sélectionné(s) : {(records || []).map((r) => r.params.numero).join(", ")}</p>
       {paiement ? (
         <div>

@@ -1,5 +1,5 @@
 import React, { useState } from "react";
-import { ApiClient } from "adminjs";
+import { ApiClient, useTranslation } from "adminjs";
 
 const api = new ApiClient();
 const lire = (texte) => {
@@ -29,6 +29,9 @@ const candidats = (nom, d) => {
 
 /** A structure action on one of its parts (bank details, mandat, habilitation): choose it, confirm, POST. */
 const OrganisationAction = ({ resource, record, action }) => {
+  // The action's French label (the ActionJSON carries its untranslated name).
+  const { translateAction } = useTranslation();
+  const titreAction = translateAction(action.label, resource.id);
   const liste = candidats(action.name, lire(record.params.detail));
   const [cible, setCible] = useState(liste.length === 1 ? liste[0].id : "");
   const [erreur, setErreur] = useState(null);
@@ -48,7 +51,7 @@ const OrganisationAction = ({ resource, record, action }) => {
   };
   return (
     <div style={{ background: "#fff", padding: 20, borderRadius: 4, maxWidth: 720 }}>
-      <h2 style={{ marginTop: 0 }}>{action.label} — {record.title}</h2>
+      <h2 style={{ marginTop: 0 }}>{titreAction} — {record.title}</h2>
       {liste.length === 0 ? <p data-testid="aucune-cible">Aucun élément concerné.</p> : null}
       {liste.map((c) => (
         <label key={c.id} style={{ display: "block", marginBottom: 8 }}>

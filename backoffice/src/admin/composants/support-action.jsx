@@ -1,5 +1,5 @@
 import React, { useState } from "react";
-import { ApiClient } from "adminjs";
+import { ApiClient, useTranslation } from "adminjs";
 
 const api = new ApiClient();
 const s = {
@@ -23,6 +23,9 @@ const AIDES = {
 
 /** Form of an agent action on a ticket: a text (with the réponses types filled for this ticket) and a POST. */
 const SupportAction = ({ resource, record, action }) => {
+  // The action's French label (the ActionJSON carries its untranslated name).
+  const { translateAction } = useTranslation();
+  const titreAction = translateAction(action.label, resource.id);
   let d = { actions: [], reponsesTypes: [], numero: record.id };
   try {
     d = JSON.parse(record.params.detail);
@@ -60,7 +63,7 @@ const SupportAction = ({ resource, record, action }) => {
 
   return (
     <form style={s.boite} onSubmit={valider} data-testid="formulaire-action">
-      <h2 style={{ marginTop: 0 }}>{action.label} — {d.numero}</h2>
+      <h2 style={{ marginTop: 0 }}>{titreAction} — {d.numero}</h2>
       {d.titre ? <p style={{ marginTop: 0 }}>{d.titre} ({d.etatLibelle})</p> : null}
       <p style={s.aide}>{AIDES[nom] || ""}</p>
       {exigence !== "aucun" ? (
@@ -89,7 +92,7 @@ const SupportAction = ({ resource, record, action }) => {
         </div>
       ) : null}
       {erreur ? <div style={s.erreur} data-testid="erreur-action">{erreur}</div> : null}
-      <button type="submit" style={s.bouton} disabled={envoi} data-testid="valider-action">{envoi ? "Enregistrement…" : action.label}</button>
+      <button type="submit" style={s.bouton} disabled={envoi} data-testid="valider-action">{envoi ? "Enregistrement…" : titreAction}</button>
     </form>
   );
 };
