@@ -5,7 +5,7 @@ import request from "supertest";
 import { StockagePieces } from "../pieces-jointes/stockage.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { depotsOrganisation } from "../organisation/organisation.repository.js";
-import { structureDeTest } from "../test-support/organisation.fixtures.js";
+import { structureDeTest, utilisateurDeTest } from "../test-support/organisation.fixtures.js";
 import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
 import type { Application } from "./application.js";
@@ -58,6 +58,8 @@ beforeAll(async () => {
   ({ orm, application, detruire, dossierPieces } = await banc());
   // The prestataire of the generated mémoires (`memoireEn`), with a raison sociale to show.
   await depotsOrganisation(orm).structures.enregistrerNouveaux([structureDeTest("structure-interpretes")]);
+  // The prestataire's user who writes and sends them, with a name to show in their history.
+  await depotsOrganisation(orm).utilisateurs.enregistrerNouveaux([utilisateurDeTest("utilisateur-1", "elise.martin@interpretes.example")]);
   for (const a of AGENTS_DEMO) clients.set(a.id, await connecter(application, a.id));
 }, 120_000);
 afterAll(async () => detruire());
@@ -467,6 +469,18 @@ describe("labels, not codes (raison sociale, catégorie, type de prestation, aut
     expect(premiere?.autoriteRequerante).not.toBe(stockee?.autoriteRequerante);
     expect(premiere?.autoriteRequerante).toMatch(/^[A-ZÉ][a-zéèêàç' ]+/);
     if (stockee?.typePrestation === "TRADUCTION_ORALE") expect(premiere?.typePrestation).toBe("Traduction orale (R122)");
+  });
+
+  it("the history names each author: the prestataire's user, the agents, the system", async () => {
+    const id = await memoireEn(orm, "CERTIFIE", "750");
+    const fiche = corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`));
+    const detail = JSON.parse(String(fiche.record?.params["detail"])) as { historique: Array<{ libelle: string; auteur: string }> };
+    const auteurs = new Map(detail.historique.map((h) => [h.libelle, h.auteur]));
+    expect(auteurs.get("Création du brouillon")).toBe("Élise Martin (prestataire)");
+    expect(auteurs.get("Validation et envoi")).toBe("Élise Martin (prestataire)");
+    expect(auteurs.get("Mise à disposition de la juridiction")).toBe("Système");
+    expect(auteurs.get("Certification")).toBe("Camille Martin");
+    expect(detail.historique.map((h) => h.auteur).join(" ")).not.toContain("utilisateur-1");
   });
 
   it("the show page writes the VAT regime, the mode de dépôt, the rates and the days in French", async () => {

@@ -8,6 +8,7 @@ import type { Dialecte } from "../../base/configuration.js";
 import { DepotMemoires } from "../../memoire/memoire.repository.js";
 import { acteurDe, juridictionsPermises, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
 import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros, libellePrestataire } from "./libelles.js";
+import { resumeUtilisateur, type LigneUtilisateur } from "../../organisation/organisation.lecture.js";
 import {
   COLONNES_TRI,
   MAX_STRUCTURES_PRESTATAIRE,
@@ -376,9 +377,17 @@ export class RessourceMemoires extends BaseResource {
     const evenements = Either.getOrElse(await this.depot.historique(id), () => []);
     // Only the agents named by this mémoire (timeline, agent in charge, magistrat), and its prestataire.
     const idsAgents = [...new Set([...evenements.filter((e) => e.auteur.type === "AGENT").map((e) => e.auteur.id), memoire.agentEnCharge, memoire.taxation?.magistratId].filter((x): x is string => x !== undefined))];
-    const [noms, prestataire] = await Promise.all([this.nomsAgents(idsAgents), this.prestataire(memoire.enTete.structureId)]);
+    // And the prestataire's users it names (its author, its sender…).
+    const idsUtilisateurs = [...new Set([...evenements.filter((e) => e.auteur.type === "UTILISATEUR").map((e) => e.auteur.id), ...(memoire.creePar.type === "UTILISATEUR" ? [memoire.creePar.id] : [])])];
+    const [noms, nomsUtilisateurs, prestataire] = await Promise.all([this.nomsAgents(idsAgents), this.nomsUtilisateurs(idsUtilisateurs), this.prestataire(memoire.enTete.structureId)]);
     const annuaire = (type: string, idActeur: string) =>
-      type === "SYSTEME" ? "Système" : type === "AGENT" ? (noms.get(idActeur) ?? `Agent ${idActeur}`) : `Utilisateur ${idActeur}`;
+      type === "SYSTEME"
+        ? "Système"
+        : type === "AGENT"
+          ? (noms.get(idActeur) ?? `Agent ${idActeur}`)
+          : nomsUtilisateurs.has(idActeur)
+            ? `${nomsUtilisateurs.get(idActeur) ?? ""} (prestataire)`
+            : `Utilisateur ${idActeur}`;
     const detail = detailMemoire(memoire, evenements, annuaire, prestataire);
     const j = memoire.enTete.juridiction;
     const demande = memoire.montantsDemandes === undefined ? undefined : detail.totauxDemandes?.montantTtc;
@@ -412,6 +421,14 @@ export class RessourceMemoires extends BaseResource {
     if (ids.length === 0) return new Map();
     const lignes = await this.sql.lignes<{ id: string; prenom: string; nom: string }>(`SELECT id, prenom, nom FROM agent WHERE id IN (${ids.map(() => "?").join(", ")})`, ids);
     return new Map(lignes.map((l) => [l.id, `${l.prenom} ${l.nom}`]));
+  }
+
+  /** "Élise Cœur" (or the e-mail when the account has no name) of each known user of a prestataire. */
+  private async nomsUtilisateurs(ids: ReadonlyArray<string>): Promise<ReadonlyMap<string, string>> {
+    if (ids.length === 0) return new Map();
+    const lignes = await this.sql.lignes<LigneUtilisateur>(`SELECT id, email, statut, donnees FROM utilisateur WHERE id IN (${ids.map(() => "?").join(", ")})`, ids);
+    const maintenant = new Date();
+    return new Map(lignes.map((l) => [l.id, resumeUtilisateur(l, maintenant).nom || l.email]));
   }
 
   private async prestataire(structureId: string): Promise<Prestataire | undefined> {
