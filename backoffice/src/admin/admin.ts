@@ -1,5 +1,5 @@
-import AdminJS, { type ActionContext, type AdminJSOptions, type BaseRecord, type Filter, type ResourceWithOptions } from "adminjs";
-import { Resource } from "@adminjs/mikroorm";
+import AdminJS, { type ActionContext, type AdminJSOptions, type ResourceWithOptions } from "adminjs";
+import { RessourceOrm } from "./ressource-orm.js";
 import { AgentSchemaOrm, JuridictionSchemaOrm } from "./acces/acces.schema.js";
 import { COMPOSANTS, componentLoader } from "./composants.js";
 import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
@@ -15,68 +15,6 @@ import { ressourcesSupport } from "./support/support.ressources.js";
 import { ressourcesFlux } from "./flux/flux.ressources.js";
 
 export type { DependancesAdmin } from "./dependances.js";
-
-/**
- * MikroORM resource without the SQLite "Invalid URL" of `databaseName()` (it asks the driver for a
- * connection URL that SQLite does not have): the names are given.
- */
-class RessourceOrm extends Resource {
-  override databaseName(): string {
-    return "frais-justice";
-  }
-  override databaseType(): string {
-    return "sql";
-  }
-
-  /** A filter on a path the resource does not have (a forged URL) is ignored, not a server error. */
-  protected sansFiltreInconnu(filtre: Filter): Filter {
-    for (const [chemin, f] of Object.entries(filtre.filters)) if (f.property === null || f.property === undefined) delete filtre.filters[chemin];
-    return filtre;
-  }
-
-  override count(filtre: Filter): Promise<number> {
-    return super.count(this.sansFiltreInconnu(filtre));
-  }
-
-  override find(filtre: Filter, parametres?: Parameters<Resource["find"]>[1]): Promise<Array<BaseRecord>> {
-    return super.find(this.sansFiltreInconnu(filtre), parametres);
-  }
-}
-
-/**
- * Agents: their password hash never leaves the server. It is not a property of the resource (no
- * filter, no sort, no column can reach it) and no record carries it, hidden or not.
- */
-class RessourceAgents extends RessourceOrm {
-  private static readonly SECRETS: ReadonlyArray<string> = ["hashMotDePasse"];
-
-  private static readonly sansSecret = (r: BaseRecord): BaseRecord => {
-    for (const c of RessourceAgents.SECRETS) delete r.params[c];
-    return r;
-  };
-
-  override properties(): ReturnType<Resource["properties"]> {
-    return super.properties().filter((p) => !RessourceAgents.SECRETS.includes(p.path()));
-  }
-
-  // AdminJS's contract: null for a path the resource does not have (the adapter's type omits it).
-  override property(chemin: string): ReturnType<Resource["property"]> {
-    return (RessourceAgents.SECRETS.includes(chemin) ? null : super.property(chemin)) as ReturnType<Resource["property"]>;
-  }
-
-  override async find(filtre: Filter, parametres?: Parameters<Resource["find"]>[1]): Promise<Array<BaseRecord>> {
-    return (await super.find(filtre, parametres)).map(RessourceAgents.sansSecret);
-  }
-
-  override async findOne(id: string | number): Promise<BaseRecord | null> {
-    const r = await super.findOne(id);
-    return r === null ? null : RessourceAgents.sansSecret(r);
-  }
-
-  override async findMany(ids: Array<string | number>): Promise<Array<BaseRecord>> {
-    return (await super.findMany(ids)).map(RessourceAgents.sansSecret);
-  }
-}
 
 const interdit = { isAccessible: false, isVisible: false } as const;
 
@@ -173,7 +111,8 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
             },
           },
           {
-            resource: new RessourceAgents({ model: AgentSchemaOrm as never, orm: d.orm }),
+            // The password hash never leaves the server.
+            resource: new RessourceOrm({ model: AgentSchemaOrm as never, orm: d.orm }, { serveurSeulement: ["hashMotDePasse"] }),
             options: {
               id: "Agent",
               navigation: { name: "Organisation", icon: "Settings" },

@@ -57,6 +57,10 @@ describe("lots déposés (back-office)", () => {
     const r = await admin.get("/admin/api/resources/lots/records/EXEMPLE-2026-0001/show");
     expect(r.status).toBe(200);
     const p = corps(r).record?.params ?? {};
+    // The path the file was read from stays on the server (neither on the page nor in the list).
+    expect(p["fichier"]).toBeUndefined();
+    expect(r.text).not.toContain(EXEMPLE);
+    expect((await admin.get("/admin/api/resources/lots/actions/list")).text).not.toContain(EXEMPLE);
     expect(String(p["compteRendu"])).toContain("Mémoire 0 (ligne 7) : intégré, MJ");
     expect(String(p["compteRendu"])).toContain("lignes[0].tauxTva : taux de TVA 7 non autorisé");
     expect(String(p["historique"]).split("\n").map((l) => l.replace(/^.* — /, ""))).toEqual([

@@ -1,4 +1,3 @@
-import { Resource } from "@adminjs/mikroorm";
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from "adminjs";
 import { Either } from "effect";
 import { DepotLots } from "../../flux/flux.depot.js";
@@ -7,22 +6,17 @@ import { FluxLotSchema } from "../../schema/flux.schema.js";
 import type { DependancesAdmin } from "../dependances.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { peutLireOrganisation } from "../organisation/organisation.acces.js";
+import { RessourceOrm } from "../ressource-orm.js";
 
 /**
- * MikroORM resource without the SQLite "Invalid URL" of `databaseName()` (PITFALLS): the names are
- * given. The status is filtered by equality, not `LIKE '%v%'` (IN_INTEGRE would match IN_INTEGRE_PARTIEL).
+ * The lots' table; the path the file was read from stays on the server. The status is filtered by
+ * equality, not `LIKE '%v%'` (IN_INTEGRE would match IN_INTEGRE_PARTIEL).
  */
-class RessourceLots extends Resource {
-  constructor(options: ConstructorParameters<typeof Resource>[0]) {
-    super(options);
+class RessourceLots extends RessourceOrm {
+  constructor(options: ConstructorParameters<typeof RessourceOrm>[0]) {
+    super(options, { serveurSeulement: ["fichier"] });
     const statut = this.property("statut");
     if (statut !== null && statut !== undefined) statut.isEnum = () => true;
-  }
-  override databaseName(): string {
-    return "frais-justice";
-  }
-  override databaseType(): string {
-    return "sql";
   }
 }
 
@@ -70,7 +64,6 @@ export const ressourcesFlux = (d: DependancesAdmin): ReadonlyArray<ResourceWithO
           statut: { availableValues: STATUTS_LOT.map((value) => ({ value, label: value })) },
           historique: { type: "textarea", isVisible: { list: false, filter: false, show: true, edit: false } },
           compteRendu: { type: "textarea", isVisible: { list: false, filter: false, show: true, edit: false } },
-          fichier: { isVisible: false },
           version: { isVisible: false },
           erreur: { isVisible: false },
           structureId: { isVisible: false },
