@@ -471,6 +471,18 @@ describe("labels, not codes (raison sociale, catégorie, type de prestation, aut
     if (stockee?.typePrestation === "TRADUCTION_ORALE") expect(premiere?.typePrestation).toBe("Traduction orale (R122)");
   });
 
+  it("the show page names the prestataire's service by its code and libellé", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const service = async () =>
+      (JSON.parse(String(corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`)).record?.params["detail"])) as { enTete: { service: string } }).enTete.service;
+    expect(await service()).toBe("");
+    // Addressed by the prestataire's service PARIS (« Agence de Paris » in the structure), then by a code it does not have.
+    await sqlDe(orm).lignes("UPDATE memoire SET service_id = ? WHERE id = ?", ["PARIS", id]);
+    expect(await service()).toBe("PARIS - Agence de Paris");
+    await sqlDe(orm).lignes("UPDATE memoire SET service_id = ? WHERE id = ?", ["LYON", id]);
+    expect(await service()).toBe("LYON");
+  });
+
   it("the history names each author: the prestataire's user, the agents, the system", async () => {
     const id = await memoireEn(orm, "CERTIFIE", "750");
     const fiche = corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`));

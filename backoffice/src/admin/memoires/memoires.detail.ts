@@ -56,7 +56,7 @@ export type Annuaire = (type: string, id: string) => string;
  * Everything the show page draws, as plain JSON (the custom component reads it): en-tête, lines with
  * requested vs current amounts, récapitulatif TVA, totals, attachments, certificate check, timeline.
  */
-export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<EvenementMemoire>, annuaire: Annuaire, prestataire?: Prestataire) => {
+export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<EvenementMemoire>, annuaire: Annuaire, prestataire?: Prestataire, libelleService?: string) => {
   const e: Encodee = encoder(memoire);
   const demandes = e.montantsDemandes;
   const lignes = e.lignes.map((l, i) => {
@@ -127,7 +127,8 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
       juridiction: `${memoire.enTete.juridiction.code} - ${memoire.enTete.juridiction.libelle}`,
       structure: libellePrestataire(memoire.enTete.structureId, prestataire?.raisonSociale),
       identifiantPrestataire: prestataire === undefined ? "" : `${prestataire.identifiantType} ${prestataire.identifiant}`,
-      service: memoire.enTete.serviceId ?? "",
+      // "PARIS - Agence de Paris"; the code alone when the structure no longer has that service.
+      service: memoire.enTete.serviceId === undefined ? "" : libelleService === undefined ? memoire.enTete.serviceId : `${memoire.enTete.serviceId} - ${libelleService}`,
       categoriePrestataire: libelleCategorie(memoire.enTete.categoriePrestataire),
       texteReference: memoire.enTete.texteReference ?? "",
       typeTva: libelleTypeTva(memoire.enTete.typeTva),

@@ -379,7 +379,12 @@ export class RessourceMemoires extends BaseResource {
     const idsAgents = [...new Set([...evenements.filter((e) => e.auteur.type === "AGENT").map((e) => e.auteur.id), memoire.agentEnCharge, memoire.taxation?.magistratId].filter((x): x is string => x !== undefined))];
     // And the prestataire's users it names (its author, its sender…).
     const idsUtilisateurs = [...new Set([...evenements.filter((e) => e.auteur.type === "UTILISATEUR").map((e) => e.auteur.id), ...(memoire.creePar.type === "UTILISATEUR" ? [memoire.creePar.id] : [])])];
-    const [noms, nomsUtilisateurs, prestataire] = await Promise.all([this.nomsAgents(idsAgents), this.nomsUtilisateurs(idsUtilisateurs), this.prestataire(memoire.enTete.structureId)]);
+    const [noms, nomsUtilisateurs, prestataire, service] = await Promise.all([
+      this.nomsAgents(idsAgents),
+      this.nomsUtilisateurs(idsUtilisateurs),
+      this.prestataire(memoire.enTete.structureId),
+      this.libelleService(memoire.enTete.structureId, memoire.enTete.serviceId),
+    ]);
     const annuaire = (type: string, idActeur: string) =>
       type === "SYSTEME"
         ? "Système"
@@ -388,7 +393,7 @@ export class RessourceMemoires extends BaseResource {
           : nomsUtilisateurs.has(idActeur)
             ? `${nomsUtilisateurs.get(idActeur) ?? ""} (prestataire)`
             : `Utilisateur ${idActeur}`;
-    const detail = detailMemoire(memoire, evenements, annuaire, prestataire);
+    const detail = detailMemoire(memoire, evenements, annuaire, prestataire, service);
     const j = memoire.enTete.juridiction;
     const demande = memoire.montantsDemandes === undefined ? undefined : detail.totauxDemandes?.montantTtc;
     return new BaseRecord(
@@ -429,6 +434,13 @@ export class RessourceMemoires extends BaseResource {
     const lignes = await this.sql.lignes<LigneUtilisateur>(`SELECT id, email, statut, donnees FROM utilisateur WHERE id IN (${ids.map(() => "?").join(", ")})`, ids);
     const maintenant = new Date();
     return new Map(lignes.map((l) => [l.id, resumeUtilisateur(l, maintenant).nom || l.email]));
+  }
+
+  /** The libellé of the prestataire's service the mémoire names (its code is unique in its structure). */
+  private async libelleService(structureId: string, code: string | undefined): Promise<string | undefined> {
+    if (code === undefined) return undefined;
+    const [l] = await this.sql.lignes<{ libelle: string }>(`SELECT libelle FROM service WHERE structure_id = ? AND code = ?`, [structureId, code]);
+    return l?.libelle;
   }
 
   private async prestataire(structureId: string): Promise<Prestataire | undefined> {
