@@ -1,13 +1,12 @@
 import React, { useState } from "react";
-import { ApiClient, useTranslation } from "adminjs";
+import { ApiClient } from "adminjs";
+import { useTitreAction } from "./titre-action.js";
 
 const api = new ApiClient();
 
 /** A confirmation page for a record action that takes no input: POSTs it, then follows its redirect. */
 const ActionConfirmer = ({ resource, record, action }) => {
-  // The action's French label (the ActionJSON carries its untranslated name).
-  const { translateAction } = useTranslation();
-  const titreAction = translateAction(action.label, resource.id);
+  const titreAction = useTitreAction(action, resource);
   const [erreur, setErreur] = useState(null);
   const [envoi, setEnvoi] = useState(false);
   const confirmer = async () => {

@@ -1,5 +1,6 @@
 import React, { useState } from "react";
-import { ApiClient, useTranslation } from "adminjs";
+import { ApiClient } from "adminjs";
+import { useTitreAction } from "./titre-action.js";
 
 const api = new ApiClient();
 const s = {
@@ -23,9 +24,7 @@ const MOTIFS = [
 ];
 
 const ActionMemoire = ({ resource, record, action }) => {
-  // The action's French label (the ActionJSON carries its untranslated name).
-  const { translateAction } = useTranslation();
-  const titreAction = translateAction(action.label, resource.id);
+  const titreAction = useTitreAction(action, resource);
   const d = JSON.parse(record.params.detail || "{}");
   const lignes = d.lignes || [];
   const [redressements, setRedressements] = useState({});

@@ -1,14 +1,13 @@
 import React, { useState } from "react";
-import { ApiClient, useTranslation } from "adminjs";
+import { ApiClient } from "adminjs";
+import { useTitreAction } from "./titre-action.js";
 
 const api = new ApiClient();
 const td = { borderBottom: "1px solid #eee", padding: 6 };
 const RESULTATS = { traite: "Traité", refuse: "Refusé", introuvable: "Introuvable ou non autorisé" };
 
 const ActionsGroupees = ({ resource, records, action }) => {
-  // The action's French label (the ActionJSON carries its untranslated name).
-  const { translateAction } = useTranslation();
-  const titreAction = translateAction(action.label, resource.id);
+  const titreAction = useTitreAction(action, resource);
   const [rapport, setRapport] = useState(null);
   const [erreur, setErreur] = useState(null);
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));

@@ -1,5 +1,6 @@
 import React, { useState } from "react";
-import { ApiClient, useTranslation } from "adminjs";
+import { ApiClient } from "adminjs";
+import { useTitreAction } from "./titre-action.js";
 
 const api = new ApiClient();
 const lire = (texte) => {
@@ -29,9 +30,7 @@ const candidats = (nom, d) => {
 
 /** A structure action on one of its parts (bank details, mandat, habilitation): choose it, confirm, POST. */
 const OrganisationAction = ({ resource, record, action }) => {
-  // The action's French label (the ActionJSON carries its untranslated name).
-  const { translateAction } = useTranslation();
-  const titreAction = translateAction(action.label, resource.id);
+  const titreAction = useTitreAction(action, resource);
   const liste = candidats(action.name, lire(record.params.detail));
   const [cible, setCible] = useState(liste.length === 1 ? liste[0].id : "");
   const [erreur, setErreur] = useState(null);

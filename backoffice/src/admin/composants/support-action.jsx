@@ -1,5 +1,6 @@
 import React, { useState } from "react";
-import { ApiClient, useTranslation } from "adminjs";
+import { ApiClient } from "adminjs";
+import { useTitreAction } from "./titre-action.js";
 
 const api = new ApiClient();
 const s = {
@@ -23,9 +24,7 @@ const AIDES = {
 
 /** Form of an agent action on a ticket: a text (with the réponses types filled for this ticket) and a POST. */
 const SupportAction = ({ resource, record, action }) => {
-  // The action's French label (the ActionJSON carries its untranslated name).
-  const { translateAction } = useTranslation();
-  const titreAction = translateAction(action.label, resource.id);
+  const titreAction = useTitreAction(action, resource);
   let d = { actions: [], reponsesTypes: [], numero: record.id };
   try {
     d = JSON.parse(record.params.detail);

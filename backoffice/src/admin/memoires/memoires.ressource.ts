@@ -386,13 +386,7 @@ export class RessourceMemoires extends BaseResource {
       this.libelleService(memoire.enTete.structureId, memoire.enTete.serviceId),
     ]);
     const annuaire = (type: string, idActeur: string) =>
-      type === "SYSTEME"
-        ? "Système"
-        : type === "AGENT"
-          ? (noms.get(idActeur) ?? `Agent ${idActeur}`)
-          : nomsUtilisateurs.has(idActeur)
-            ? `${nomsUtilisateurs.get(idActeur) ?? ""} (prestataire)`
-            : `Utilisateur ${idActeur}`;
+      type === "SYSTEME" ? "Système" : type === "AGENT" ? (noms.get(idActeur) ?? `Agent ${idActeur}`) : (nomsUtilisateurs.get(idActeur) ?? `Utilisateur ${idActeur}`);
     const detail = detailMemoire(memoire, evenements, annuaire, prestataire, service);
     const j = memoire.enTete.juridiction;
     const demande = memoire.montantsDemandes === undefined ? undefined : detail.totauxDemandes?.montantTtc;
@@ -428,12 +422,12 @@ export class RessourceMemoires extends BaseResource {
     return new Map(lignes.map((l) => [l.id, `${l.prenom} ${l.nom}`]));
   }
 
-  /** "Élise Cœur" (or the e-mail when the account has no name) of each known user of a prestataire. */
+  /** "Élise Cœur (prestataire)" (the e-mail when the account has no name) of each known user of a prestataire. */
   private async nomsUtilisateurs(ids: ReadonlyArray<string>): Promise<ReadonlyMap<string, string>> {
     if (ids.length === 0) return new Map();
     const lignes = await this.sql.lignes<LigneUtilisateur>(`SELECT id, email, statut, donnees FROM utilisateur WHERE id IN (${ids.map(() => "?").join(", ")})`, ids);
     const maintenant = new Date();
-    return new Map(lignes.map((l) => [l.id, resumeUtilisateur(l, maintenant).nom || l.email]));
+    return new Map(lignes.map((l) => [l.id, `${resumeUtilisateur(l, maintenant).nom || l.email} (prestataire)`]));
   }
 
   /** The libellé of the prestataire's service the mémoire names (its code is unique in its structure). */
