@@ -8,7 +8,8 @@ import { BASES } from "../test-support/bases.js";
 import { hasard } from "./hasard.js";
 import { empreinte } from "@frais-justice/core/memoire";
 import { ecrireJeu, identifiantParticulier, nombreMemoires, semerAuPremierDemarrage, siretAleatoire } from "./jeu.js";
-import { clonerMemoire, genererMemoire, ModeleIncompatible } from "./memoires.generateur.js";
+import { estAutorise, type Action } from "@frais-justice/core/autorisation";
+import { CHEMINS, clonerMemoire, genererMemoire, JURIDICTIONS, ModeleIncompatible, type AgentGeneration } from "./memoires.generateur.js";
 
 describe("identifiers of the dataset", () => {
   it("are valid for core's validators", () => {
@@ -32,6 +33,65 @@ describe("templates copied onto structures (large datasets)", () => {
     expect(copie.memoire.empreinteDepot).not.toBe(modele.memoire.empreinteDepot);
     expect(copie.evenements.find((e) => e.commande === "memoire.valider-et-envoyer")?.details["empreinte"]).toBe(copie.memoire.empreinteDepot);
     expect(() => clonerMemoire(h, modele, 3, { id: "s-labo", categorie: "LABORATOIRE" })).toThrow(ModeleIncompatible);
+  });
+});
+
+describe("court-side steps of a generated mémoire", () => {
+  const structures = [{ id: "s-interprete", categorie: "INTERPRETE_TRADUCTEUR" }];
+  // One agent per role and cour d'appel, as the seed writes them, plus a greffier of one juridiction.
+  const agents: ReadonlyArray<AgentGeneration> = [
+    ...[...new Set(JURIDICTIONS.map((j) => j.courAppel))].flatMap((ca) =>
+      (["GREFFIER", "MAGISTRAT_TAXATEUR", "ORDONNATEUR", "COMPTABLE"] as const).map((role) => ({ id: `${ca}-${role}`, roles: [role], perimetre: { juridictions: [], coursAppel: [ca] } })),
+    ),
+    { id: "greffier-750", roles: ["GREFFIER"], perimetre: { juridictions: ["750"], coursAppel: [] } },
+  ];
+
+  it("are each signed by an agent core allows to run that command on that mémoire", () => {
+    const h = hasard(17);
+    const parRole = new Map<string, Set<string>>();
+    for (let i = 0; i < 400; i += 1) {
+      const etat = (["MIS_EN_PAIEMENT", "TAXE", "REFUSE", "VALIDE", "A_TAXER"] as const)[i % 5] ?? "MIS_EN_PAIEMENT";
+      const { memoire, evenements } = genererMemoire(h, { structures, agents, utilisateurs: ["u"], numero: i + 1, etat });
+      const cible = { _tag: "Memoire" as const, structureId: memoire.enTete.structureId, juridiction: memoire.enTete.juridiction };
+      const agentsDuMemoire = evenements.filter((e) => e.auteur.type === "AGENT");
+      expect(agentsDuMemoire.length).toBeGreaterThan(0);
+      for (const e of agentsDuMemoire) {
+        const agent = agents.find((a) => a.id === e.auteur.id);
+        expect(agent, `${e.commande} signé par ${e.auteur.id}`).toBeDefined();
+        if (agent === undefined) continue;
+        expect(estAutorise({ _tag: "Agent", ...agent }, e.commande as Action, cible), `${e.commande} sur ${memoire.enTete.juridiction.code} par ${agent.id}`).toBe(true);
+        parRole.set(e.commande, (parRole.get(e.commande) ?? new Set()).add(agent.roles.join()));
+      }
+      const auteurDe = (commande: string) => agentsDuMemoire.find((e) => e.commande === commande)?.auteur.id;
+      expect(memoire.agentEnCharge).toBe(auteurDe("memoire.prendre-en-charge"));
+      if (memoire.taxation !== undefined) expect(memoire.taxation.magistratId).toBe(auteurDe("memoire.taxer"));
+      if (memoire.refus !== undefined) expect(memoire.refus.par.id).toBe(auteurDe("memoire.refuser"));
+    }
+    expect(Object.fromEntries([...parRole].map(([c, r]) => [c, [...r].sort()]))).toEqual({
+      "memoire.prendre-en-charge": ["GREFFIER"],
+      "memoire.certifier": ["GREFFIER"],
+      "memoire.envoyer-en-taxation": ["GREFFIER"],
+      "memoire.taxer": ["MAGISTRAT_TAXATEUR"],
+      "memoire.refuser": ["GREFFIER", "MAGISTRAT_TAXATEUR"],
+      "memoire.valider-paiement": ["ORDONNATEUR"],
+      "memoire.mettre-en-paiement": ["COMPTABLE"],
+    });
+  });
+
+  it("draw the same mémoire whatever agents are given (only the signatures change), and fall back to the drawn agent when none may act", () => {
+    const avec = genererMemoire(hasard(23), { structures, agents, utilisateurs: ["u"], numero: 1, etat: "MIS_EN_PAIEMENT" });
+    const sansRoles = genererMemoire(hasard(23), { structures, agents: ["a-1", "a-2"], utilisateurs: ["u"], numero: 1, etat: "MIS_EN_PAIEMENT" });
+    expect(sansRoles.memoire.id).toBe(avec.memoire.id);
+    expect(sansRoles.memoire.montants).toEqual(avec.memoire.montants);
+    expect(sansRoles.evenements.map((e) => e.le)).toEqual(avec.evenements.map((e) => e.le));
+    const auteurs = new Set(sansRoles.evenements.filter((e) => e.auteur.type === "AGENT").map((e) => e.auteur.id));
+    expect(auteurs.size).toBe(1);
+    expect(["a-1", "a-2"]).toContain([...auteurs][0]);
+    // Lyon with a Paris greffier only: nobody may, the drawn agent signs.
+    const lyon = JURIDICTIONS.find((j) => j.code === "690") ?? JURIDICTIONS[0];
+    const seul = genererMemoire(hasard(23), { structures, agents: [agents.at(-1) ?? agents[0]!], utilisateurs: ["u"], numero: 1, etat: "CERTIFIE", juridiction: lyon });
+    expect(new Set(seul.evenements.filter((e) => e.auteur.type === "AGENT").map((e) => e.auteur.id))).toEqual(new Set(["greffier-750"]));
+    expect(CHEMINS.CERTIFIE.length).toBe(seul.evenements.length);
   });
 });
 

@@ -238,7 +238,8 @@ export const ecrireJeu = async (orm: Orm, options: OptionsJeu): Promise<BilanJeu
 
   const parametres = {
     structures: structures.map((s, i) => ({ id: s.id, categorie: s.informationsMemoire.categoriePrestataire ?? "EXPERT", serviceIds: s.services.map((x) => x.code), coordonneesId: coordonnees[i]?.id ?? "" })),
-    agents: agents.filter((a) => a.roles.includes("GREFFIER")).map((a) => a.id),
+    // Every court-side agent with their roles and perimeter: each step is signed by one core allows.
+    agents: agents.filter((a) => !a.roles.includes("ADMINISTRATEUR")),
     utilisateurs: utilisateurs.map((u) => u.id),
   };
   const grand = options.memoires >= (options.seuilGrandJeu ?? 50_000);

@@ -1,3 +1,4 @@
+import { estAutorise, type Action, type Perimetre, type RoleAgent } from "@frais-justice/core/autorisation";
 import { calculerMontants, montantsEnJson } from "@frais-justice/core/montants";
 import { empreinte, Memoire, type EtatMemoire, type MemoireEncodee } from "@frais-justice/core/memoire";
 import { Either, Schema } from "effect";
@@ -105,12 +106,24 @@ export interface StructureGeneration {
   readonly coordonneesId?: string;
 }
 
+/** A court-side agent with what core's `autoriser` reads of them: their roles and perimeter. */
+export interface AgentGeneration {
+  readonly id: string;
+  readonly roles: ReadonlyArray<RoleAgent>;
+  readonly perimetre: Perimetre;
+}
+
 /** What the generator needs from the rest of the dataset. */
 export interface ParametresGeneration {
   /** Structures to bill from (id and default category). */
   readonly structures: ReadonlyArray<StructureGeneration>;
-  /** Agents acting on the court side (ids). */
-  readonly agents: ReadonlyArray<string>;
+  /**
+   * Agents acting on the court side. Given with their roles and perimeter, each court-side step is
+   * signed by an agent core's `autoriser` lets do it on this mémoire (the greffier of its juridiction
+   * certifies, its magistrat taxateur taxes, the ordonnateur and the comptable of its cour d'appel
+   * validate and pay); when none of them may, or given as bare ids, by the agent drawn for the mémoire.
+   */
+  readonly agents: ReadonlyArray<string | AgentGeneration>;
   /** Users acting on the prestataire side (ids). */
   readonly utilisateurs: ReadonlyArray<string>;
   /** Numbers: the n-th mémoire gets TMP n of its year and, once sent, MJ n. */
@@ -136,6 +149,26 @@ const tirerEtat = (h: Hasard): EtatMemoire => {
     if (x < 0) return etat;
   }
   return "MIS_EN_PAIEMENT";
+};
+
+/**
+ * Who signs each court-side step of a mémoire: among the agents core allows to run that command on
+ * it, the one at the drawn agent's position (no draw of its own: the seed's other values do not
+ * depend on the agents given); the drawn agent when none may.
+ */
+const signataires = (agents: ReadonlyArray<string | AgentGeneration>, tire: string | AgentGeneration, cible: { readonly structureId: string; readonly juridiction: { readonly code: string; readonly courAppel: string } }) => {
+  const rang = Math.max(0, agents.indexOf(tire));
+  const parDefaut = typeof tire === "string" ? tire : tire.id;
+  const decrits = agents.filter((a): a is AgentGeneration => typeof a !== "string");
+  const memo = new Map<string, string>();
+  return (commande: string): string => {
+    const connu = memo.get(commande);
+    if (connu !== undefined) return connu;
+    const candidats = decrits.filter((a) => estAutorise({ _tag: "Agent", ...a }, commande as Action, { _tag: "Memoire", structureId: cible.structureId, juridiction: cible.juridiction }));
+    const id = candidats.length === 0 ? parDefaut : (candidats[rang % candidats.length]?.id ?? parDefaut);
+    memo.set(commande, id);
+    return id;
+  };
 };
 
 const jour = (d: Date): string => d.toISOString().slice(0, 10);
@@ -189,7 +222,7 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   const chemin = CHEMINS[etat];
   const envoye = chemin.some(([c]) => c === "memoire.valider-et-envoyer");
   const utilisateur = h.choisir(p.utilisateurs);
-  const agent = h.choisir(p.agents);
+  const signataire = signataires(p.agents, h.choisir(p.agents), { structureId: structure.id, juridiction });
   const id = uuid(h);
   const tmp = `TMP${annee}${String(p.numero % 100_000_000).padStart(8, "0")}`;
   const numero = envoye ? `MJ${String(p.numero).padStart(10, "0")}` : tmp;
@@ -209,7 +242,7 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   const taxation =
     taxeLe === undefined
       ? undefined
-      : { lignes: montants.lignes.map((l) => ({ ligneId: l.ligneId, montantHtTaxe: l.montantHt })), motif: "Taxé conformément au tarif", magistratId: agent, le: taxeLe };
+      : { lignes: montants.lignes.map((l) => ({ ligneId: l.ligneId, montantHtTaxe: l.montantHt })), motif: "Taxé conformément au tarif", magistratId: signataire("memoire.taxer"), le: taxeLe };
   // Drawn in this order (the seed's reproducibility depends on it).
   const texteReference = h.choisir(["Article R 92 CPP (procédure pénale)", "Article R 93 CPP", "Article R 92 CPP (procédure pénale)"]);
   const numeroFacture = h.chance(0.3) ? `F-${annee}-${h.entier(1, 9999)}` : undefined;
@@ -246,11 +279,11 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
     version: chemin.length,
     ...(envoyeLe === undefined ? {} : { envoyeLe }),
     ...(quand("memoire.transmettre") === undefined ? {} : { misADispositionLe: quand("memoire.transmettre") }),
-    ...(quand("memoire.prendre-en-charge") === undefined ? {} : { agentEnCharge: agent }),
+    ...(quand("memoire.prendre-en-charge") === undefined ? {} : { agentEnCharge: signataire("memoire.prendre-en-charge") }),
     redressements: [],
     ...(quand("memoire.certifier") === undefined ? {} : { certifieLe: quand("memoire.certifier") }),
     ...(taxation === undefined ? {} : { taxation }),
-    ...(refusLe === undefined ? {} : { refus: { motif: "PIECE_JOINTE_MANQUANTE", commentaire: "Réquisition absente", par: { type: "AGENT", id: agent }, le: refusLe } }),
+    ...(refusLe === undefined ? {} : { refus: { motif: "PIECE_JOINTE_MANQUANTE", commentaire: "Réquisition absente", par: { type: "AGENT", id: signataire("memoire.refuser") }, le: refusLe } }),
     ...(quand("memoire.valider-paiement") === undefined ? {} : { valideLe: quand("memoire.valider-paiement") }),
     ...(paiementLe === undefined ? {} : { paiement: { date: paiementLe.slice(0, 10), reference: `PAY-${h.entier(100000, 999999)}` } }),
     ...(dupliqueEn === undefined ? {} : { dupliqueEn }),
@@ -274,7 +307,7 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
       memoireId: id,
       numero: i === 0 ? tmp : numero,
       commande,
-      auteur: commande === "memoire.transmettre" ? { type: "SYSTEME", id: "systeme" } : agentSide ? { type: "AGENT", id: agent } : { type: "UTILISATEUR", id: utilisateur },
+      auteur: commande === "memoire.transmettre" ? { type: "SYSTEME", id: "systeme" } : agentSide ? { type: "AGENT", id: signataire(commande) } : { type: "UTILISATEUR", id: utilisateur },
       le: instants[i]?.toISOString(),
       de,
       vers,

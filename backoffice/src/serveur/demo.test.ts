@@ -11,6 +11,8 @@ import { StockagePieces } from "../pieces-jointes/stockage.js";
 import { COMPTE_PRESTATAIRE_DEMO, semerAuPremierDemarrage } from "../seed/jeu.js";
 import { BASES } from "../test-support/bases.js";
 import { chargerDemo } from "./demo.js";
+import { DepotAcces } from "../admin/acces/agents.js";
+import { estAutorise, type Action } from "@frais-justice/core/autorisation";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { produireCertificat, verifierCertificat } from "@frais-justice/core/memoire";
 import { Either } from "effect";
@@ -57,6 +59,36 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
         const certificat = produireCertificat(m, { dateDepot: m.envoyeLe ?? new Date(0), prestataire: { identifiant: m.enTete.structureId, raisonSociale: m.enTete.structureId } });
         expect(Either.isRight(verifierCertificat(m, { ...certificat, empreinte: m.empreinteDepot ?? "" })), numero).toBe(true);
       }
+    });
+
+    it("has every court-side step of its histories (seed and demo) signed by an agent core allows to run it on that mémoire", async () => {
+      const sql = sqlDe(orm);
+      const agents = await new DepotAcces(orm).lister();
+      const evenements = await sql.lignes<{ commande: string; auteur: string; juridiction: string; courAppel: string; structureId: string }>(
+        'SELECT e."commande" AS "commande", e."auteur_id" AS "auteur", m."juridiction_code" AS "juridiction", m."cour_appel" AS "courAppel", m."structure_id" AS "structureId" FROM "evenement_memoire" e JOIN "memoire" m ON m."id" = e."memoire_id" WHERE e."auteur_type" = ? AND m."juridiction_code" IN (?, ?)',
+        ["AGENT", "750", "690"],
+      );
+      expect(evenements.length).toBeGreaterThan(100);
+      expect(new Set(evenements.map((e) => e.auteur))).toContain("demo-comptable-paris");
+      const commandes = new Set<string>();
+      for (const e of evenements) {
+        const agent = agents.find((a) => a.id === e.auteur);
+        expect(agent, `${e.commande} signé par ${e.auteur}`).toBeDefined();
+        if (agent === undefined) continue;
+        const cible = { _tag: "Memoire" as const, structureId: e.structureId, juridiction: { code: e.juridiction, courAppel: e.courAppel } };
+        expect(estAutorise({ _tag: "Agent", ...agent }, e.commande as Action, cible), `${e.commande} sur ${e.juridiction} par ${agent.id}`).toBe(true);
+        commandes.add(e.commande);
+      }
+      expect([...commandes].sort()).toEqual(
+        ["memoire.certifier", "memoire.envoyer-en-taxation", "memoire.mettre-en-paiement", "memoire.prendre-en-charge", "memoire.refuser", "memoire.taxer", "memoire.valider-paiement"].sort(),
+      );
+      // The demo's Lyon mémoires (Lyon has a demo greffier only) stop where that greffier can bring them.
+      const lyon = await sql.lignes<{ etat: string }>(
+        'SELECT DISTINCT m."etat" AS "etat" FROM "memoire" m WHERE m."juridiction_code" = ? AND EXISTS (SELECT 1 FROM "evenement_memoire" e WHERE e."memoire_id" = m."id" AND e."auteur_id" = ?)',
+        ["690", "demo-greffier-lyon"],
+      );
+      expect(lyon.length).toBeGreaterThan(0);
+      for (const { etat } of lyon) expect(["MIS_A_DISPOSITION", "A_TAXER", "CERTIFIE", "REFUSE"]).toContain(etat);
     });
 
     it("has a documented prestataire account that gets an API token and sees its own structure only", async () => {

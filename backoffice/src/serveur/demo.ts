@@ -65,6 +65,12 @@ const prestatairesDemo = async (orm: Orm): Promise<{ readonly structures: Readon
 
 const typeDe = (code: string) => (code.startsWith("CA-") ? "COUR_APPEL" : "TRIBUNAL_JUDICIAIRE");
 
+/** The roles that act on a mémoire's way from mise à disposition to paiement. */
+const ROLES_DU_CIRCUIT: ReadonlyArray<RoleAgent> = ["GREFFIER", "MAGISTRAT_TAXATEUR", "ORDONNATEUR", "COMPTABLE"];
+
+/** The states a greffier alone brings a mémoire to (a Lyon demo mémoire ends in one of them). */
+const ETATS_DU_GREFFIER: ReadonlyArray<EtatMemoire> = ["MIS_A_DISPOSITION", "A_TAXER", "CERTIFIE", "REFUSE"];
+
 /** Where the demo's court-side mémoires are addressed: mostly Paris, some Lyon (the partitioning demo). */
 const JURIDICTIONS_DEMO = ["750", "750", "750", "690"] as const;
 
@@ -93,16 +99,20 @@ export const chargerDemo = async (orm: Orm, options: { readonly nombre?: number;
   const prestataires = await prestatairesDemo(orm);
   const parametres = {
     structures: prestataires.structures,
-    agents: AGENTS_DEMO.filter((a) => a.roles.includes("GREFFIER") || a.roles.includes("MAGISTRAT_TAXATEUR")).map((a) => a.id),
+    // The court's agents with their roles and perimeter: each step is signed by one core allows.
+    agents: AGENTS_DEMO.filter((a) => a.roles.some((r) => ROLES_DU_CIRCUIT.includes(r))),
     utilisateurs: prestataires.utilisateurs,
   };
   const etats: ReadonlyArray<EtatMemoire> = ["MIS_A_DISPOSITION", "MIS_A_DISPOSITION", "MIS_A_DISPOSITION", "A_TAXER", "A_TAXER", "CERTIFIE", "TAXE", "VALIDE", "MIS_EN_PAIEMENT", "REFUSE"];
   await new DepotMemoires(orm).creerLot(nombre, (numeros) =>
     numeros.map((numero, i) => {
       const creeLe = new Date(maintenant.getTime() - (5 + h.entier(0, 150)) * 86_400_000);
-      const j = JURIDICTIONS.find((x) => x.code === JURIDICTIONS_DEMO[i % JURIDICTIONS_DEMO.length]) ?? JURIDICTIONS[0];
+      const etat = etats[i % etats.length] ?? "MIS_A_DISPOSITION";
+      // Lyon has a greffier only: its mémoires stop where a magistrat, an ordonnateur or a comptable would act.
+      const code = JURIDICTIONS_DEMO[i % JURIDICTIONS_DEMO.length] === "690" && ETATS_DU_GREFFIER.includes(etat) ? "690" : "750";
+      const j = JURIDICTIONS.find((x) => x.code === code) ?? JURIDICTIONS[0];
       // Addressed to its juridiction by the generator: the certificat de dépôt's empreinte covers it.
-      return genererMemoire(h, { ...parametres, numero, creeLe, etat: etats[i % etats.length] ?? "MIS_A_DISPOSITION", juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } });
+      return genererMemoire(h, { ...parametres, numero, creeLe, etat, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } });
     }),
   );
   return true;
