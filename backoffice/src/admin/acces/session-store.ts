@@ -8,6 +8,16 @@ type Rappel<T = void> = (erreur?: unknown, valeur?: T) => void;
 const DUREE_PAR_DEFAUT_MS = 8 * 3_600_000;
 
 /**
+ * The statement that reads a session by its id (one parameter) on every request, with its agent: the
+ * session's agent (its id is in the session's JSON) comes back with the session row, so the request
+ * that reloads its agent (every request does) finds it read, without a second statement.
+ */
+export const requeteLectureSession = (dialecte: Sql["dialecte"]): string => {
+  const idAgent = dialecte === "sqlite" ? "json_extract(s.donnees, '$.adminUser.id')" : "(s.donnees::json -> 'adminUser' ->> 'id')";
+  return `SELECT s.donnees AS "donnees", s.expire AS "expire", ${colonnesAgent("a")} FROM session_admin s LEFT JOIN agent a ON a.id = ${idAgent} WHERE s.sid = ?`;
+};
+
+/**
  * Sessions of the back-office in the database (table `session_admin`), shared by every process and
  * surviving restarts; expired rows are ignored on read and purged at most once a minute on write.
  */
@@ -26,10 +36,7 @@ export class MagasinSessions extends session.Store {
     super();
     this.sql = sqlDe(orm);
     this.lectureSql = lectureDe(orm);
-    // The session's agent (its id is in the session's JSON) comes back with the session row: the
-    // request that reloads its agent (every request does) finds it read, without a second statement.
-    const idAgent = this.sql.dialecte === "sqlite" ? "json_extract(s.donnees, '$.adminUser.id')" : "(s.donnees::json -> 'adminUser' ->> 'id')";
-    this.lecture = `SELECT s.donnees AS "donnees", s.expire AS "expire", ${colonnesAgent("a")} FROM session_admin s LEFT JOIN agent a ON a.id = ${idAgent} WHERE s.sid = ?`;
+    this.lecture = requeteLectureSession(this.sql.dialecte);
   }
 
   /**
