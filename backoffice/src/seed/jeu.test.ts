@@ -1,5 +1,5 @@
 import { isIdentifiantValide } from "@frais-justice/core/structure";
-import { Either } from "effect";
+import { BigDecimal, Either } from "effect";
 import { describe, expect, it } from "vitest";
 import { sqlDe } from "../base/sql.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
@@ -9,7 +9,7 @@ import { hasard } from "./hasard.js";
 import { empreinte } from "@frais-justice/core/memoire";
 import { ecrireJeu, identifiantParticulier, nombreMemoires, semerAuPremierDemarrage, siretAleatoire } from "./jeu.js";
 import { estAutorise, type Action } from "@frais-justice/core/autorisation";
-import { CHEMINS, clonerMemoire, genererMemoire, JURIDICTIONS, ModeleIncompatible, type AgentGeneration } from "./memoires.generateur.js";
+import { CHEMINS, clonerMemoire, genererMemoire, JURIDICTIONS, ModeleIncompatible, MOTIF_TAXATION_REDUITE, type AgentGeneration } from "./memoires.generateur.js";
 
 describe("identifiers of the dataset", () => {
   it("are valid for core's validators", () => {
@@ -76,6 +76,42 @@ describe("court-side steps of a generated mémoire", () => {
       "memoire.valider-paiement": ["ORDONNATEUR"],
       "memoire.mettre-en-paiement": ["COMPTABLE"],
     });
+  });
+
+  it("tax about one taxed mémoire in two below its request through core's command: a fifth off its first line, « montant modifié », the ordonnance's amounts in the taxer step", () => {
+    const h = hasard(29);
+    let reduits = 0;
+    for (let numero = 1; numero <= 40; numero += 1) {
+      const { memoire, evenements } = genererMemoire(h, { structures, agents, utilisateurs: ["u"], numero, etat: "TAXE" });
+      const demandes = memoire.montantsDemandes;
+      const taxation = memoire.taxation;
+      expect(demandes).toBeDefined();
+      expect(taxation).toBeDefined();
+      if (demandes === undefined || taxation === undefined) continue;
+      const taxer = evenements.find((e) => e.commande === "memoire.taxer");
+      // The certificat de dépôt covers what was sent, not the taxation.
+      expect(memoire.empreinteDepot).toBe(empreinte(memoire));
+      if (!memoire.montantModifie) {
+        expect(BigDecimal.equals(memoire.montants.montantTtc, demandes.montantTtc)).toBe(true);
+        expect(taxer?.montantsApres).toEqual(taxer?.montantsAvant);
+        continue;
+      }
+      reduits += 1;
+      const premiere = memoire.lignes[0]?.id;
+      const htDemande = demandes.lignes.find((l) => l.ligneId === premiere)?.montantHt ?? BigDecimal.make(0n, 2);
+      const cents = (x: BigDecimal.BigDecimal) => BigDecimal.scale(x, 2).value;
+      expect(taxation.lignes.map((l) => [l.ligneId, cents(l.montantHtTaxe)])).toEqual([[premiere, (cents(htDemande) * 4n) / 5n]]);
+      expect(taxation.motif).toBe(MOTIF_TAXATION_REDUITE);
+      expect(memoire.montantModifie).toBe(true);
+      expect(BigDecimal.lessThan(memoire.montants.montantTtc, demandes.montantTtc)).toBe(true);
+      expect(cents(memoire.montants.lignes[0]?.montantHt ?? BigDecimal.make(0n, 2))).toBe((cents(htDemande) * 4n) / 5n);
+      expect(taxer?.motif).toBe(MOTIF_TAXATION_REDUITE);
+      expect(BigDecimal.equals(taxer?.montantsApres.montantTtc ?? BigDecimal.make(-1n, 0), memoire.montants.montantTtc)).toBe(true);
+      expect(BigDecimal.equals(taxer?.montantsAvant.montantTtc ?? BigDecimal.make(-1n, 0), demandes.montantTtc)).toBe(true);
+      expect(taxation.magistratId).toBe(taxer?.auteur.id);
+    }
+    expect(reduits).toBeGreaterThan(10);
+    expect(reduits).toBeLessThan(30);
   });
 
   it("draw the same mémoire whatever agents are given (only the signatures change), and fall back to the drawn agent when none may act", () => {

@@ -1,7 +1,7 @@
 import { estAutorise, type Action, type Perimetre, type RoleAgent } from "@frais-justice/core/autorisation";
 import { calculerMontants, montantsEnJson } from "@frais-justice/core/montants";
-import { empreinte, Memoire, type EtatMemoire, type MemoireEncodee } from "@frais-justice/core/memoire";
-import { Either, Schema } from "effect";
+import { empreinte, executer, Memoire, TotauxMemoire, totaux, type EtatMemoire, type MemoireEncodee } from "@frais-justice/core/memoire";
+import { BigDecimal, Either, Schema } from "effect";
 import type { EvenementMemoire } from "../memoire/memoire.evenement.mapper.js";
 import { EvenementMemoire as EvenementSchema } from "../memoire/memoire.evenement.mapper.js";
 import type { ResultatEcriture } from "../memoire/memoire.repository.js";
@@ -161,7 +161,7 @@ const signataires = (agents: ReadonlyArray<string | AgentGeneration>, tire: stri
   const parDefaut = typeof tire === "string" ? tire : tire.id;
   const decrits = agents.filter((a): a is AgentGeneration => typeof a !== "string");
   const memo = new Map<string, string>();
-  return (commande: string): string => {
+  const signataire = (commande: string): string => {
     const connu = memo.get(commande);
     if (connu !== undefined) return connu;
     const candidats = decrits.filter((a) => estAutorise({ _tag: "Agent", ...a }, commande as Action, { _tag: "Memoire", structureId: cible.structureId, juridiction: cible.juridiction }));
@@ -169,6 +169,37 @@ const signataires = (agents: ReadonlyArray<string | AgentGeneration>, tire: stri
     memo.set(commande, id);
     return id;
   };
+  return Object.assign(signataire, { decrit: (id: string): AgentGeneration | undefined => decrits.find((a) => a.id === id) });
+};
+
+/** The motif of the demo's taxations below the request. */
+export const MOTIF_TAXATION_REDUITE = "Réduit au barème : durée de la prestation non justifiée au-delà de la réquisition";
+
+/**
+ * A taxed mémoire whose ordonnance cuts its first line's HT by a fifth (to the cent below), applied by
+ * core's `memoire.taxer` command as the magistrat would run it on the mémoire à taxer: the same
+ * re-pricing, VAT and totals, taxation and « montant modifié » as in the back-office. Undefined when
+ * core refuses it (the signatory may not tax this mémoire).
+ */
+const taxerEnDessous = (memoire: Memoire, magistrat: AgentGeneration, le: Date): Memoire | undefined => {
+  const ligne = memoire.lignes[0];
+  const ht = memoire.montants.lignes[0]?.montantHt;
+  if (ligne === undefined || ht === undefined || memoire.taxation === undefined) return undefined;
+  const { taxation: _taxation, ...sansTaxation } = memoire;
+  const centimes = (BigDecimal.scale(ht, 2).value * 4n) / 5n;
+  const montantHtTaxe = `${centimes / 100n}.${String(centimes % 100n).padStart(2, "0")}`;
+  const resultat = executer(
+    { ...sansTaxation, etat: "A_TAXER", version: memoire.version - 1 },
+    { type: "memoire.taxer", taxation: { lignes: [{ ligneId: ligne.id, montantHtTaxe }], motif: MOTIF_TAXATION_REDUITE } },
+    {
+      acteur: { _tag: "Agent", ...magistrat },
+      maintenant: le,
+      // Its audit event is not kept (the generator writes the history): no id nor number is drawn.
+      genererId: () => "sans-objet",
+      numerotation: { prochainNumeroTmp: () => 0, prochainNumeroMj: () => 0 },
+    },
+  );
+  return Either.isRight(resultat) ? resultat.right.memoire : undefined;
 };
 
 const jour = (d: Date): string => d.toISOString().slice(0, 10);
@@ -178,6 +209,8 @@ const plusJours = (d: Date, n: number, h: Hasard): Date => new Date(d.getTime() 
 export const numeroLotDe = (creeLe: Date, structureId: string): string => `LOT-${jour(creeLe).replace(/-/g, "")}-${structureId}`.slice(0, 50);
 
 const decoderMemoire = Schema.decodeUnknownSync(Memoire);
+/** The totals of a mémoire's amounts as an audit event records them (core's `totaux`, encoded). */
+const totauxEncodes = (montants: Memoire["montants"]) => Schema.encodeSync(TotauxMemoire)(totaux(montants));
 const decoderEvenement = Schema.decodeUnknownSync(EvenementSchema);
 
 /** Generates one mémoire and its history. Throws only on a bug of the generator (the Schema refuses it). */
@@ -291,15 +324,13 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   } as unknown as MemoireEncodee;
   // A sent mémoire carries the empreinte of its certificat de dépôt, computed by core as when sending.
   const decode = decoderMemoire(encodee);
-  const memoire = decode.envoyeLe === undefined ? decode : { ...decode, empreinteDepot: empreinte(decode) };
-  const totaux = {
-    montantHt: montants.montantHt,
-    montantTva: montants.montantTva,
-    montantDebours: montants.montantDebours,
-    montantTtcAvantRemiseGlobale: montants.montantTtcAvantRemiseGlobale,
-    montantRemiseGlobaleTtc: montants.montantRemiseGlobaleTtc,
-    montantTtc: montants.montantTtc,
-  };
+  const depose = decode.envoyeLe === undefined ? decode : { ...decode, empreinteDepot: empreinte(decode) };
+  // About one taxed mémoire in two (by its id, already drawn: no draw of its own) is taxed below its request.
+  const magistrat = taxeLe === undefined || Number.parseInt(id.slice(0, 1), 16) % 2 !== 0 ? undefined : signataire.decrit(signataire("memoire.taxer"));
+  const memoire = (magistrat === undefined || taxeLe === undefined ? undefined : taxerEnDessous(depose, magistrat, new Date(taxeLe))) ?? depose;
+  const demandes = totauxEncodes(depose.montants);
+  // After a taxation below the request, the taxer step's amounts are the ordonnance's.
+  const taxes = memoire === depose ? demandes : totauxEncodes(memoire.montants);
   const evenements: Array<EvenementMemoire> = chemin.map(([commande, de, vers], i) => {
     const agentSide = i > 1 && commande !== "memoire.abandonner" && commande !== "memoire.dupliquer";
     return decoderEvenement({
@@ -312,8 +343,9 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
       de,
       vers,
       ...(commande === "memoire.refuser" ? { motif: "PIECE_JOINTE_MANQUANTE" } : {}),
-      montantsAvant: totaux,
-      montantsApres: totaux,
+      ...(commande === "memoire.taxer" ? { motif: memoire.taxation?.motif ?? "" } : {}),
+      montantsAvant: demandes,
+      montantsApres: commande === "memoire.taxer" ? taxes : demandes,
       details: commande === "memoire.valider-et-envoyer" ? { numeroProvisoire: tmp, empreinte: memoire.empreinteDepot ?? "" } : {},
     });
   });

@@ -15,7 +15,7 @@ import { DepotAcces } from "../admin/acces/agents.js";
 import { estAutorise, type Action } from "@frais-justice/core/autorisation";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { produireCertificat, verifierCertificat } from "@frais-justice/core/memoire";
-import { Either } from "effect";
+import { BigDecimal, Either } from "effect";
 
 describe.each(BASES)("first-run demo data on $dialecte", (base) => {
   describe.skipIf(!base.disponible)("after the persistence seed", () => {
@@ -89,6 +89,19 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
       );
       expect(lyon.length).toBeGreaterThan(0);
       for (const { etat } of lyon) expect(["MIS_A_DISPOSITION", "A_TAXER", "CERTIFIE", "REFUSE"]).toContain(etat);
+    });
+
+    it("has taxed mémoires below their request (« montant modifié »), by core's taxation of their magistrat", async () => {
+      const depot = new DepotMemoires(orm);
+      const taxes = await sqlDe(orm).lignes<{ id: string; modifie: unknown }>('SELECT "id", "montant_modifie" AS "modifie" FROM "memoire" WHERE "etat" = ? AND "juridiction_code" = ?', ["TAXE", "750"]);
+      const reduits = taxes.filter((t) => t.modifie === true || t.modifie === 1);
+      expect(reduits.length).toBeGreaterThan(0);
+      expect(reduits.length).toBeLessThan(taxes.length);
+      for (const { id } of reduits) {
+        const m = Either.getOrThrow(await depot.charger(id));
+        expect(m.taxation?.magistratId).toBe("demo-magistrat-paris");
+        expect(BigDecimal.lessThan(m.montants.montantTtc, m.montantsDemandes?.montantTtc ?? BigDecimal.make(0n, 0))).toBe(true);
+      }
     });
 
     it("has a documented prestataire account that gets an API token and sees its own structure only", async () => {
