@@ -153,6 +153,8 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     expect(await page.locator("[data-testid=memoire-prestataire]").innerText()).toContain(m.raisonSociale);
     if (categorie !== undefined) expect(await page.locator("[data-testid=memoire-categorie]").innerText()).toContain(categorie);
     const lignes = await page.locator("[data-testid=lignes]").innerText();
+    // Every term of a line's amount is a column: quantité × tarif HT + frais divers − remise, then débours.
+    for (const colonne of ["Quantité", "Tarif HT", "Frais divers", "Remise", "HT demandé", "HT retenu", "Débours", "TTC"]) expect(lignes).toContain(colonne);
     // Autorités requérantes by their French names, never core's codes.
     expect(lignes).not.toMatch(/OFFICIER_POLICE_JUDICIAIRE|PROCUREUR_REPUBLIQUE|JUGE_INSTRUCTION|TRIBUNAL_CORRECTIONNEL/);
   }, 120_000);

@@ -10,6 +10,7 @@ import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
 import type { Application } from "./application.js";
 import { AGENTS_DEMO } from "./demo.js";
+import { euros } from "../admin/memoires/libelles.js";
 import { banc, connecter, etatStocke, memoireEn } from "./test-support.js";
 
 type Client = Awaited<ReturnType<typeof connecter>>;
@@ -469,6 +470,40 @@ describe("labels, not codes (raison sociale, catégorie, type de prestation, aut
     expect(premiere?.autoriteRequerante).not.toBe(stockee?.autoriteRequerante);
     expect(premiere?.autoriteRequerante).toMatch(/^[A-ZÉ][a-zéèêàç' ]+/);
     if (stockee?.typePrestation === "TRADUCTION_ORALE") expect(premiere?.typePrestation).toBe("Traduction orale (R122)");
+  });
+
+  it("the show page gives each line's frais divers, remise and débours: what builds its amount is on the page", async () => {
+    const c = client("demo-greffier-paris");
+    const ids: Array<string> = [];
+    // Generated mémoires until one of their lines carries frais divers (about one line in five does).
+    for (let essai = 0; essai < 40; essai += 1) {
+      const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+      ids.push(id);
+      const [n] = await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM ligne_prestation WHERE memoire_id = ? AND frais_divers <> '0.00'", [id]);
+      if (Number(n?.n) > 0) break;
+    }
+    let avecFrais = 0;
+    for (const id of ids) {
+      const detail = JSON.parse(String(corps(await c.get(`/admin/api/resources/memoires/records/${id}/show`)).record?.params["detail"])) as {
+        lignes: Array<{ rang: number; quantite: string; tarifHtBrut: string; fraisDivers: string; remise: string; debours: string; montantHtDemandeBrut: string }>;
+      };
+      const stockees = await sqlDe(orm).lignes<{ rang: unknown; fraisDivers: string; remise: string; debours: string }>(
+        `SELECT rang, frais_divers AS "fraisDivers", remise, debours FROM ligne_prestation WHERE memoire_id = ? ORDER BY rang`,
+        [id],
+      );
+      expect(detail.lignes).toHaveLength(stockees.length);
+      for (const [i, l] of detail.lignes.entries()) {
+        const s = stockees[i];
+        expect(l.fraisDivers).toBe(euros(s?.fraisDivers));
+        expect(l.remise).toBe(euros(s?.remise));
+        expect(l.debours).toBe(euros(s?.debours));
+        if (s?.fraisDivers !== "0.00") avecFrais += 1;
+        // The requested HT is quantité × tarif (rounded to the cent) + frais divers − remise: the page shows every term.
+        const centimes = (v: string | undefined) => Math.round(Number(v ?? "0") * 100);
+        expect(centimes(l.montantHtDemandeBrut)).toBe(Math.round(Number(l.quantite) * Number(l.tarifHtBrut) * 100) + centimes(s?.fraisDivers) - centimes(s?.remise));
+      }
+    }
+    expect(avecFrais).toBeGreaterThan(0);
   });
 
   it("the show page names the prestataire's service by its code and libellé", async () => {

@@ -1,6 +1,7 @@
 import React, { useState } from "react";
 import { ApiClient } from "adminjs";
 import { useTitreAction } from "./titre-action.js";
+import { zero } from "./montants.js";
 
 const api = new ApiClient();
 const s = {
@@ -91,11 +92,12 @@ const ActionMemoire = ({ resource, record, action }) => {
         <div>
           <p>Certifiez le mémoire tel quel, ou corrigez la quantité ou le tarif HT d'une ligne (redressement, motif obligatoire).</p>
           <table style={s.table}>
-            <thead><tr><th style={s.th}>#</th><th style={s.th}>Prestation</th><th style={s.th}>Quantité</th><th style={s.th}>Tarif HT</th><th style={s.th}>Nouvelle quantité</th><th style={s.th}>Nouveau tarif HT</th><th style={s.th}>Motif du redressement</th></tr></thead>
+            <thead><tr><th style={s.th}>#</th><th style={s.th}>Prestation</th><th style={s.th}>Quantité</th><th style={s.th}>Tarif HT</th><th style={s.th}>Frais divers</th><th style={s.th}>HT demandé</th><th style={s.th}>Nouvelle quantité</th><th style={s.th}>Nouveau tarif HT</th><th style={s.th}>Motif du redressement</th></tr></thead>
             <tbody>
               {lignes.map((l) => (
                 <tr key={l.id}>
                   <td style={s.td}>{l.rang}</td><td style={s.td}>{l.typePrestation}</td><td style={s.td}>{l.quantite}</td><td style={s.td}>{l.tarifHt}</td>
+                  <td style={s.td}>{zero(l.fraisDivers)}</td><td style={s.td}>{l.montantHtDemande}</td>
                   <td style={s.td}><input style={s.input} data-testid={`quantite-${l.rang}`} onChange={(e) => maj(l.id, "quantite", e.target.value)} /></td>
                   <td style={s.td}><input style={s.input} data-testid={`tarif-${l.rang}`} onChange={(e) => maj(l.id, "tarifHt", e.target.value)} /></td>
                   <td style={s.td}><input style={s.input} data-testid={`motif-${l.rang}`} onChange={(e) => maj(l.id, "motif", e.target.value)} /></td>
@@ -109,11 +111,12 @@ const ActionMemoire = ({ resource, record, action }) => {
         <div>
           <p>Ordonnance de taxe : montant HT retenu pour chaque ligne, et le motif.</p>
           <table style={s.table}>
-            <thead><tr><th style={s.th}>#</th><th style={s.th}>Prestation</th><th style={s.th}>HT demandé</th><th style={s.th}>HT taxé</th></tr></thead>
+            <thead><tr><th style={s.th}>#</th><th style={s.th}>Prestation</th><th style={s.th}>Quantité</th><th style={s.th}>Tarif HT</th><th style={s.th}>Frais divers</th><th style={s.th}>HT demandé</th><th style={s.th}>HT taxé</th></tr></thead>
             <tbody>
               {lignes.map((l) => (
                 <tr key={l.id}>
-                  <td style={s.td}>{l.rang}</td><td style={s.td}>{l.typePrestation}</td><td style={s.td}>{l.montantHtDemande}</td>
+                  <td style={s.td}>{l.rang}</td><td style={s.td}>{l.typePrestation}</td><td style={s.td}>{l.quantite}</td><td style={s.td}>{l.tarifHt}</td>
+                  <td style={s.td}>{zero(l.fraisDivers)}</td><td style={s.td}>{l.montantHtDemande}</td>
                   <td style={s.td}><input style={s.input} data-testid={`taxe-${l.rang}`} value={taxes[l.id] || ""} onChange={(e) => setTaxes((t) => ({ ...t, [l.id]: e.target.value }))} /></td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import React from "react";
+import { zero } from "./montants.js";
 
 const s = {
   section: { background: "#fff", padding: "16px 20px", marginBottom: 16, borderRadius: 4, boxShadow: "0 1px 3px rgba(0,0,0,.08)" },
@@ -77,8 +78,9 @@ const MemoireDetail = ({ record }) => {
             <tr>
               <th style={s.th}>#</th><th style={s.th}>N° d'affaire</th><th style={s.th}>Prestation</th><th style={s.th}>Date</th>
               <th style={s.th}>Autorité requérante</th><th style={{ ...s.th, ...s.num }}>Quantité</th><th style={{ ...s.th, ...s.num }}>Tarif HT</th>
+              <th style={{ ...s.th, ...s.num }}>Frais divers</th><th style={{ ...s.th, ...s.num }}>Remise</th>
               <th style={{ ...s.th, ...s.num }}>TVA</th><th style={{ ...s.th, ...s.num }}>HT demandé</th><th style={{ ...s.th, ...s.num }}>HT retenu</th>
-              <th style={{ ...s.th, ...s.num }}>TTC</th>
+              <th style={{ ...s.th, ...s.num }}>Débours</th><th style={{ ...s.th, ...s.num }}>TTC</th>
             </tr>
           </thead>
           <tbody>
@@ -87,6 +89,8 @@ const MemoireDetail = ({ record }) => {
                 <td style={s.td}>{l.rang}</td><td style={s.td}>{l.numeroAffaire}</td><td style={s.td}>{l.typePrestation}</td>
                 <td style={s.td}>{l.datePrestation}</td><td style={s.td}>{l.autoriteRequerante}</td>
                 <td style={{ ...s.td, ...s.num }}>{l.quantite}</td><td style={{ ...s.td, ...s.num }}>{l.tarifHt}</td>
+                <td style={{ ...s.td, ...s.num }} data-testid={`frais-divers-${l.rang}`}>{zero(l.fraisDivers)}</td>
+                <td style={{ ...s.td, ...s.num }}>{zero(l.remise)}</td>
                 <td style={{ ...s.td, ...s.num }}>{l.tauxTva}</td><td style={{ ...s.td, ...s.num }}>{l.montantHtDemande}</td>
                 <td style={{ ...s.td, ...s.num, ...(l.modifie ? s.modifie : {}) }}>
                   {l.montantHt}
@@ -94,6 +98,7 @@ const MemoireDetail = ({ record }) => {
                   {l.redressement ? <div style={{ fontSize: 11, fontWeight: 400 }}>redressé (avant : {l.redressement.quantiteAvant} × {l.redressement.tarifHtAvant}) — {l.redressement.motif}</div> : null}
                   {l.montantHtTaxe ? <div style={{ fontSize: 11, fontWeight: 400 }}>taxé : {l.montantHtTaxe}</div> : null}
                 </td>
+                <td style={{ ...s.td, ...s.num }}>{zero(l.debours)}</td>
                 <td style={{ ...s.td, ...s.num }}>{l.montantTtc}</td>
               </tr>
             ))}

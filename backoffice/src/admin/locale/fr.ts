@@ -124,6 +124,7 @@ export const TRADUCTION_FR = {
         detail: "Détail",
       },
       actions: {
+        show: "Fiche du mémoire",
         "prendre-en-charge": "Prendre en charge",
         certifier: "Certifier",
         "envoyer-en-taxation": "Envoyer en taxation",

@@ -77,6 +77,7 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
       tarifHtBrut: l.tarifHt,
       tauxTva: taux(l.tauxTva),
       fraisDivers: euros(l.fraisDivers),
+      remise: euros(l.remise),
       debours: euros(l.debours),
       montantHtDemande: euros(demande?.montantHt ?? actuel?.montantHt),
       montantHtDemandeBrut: demande?.montantHt ?? actuel?.montantHt ?? "0.00",
