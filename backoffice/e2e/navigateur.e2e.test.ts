@@ -86,6 +86,15 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     expect(lignes).toBeGreaterThan(0);
     await expect.poll(() => page.locator("tbody").innerText()).toContain("Mis à disposition");
     await page.screenshot({ path: join(IMAGES, "backoffice-liste.png"), fullPage: true });
+    // Every column in view on a 1440-pixel screen: no box around the table scrolls sideways.
+    type Englobant = { readonly parentElement: Englobant | null; readonly scrollWidth: number; readonly clientWidth: number; readonly tagName: string };
+    const debordements = await page.locator("table").first().evaluate((table: Englobant) => {
+      const trop: Array<string> = [];
+      for (let b: Englobant | null = table.parentElement; b !== null; b = b.parentElement) if (b.scrollWidth > b.clientWidth + 1) trop.push(`${b.tagName} ${b.scrollWidth}/${b.clientWidth}`);
+      return trop;
+    });
+    expect(page.viewportSize()?.width).toBe(1440);
+    expect(debordements).toEqual([]);
     // The first row's date as the show page writes it (French, Europe/Paris whatever the browser's
     // zone), its numéro whole on one line.
     const premiere = page.locator("tr[data-id]").first();
