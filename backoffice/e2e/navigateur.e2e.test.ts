@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ouvrirOrm, type Orm } from "../src/base/orm.js";
 import { lireInstant, sqlDe } from "../src/base/sql.js";
-import { IMAGES, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
+import { IMAGES, capturePageEntiere, compte, debordementsLateraux, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
 import { LIBELLES_CATEGORIES } from "../src/admin/memoires/libelles.js";
 
 /**
@@ -87,14 +87,8 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await expect.poll(() => page.locator("tbody").innerText()).toContain("Mis à disposition");
     await page.screenshot({ path: join(IMAGES, "backoffice-liste.png"), fullPage: true });
     // Every column in view on a 1440-pixel screen: no box around the table scrolls sideways.
-    type Englobant = { readonly parentElement: Englobant | null; readonly scrollWidth: number; readonly clientWidth: number; readonly tagName: string };
-    const debordements = await page.locator("table").first().evaluate((table: Englobant) => {
-      const trop: Array<string> = [];
-      for (let b: Englobant | null = table.parentElement; b !== null; b = b.parentElement) if (b.scrollWidth > b.clientWidth + 1) trop.push(`${b.tagName} ${b.scrollWidth}/${b.clientWidth}`);
-      return trop;
-    });
     expect(page.viewportSize()?.width).toBe(1440);
-    expect(debordements).toEqual([]);
+    expect(await debordementsLateraux(page.locator("table").first())).toEqual([]);
     // The first row's date as the show page writes it (French, Europe/Paris whatever the browser's
     // zone), its numéro whole on one line.
     const premiere = page.locator("tr[data-id]").first();
@@ -112,10 +106,24 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     });
     expect(lignesDuNumero).toBe(1);
 
+    // The documentation's show page: a mémoire of the juridiction its magistrat taxed below the
+    // request (the demo data has some), so that the picture shows retained amounts, « montant
+    // modifié » and a history with the ordonnance's motif and amounts.
+    const [taxe] = await sqlDe(orm).lignes<{ id: string }>(
+      `SELECT m.id FROM memoire m WHERE m.juridiction_code = '750' AND m.montant_modifie = ? AND m.etat = 'TAXE' ORDER BY m.numero LIMIT 1`,
+      [true],
+    );
+    if (taxe === undefined) throw new Error("aucun mémoire de Paris taxé en dessous de la demande dans les données de démonstration");
+    await page.goto(`${base}/admin/resources/memoires/records/${taxe.id}/show`);
+    await page.waitForSelector("[data-testid=historique]");
+    expect(await page.locator("[data-testid=historique]").innerText()).toContain("Taxation");
+    // Its fourteen line columns in view too.
+    expect(await debordementsLateraux(page.locator("[data-testid=lignes]"))).toEqual([]);
+    await capturePageEntiere(page, join(IMAGES, "backoffice-memoire.png"));
+
     const id = await choisir("MIS_A_DISPOSITION");
     await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
     await page.waitForSelector("[data-testid=memoire-detail]");
-    await page.screenshot({ path: join(IMAGES, "backoffice-memoire.png"), fullPage: true });
     // The demo mémoire's certificat de dépôt matches it (core's verifierCertificat).
     expect(await page.locator("[data-testid=certificat]").innerText()).toContain("Empreinte vérifiée");
 

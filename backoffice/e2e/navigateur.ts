@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
 import { AGENTS_DEMO, type AgentDemo } from "../src/serveur/demo.js";
 
@@ -87,10 +87,38 @@ export const ouvrirChromium = async (profil: string, base: string): Promise<{ re
     executablePath: CHROMIUM,
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1440, height: 1000 },
+    viewport: ECRAN,
     locale: "fr-FR",
   });
   // Nothing leaves the machine (AdminJS's layout asks for Google Fonts).
   await contexte.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
   return { contexte, page: contexte.pages()[0] ?? (await contexte.newPage()) };
+};
+
+/** The browser context's viewport (the screen the tests take as an agent's). */
+export const ECRAN = { width: 1440, height: 1000 } as const;
+
+/**
+ * A screenshot of the whole page for the documentation: AdminJS scrolls inside its layout, not the
+ * window, so Playwright's `fullPage` stops at the screen's height; the viewport grows to the height
+ * of the tallest scrolling box for the shot (at most 5,000 pixels), then returns to {@link ECRAN}.
+ */
+export const capturePageEntiere = async (page: Page, chemin: string): Promise<void> => {
+  const hauteur = Number(await page.evaluate("Math.max(...Array.from(document.querySelectorAll('*'), (e) => e.scrollHeight))"));
+  await page.setViewportSize({ width: ECRAN.width, height: Math.min(Math.max(hauteur, ECRAN.height), 5000) });
+  try {
+    await page.screenshot({ path: chemin, fullPage: true });
+  } finally {
+    await page.setViewportSize(ECRAN);
+  }
+};
+
+/** The boxes around `element` that scroll sideways (tag and widths): none when all of it is in view. */
+export const debordementsLateraux = (element: Locator): Promise<Array<string>> => {
+  type Boite = { readonly parentElement: Boite | null; readonly scrollWidth: number; readonly clientWidth: number; readonly tagName: string };
+  return element.evaluate((e: Boite) => {
+    const trop: Array<string> = [];
+    for (let b: Boite | null = e.parentElement; b !== null; b = b.parentElement) if (b.scrollWidth > b.clientWidth + 1) trop.push(`${b.tagName} ${b.scrollWidth}/${b.clientWidth}`);
+    return trop;
+  });
 };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ouvrirOrm, type Orm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
 import { EXEMPLE as E, ecrireExempleOrganisation } from "../src/organisation/organisation.exemple.js";
-import { IMAGES, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
+import { IMAGES, capturePageEntiere, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
 
 /**
  * Browser end-to-end test of the organisation screens: the real server (pre-bundled components,
@@ -75,7 +75,7 @@ describe.skipIf(!present)("organisation screens in a browser (headless Chromium)
     expect(mandats).toContain("Signé (actif)");
     expect(mandats).toContain("Révoqué");
     expect(await page.locator("[data-testid=membres]").innerText()).toContain("Gestionnaire principal");
-    await page.screenshot({ path: join(IMAGES, "backoffice-structure.png"), fullPage: true });
+    await capturePageEntiere(page, join(IMAGES, "backoffice-structure.png"));
 
     // The role matrix gives no court-side role a structure's management actions: no button, and the page says so.
     expect(await page.locator("[data-testid=lecture-seule]").innerText()).toContain("Consultation seule");

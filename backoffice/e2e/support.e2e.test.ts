@@ -11,7 +11,7 @@ import { MESSAGE_CONFLIT } from "../src/admin/support/tickets.actions.js";
 import { ouvrirOrm, type Orm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
 import { StockagePieces } from "../src/pieces-jointes/stockage.js";
-import { IMAGES, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
+import { IMAGES, capturePageEntiere, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
 import { DepotTicketsSql } from "../src/support/depot-tickets.sql.js";
 import type { DepotTickets } from "../src/support/depot-tickets.js";
 
@@ -199,7 +199,7 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
     expect(resolu.etat).toBe("Résolu");
     expect(resolu.journal).toContain("Solution proposée");
     expect(await ongletDuDemandeur(ticket)).toEqual(["ACTIONS_REQUISES", "TOUS"]);
-    await page.screenshot({ path: join(IMAGES, "backoffice-support-ticket.png"), fullPage: true });
+    await capturePageEntiere(page, join(IMAGES, "backoffice-support-ticket.png"));
   }, 120_000);
 
   it("the requester refuses with a comment, the agent proposes again, the requester accepts: closed, read-only", async () => {

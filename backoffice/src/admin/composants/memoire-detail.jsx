@@ -5,8 +5,9 @@ const s = {
   section: { background: "#fff", padding: "16px 20px", marginBottom: 16, borderRadius: 4, boxShadow: "0 1px 3px rgba(0,0,0,.08)" },
   h: { fontSize: 16, fontWeight: 700, margin: "0 0 12px" },
   table: { width: "100%", borderCollapse: "collapse", fontSize: 13 },
-  th: { textAlign: "left", borderBottom: "2px solid #ddd", padding: "6px 8px", fontWeight: 600 },
-  td: { borderBottom: "1px solid #eee", padding: "6px 8px", verticalAlign: "top" },
+  th: { textAlign: "left", borderBottom: "2px solid #ddd", padding: "6px 6px", fontWeight: 600 },
+  td: { borderBottom: "1px solid #eee", padding: "6px 6px", verticalAlign: "top" },
+  decision: { margin: "12px 0 0" },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   modifie: { color: "#b34700", fontWeight: 700 },
   grille: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: "8px 24px", fontSize: 13 },
@@ -66,12 +67,12 @@ const MemoireDetail = ({ record }) => {
           <Champ libelle="N° provisoire" valeur={d.numeroProvisoire} />
           <Champ libelle="État depuis le" valeur={d.etatLe} />
         </div>
-        {d.refus ? <p style={{ color: "#a00" }}>Refusé le {d.refus.le} — {d.refus.motif}{d.refus.commentaire ? ` : ${d.refus.commentaire}` : ""}</p> : null}
-        {d.taxation ? <p>Ordonnance de taxe du {d.taxation.le} par {d.taxation.magistrat} — {d.taxation.motif}</p> : null}
-        {d.paiement ? <p>Mis en paiement le {d.paiement.date}, référence {d.paiement.reference}</p> : null}
+        {d.refus ? <p style={{ ...s.decision, color: "#a00" }}>Refusé le {d.refus.le} — {d.refus.motif}{d.refus.commentaire ? ` : ${d.refus.commentaire}` : ""}</p> : null}
+        {d.taxation ? <p style={s.decision}>Ordonnance de taxe du {d.taxation.le} par {d.taxation.magistrat} — {d.taxation.motif}</p> : null}
+        {d.paiement ? <p style={s.decision}>Mis en paiement le {d.paiement.date}, référence {d.paiement.reference}</p> : null}
       </div>
 
-      <div style={s.section}>
+      <div style={{ ...s.section, overflowX: "auto" }}>
         <div style={s.h}>Lignes de prestation</div>
         <table style={s.table} data-testid="lignes">
           <thead>
