@@ -46,6 +46,14 @@ describe("French locale: every resource, group, action and property of the back-
     expect([...new Set(manquants)]).toEqual([]);
   });
 
+  it("titles every record page after its object (« Fiche du mémoire »…), never the generic « Afficher »", () => {
+    const generiques = decorees()
+      .filter((d) => d.actions["show"] !== undefined)
+      .map((d) => d.id())
+      .filter((id) => !/^Fiche (du |de la |de l'|des )/.test(String((TRADUCTION_FR.resources as Record<string, { actions?: Record<string, string> }>)[id]?.actions?.["show"] ?? "")));
+    expect(generiques).toEqual([]);
+  });
+
   it("names every action and every property shown, filtered or edited", () => {
     const manquants = decorees().flatMap((d) => {
       const id = d.id();

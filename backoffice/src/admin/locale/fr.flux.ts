@@ -23,5 +23,6 @@ export const RESSOURCES_FR_FLUX = {
       historique: "Historique des statuts",
       compteRendu: "Compte rendu",
     },
+    actions: { show: "Fiche du lot" },
   },
 } as const;

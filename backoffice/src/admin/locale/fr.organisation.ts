@@ -25,6 +25,7 @@ export const RESSOURCES_FR_ORGANISATION = {
       detail: "Détail",
     },
     actions: {
+      show: "Fiche de la structure",
       "desactiver-coordonnee": "Désactiver une coordonnée bancaire",
       "reactiver-coordonnee": "Réactiver une coordonnée bancaire",
       "revoquer-mandat": "Révoquer le mandat de facturation",
@@ -46,5 +47,6 @@ export const RESSOURCES_FR_ORGANISATION = {
       structureId: "Structure de rattachement (identifiant interne)",
       detail: "Détail",
     },
+    actions: { show: "Fiche de l'utilisateur" },
   },
 } as const;

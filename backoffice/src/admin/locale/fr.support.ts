@@ -28,6 +28,7 @@ export const RESSOURCES_FR_SUPPORT = {
       detail: "Détail",
     },
     actions: {
+      show: "Fiche du ticket",
       "m-assigner": "M'assigner",
       repondre: "Répondre",
       "note-interne": "Note interne",

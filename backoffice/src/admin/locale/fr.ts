@@ -141,7 +141,7 @@ export const TRADUCTION_FR = {
     },
     Agent: {
       labels: { Agent: "Agents", actif: { true: "Oui", false: "Non" } },
-      actions: { desactiver: "Désactiver", reactiver: "Réactiver", new: "Nouvel agent", "modifier-droits": "Modifier les droits" },
+      actions: { show: "Fiche de l'agent", desactiver: "Désactiver", reactiver: "Réactiver", new: "Nouvel agent", "modifier-droits": "Modifier les droits" },
       properties: {
         id: "Identifiant",
         email: "Adresse électronique",
@@ -158,7 +158,7 @@ export const TRADUCTION_FR = {
     },
     Juridiction: {
       labels: { Juridiction: "Juridictions", type: LIBELLES_TYPES_JURIDICTION },
-      actions: { new: "Nouvelle juridiction", renommer: "Renommer" },
+      actions: { show: "Fiche de la juridiction", new: "Nouvelle juridiction", renommer: "Renommer" },
       properties: {
         code: "Code",
         libelle: "Libellé",
