@@ -46,7 +46,7 @@ describe("French locale: every resource, group, action and property of the back-
     expect([...new Set(manquants)]).toEqual([]);
   });
 
-  it("titles every record page after its object (« Fiche du mémoire »…), never the generic « Afficher »", () => {
+  it("titles every record page after its object (« Fiche du mémoire »…), never a bare verb", () => {
     const generiques = decorees()
       .filter((d) => d.actions["show"] !== undefined)
       .map((d) => d.id())

@@ -11,7 +11,8 @@ export const TRADUCTION_FR = {
   actions: {
     new: "Créer",
     edit: "Modifier",
-    show: "Afficher",
+    // The breadcrumb of a record page reads the action's generic label (AdminJS passes it no resource): a noun, as the pages' titles.
+    show: "Fiche",
     delete: "Supprimer",
     bulkDelete: "Tout supprimer",
     list: "Liste",
