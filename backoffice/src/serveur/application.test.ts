@@ -276,6 +276,10 @@ describe("attachments", () => {
     if (Either.isLeft(stocke)) throw new Error(stocke.left.message);
     const piece = { id: "piece-requisition-1", designation: "Réquisition", type: "REQUISITION", nomFichier: "réquisition.pdf", typeContenu: "application/pdf", taille: octets.byteLength, empreinte: stocke.right.empreinte, origine: "MEMOIRE" } as const;
     const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750", [piece]);
+    // The show page lists it with its kind in French, never core's code.
+    const fiche = corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`));
+    const listees = (JSON.parse(String(fiche.record?.params["detail"])) as { piecesJointes: Array<{ id: string; type: string; nomFichier: string }> }).piecesJointes;
+    expect(listees).toEqual([{ id: piece.id, designation: "Réquisition", type: "Réquisition", nomFichier: "réquisition.pdf", taille: octets.byteLength }]);
     const paris = await client("demo-greffier-paris").get(`/admin/pieces-jointes/${id}/${piece.id}`).buffer(true);
     expect(paris.status).toBe(200);
     expect(paris.headers["content-type"]).toBe("application/pdf");

@@ -1,4 +1,4 @@
-import type { AutoriteRequerante, EtatMemoire, ModeDepot, TypeTvaMemoire } from "@frais-justice/core/memoire";
+import type { AutoriteRequerante, EtatMemoire, ModeDepot, TypePieceJointe, TypeTvaMemoire } from "@frais-justice/core/memoire";
 import type { RoleAgent } from "@frais-justice/core/autorisation";
 import type { TypeJuridiction } from "@frais-justice/core/juridiction";
 import { CategoriePrestataireSchema, type CategoriePrestataire as CategorieStructure } from "@frais-justice/core/structure";
@@ -59,6 +59,19 @@ export const LIBELLES_MOTIFS_REFUS: { readonly [m: string]: string } = {
   FORCLUSION: "Forclusion",
   HORS_FRAIS_DE_JUSTICE: "Hors frais de justice",
   DOUBLON: "Doublon",
+  AUTRE: "Autre",
+};
+
+/** The kinds of attachment of a mémoire (DOMAIN.md §3 "Pièces jointes"), in French. */
+export const LIBELLES_TYPES_PIECE: { readonly [t in TypePieceJointe]: string } = {
+  REQUISITION: "Réquisition",
+  ATTESTATION_MISSION: "Attestation de mission / de service fait",
+  BORDEREAU_FRAIS: "Bordereau des frais divers",
+  DEVIS: "Devis",
+  BON_DE_COMMANDE: "Bon de commande",
+  RAPPORT: "Rapport",
+  DECLARATION_HONNEUR: "Déclaration sur l'honneur",
+  COORDONNEE_BANCAIRE: "Coordonnée bancaire",
   AUTRE: "Autre",
 };
 

@@ -6,6 +6,7 @@ import type { EvenementMemoire } from "../../memoire/memoire.evenement.mapper.js
 import {
   LIBELLES_ETATS,
   LIBELLES_MOTIFS_REFUS,
+  LIBELLES_TYPES_PIECE,
   dateHeure,
   euros,
   date,
@@ -145,7 +146,7 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
     totaux: totaux(e.montants),
     totauxDemandes: totaux(demandes),
     montantModifie: memoire.montantModifie,
-    piecesJointes: memoire.piecesJointes.map((p) => ({ id: p.id, designation: p.designation, type: p.type, nomFichier: p.nomFichier, taille: p.taille })),
+    piecesJointes: memoire.piecesJointes.map((p) => ({ id: p.id, designation: p.designation, type: LIBELLES_TYPES_PIECE[p.type], nomFichier: p.nomFichier, taille: p.taille })),
     certificat,
     refus:
       memoire.refus === undefined
