@@ -117,6 +117,14 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await page.goto(`${base}/admin/resources/memoires/records/${taxe.id}/show`);
     await page.waitForSelector("[data-testid=historique]");
     expect(await page.locator("[data-testid=historique]").innerText()).toContain("Taxation");
+    // The réquisition the prestataire sent with it: listed in French, downloaded as the PDF it is.
+    const lien = page.locator('a[href*="/pieces-jointes/"]').first();
+    expect(await lien.innerText()).toMatch(/^Réquisition — affaire \d{4}\/\d{5}$/);
+    expect(await page.locator("[data-testid=memoire-detail]").innerText()).toContain("(Réquisition, requisition-");
+    const telechargement = await page.request.get(new URL(String(await lien.getAttribute("href")), base).toString());
+    expect(telechargement.status()).toBe(200);
+    expect(telechargement.headers()["content-type"]).toBe("application/pdf");
+    expect((await telechargement.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     // Its fourteen line columns in view too.
     expect(await debordementsLateraux(page.locator("[data-testid=lignes]"))).toEqual([]);
     await capturePageEntiere(page, join(IMAGES, "backoffice-memoire.png"));

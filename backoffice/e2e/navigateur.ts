@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
 import { AGENTS_DEMO, type AgentDemo } from "../src/serveur/demo.js";
@@ -67,13 +67,13 @@ export const empaqueterSiBesoin = (): void => {
 
 /**
  * Starts the back-office in its own process on a free port, on the SQLite file `fichier` (created,
- * migrated and seeded with the demo data on this first start), and waits until it answers.
+ * migrated and seeded with the demo data on this first start; attachments in a `pieces` folder beside it), and waits until it answers.
  */
 export const demarrerServeur = async (fichier: string, env: Readonly<Record<string, string>> = {}): Promise<{ readonly serveur: ChildProcess; readonly base: string }> => {
   const port = await portLibre();
   const serveur = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "src/serveur/main.ts"], {
     cwd: RACINE_BACKOFFICE,
-    env: { ...process.env, PORT: String(port), FJ_SQLITE_FILE: fichier, DATABASE_URL: "", NODE_ENV: "production", ADMIN_JS_SKIP_BUNDLE: "true", ...env },
+    env: { ...process.env, PORT: String(port), FJ_SQLITE_FILE: fichier, FJ_PIECES_DIR: join(dirname(fichier), "pieces"), DATABASE_URL: "", NODE_ENV: "production", ADMIN_JS_SKIP_BUNDLE: "true", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -261,11 +261,15 @@ export class DepotMemoires {
 
   /**
    * Creates `n` mémoires in one transaction with `n` MJ numbers drawn from the sequence (imports of
-   * sent mémoires, flux deposits): `fabrique` receives the numbers and returns the aggregates.
+   * sent mémoires, flux deposits): `fabrique` receives the numbers and returns the aggregates (or a
+   * promise of them: the demo data writes each mémoire's réquisition to the attachment store first).
    */
-  async creerLot(n: number, fabrique: (numerosMj: ReadonlyArray<number>) => ReadonlyArray<ResultatEcriture>): Promise<ReadonlyArray<ResultatEcriture>> {
+  async creerLot(
+    n: number,
+    fabrique: (numerosMj: ReadonlyArray<number>) => ReadonlyArray<ResultatEcriture> | Promise<ReadonlyArray<ResultatEcriture>>,
+  ): Promise<ReadonlyArray<ResultatEcriture>> {
     return this.sql.transaction(async (tx) => {
-      const resultats = fabrique(await prochainesValeurs(tx, "memoire_mj", n));
+      const resultats = await fabrique(await prochainesValeurs(tx, "memoire_mj", n));
       await this.insererNouveaux(tx, resultats);
       return resultats;
     });

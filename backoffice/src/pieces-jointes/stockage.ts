@@ -2,7 +2,8 @@ import { TAILLE_MAX_PIECE_JOINTE_OCTETS, type TypeContenu } from "@frais-justice
 import { Data, Either } from "effect";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { RACINE_BACKOFFICE } from "../base/configuration.js";
 import type { Sql } from "../base/sql.js";
 
 /**
@@ -84,6 +85,9 @@ export const detecterTypeContenu = (octets: Uint8Array): TypeContenu | undefined
 const EMPREINTE = /^[0-9a-f]{64}$/;
 
 /** The store rooted at a directory (e.g. `backoffice/data/pieces`). */
+/** The attachment store's folder when none is given: `FJ_PIECES_DIR`, or `backoffice/data/pieces`. */
+export const dossierPiecesParDefaut = (): string => process.env["FJ_PIECES_DIR"] ?? resolve(RACINE_BACKOFFICE, "data", "pieces");
+
 export class StockagePieces {
   constructor(readonly racine: string) {}
 

@@ -352,6 +352,19 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   return { memoire, evenements };
 };
 
+/**
+ * The generated mémoire with `pieces` attached as deposited: its certificat de dépôt's empreinte (and
+ * the sending step of its history, which records it) covers them, as when a provider sends a mémoire
+ * with its attachments.
+ */
+export const joindrePieces = (r: ResultatEcriture, pieces: Memoire["piecesJointes"]): ResultatEcriture => {
+  if (pieces.length === 0) return r;
+  const avec = { ...r.memoire, piecesJointes: [...r.memoire.piecesJointes, ...pieces] };
+  const memoire = avec.envoyeLe === undefined ? avec : { ...avec, empreinteDepot: empreinte(avec) };
+  const evenements = r.evenements.map((e) => (e.commande === "memoire.valider-et-envoyer" ? { ...e, details: { ...e.details, empreinte: memoire.empreinteDepot ?? "" } } : e));
+  return { memoire, evenements };
+};
+
 /** A template's catégorie is not the structure's: the copy would bill services its prestataire does not provide. */
 export class ModeleIncompatible extends Error {
   override readonly name = "ModeleIncompatible";

@@ -16,7 +16,7 @@ import { ecrireCsv } from "./csv.js";
 import { Either } from "effect";
 import { resolve } from "node:path";
 import { RACINE_BACKOFFICE } from "../base/configuration.js";
-import { StockagePieces } from "../pieces-jointes/stockage.js";
+import { StockagePieces, dossierPiecesParDefaut } from "../pieces-jointes/stockage.js";
 import { creerApi, type OptionsApi } from "../api/index.js";
 import { routesFlux } from "../api/flux.routes.js";
 import { RessourceTickets } from "../admin/support/tickets.ressource.js";
@@ -84,7 +84,7 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     juridictions = await acces.juridictions();
   };
   const sessions = new MagasinSessions(orm);
-  const piecesTickets = new StockagePieces(options.dossierPieces ?? process.env["FJ_PIECES_DIR"] ?? resolve(RACINE_BACKOFFICE, "data", "pieces"));
+  const piecesTickets = new StockagePieces(options.dossierPieces ?? dossierPiecesParDefaut());
   const tickets = new RessourceTickets(
     options.tickets ?? new DepotTicketsSql(orm, { pieces: piecesTickets, parametresEcheances: parametresEcheancesDepuis(process.env) }),
     acces,
@@ -236,7 +236,7 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
       .catch(next);
   });
   // An attachment: only for an agent who may read its mémoire (same scoped lookup as the show page).
-  const stockage = new StockagePieces(options.dossierPieces ?? process.env["FJ_PIECES_DIR"] ?? resolve(RACINE_BACKOFFICE, "data", "pieces"));
+  const stockage = new StockagePieces(options.dossierPieces ?? dossierPiecesParDefaut());
   routeur.get("/pieces-jointes/:memoireId/:pieceId", (req: Request, res: Response, next: NextFunction) => {
     const agent = req.session.adminUser;
     if (agent === undefined) return void res.status(401).end();

@@ -21,12 +21,16 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
   describe.skipIf(!base.disponible)("after the persistence seed", () => {
     let orm: Orm;
     let detruire: () => Promise<void>;
+    const pieces = new StockagePieces(join(mkdtempSync(join(tmpdir(), "fj-demo-pieces-")), "pieces"));
+    /** The persistence seed's mémoires (written before the demo's). */
+    const duJeu = new Set<string>();
     beforeAll(async () => {
       const b = await base.creer();
       orm = b.orm;
       detruire = b.detruire;
       await semerAuPremierDemarrage(orm, 20);
-      expect(await chargerDemo(orm, { nombre: 60 })).toBe(true);
+      for (const { id } of await sqlDe(orm).lignes<{ id: string }>('SELECT "id" FROM "memoire"')) duJeu.add(id);
+      expect(await chargerDemo(orm, { nombre: 60, pieces })).toBe(true);
     });
     afterAll(async () => detruire());
 
@@ -59,6 +63,35 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
         const certificat = produireCertificat(m, { dateDepot: m.envoyeLe ?? new Date(0), prestataire: { identifiant: m.enTete.structureId, raisonSociale: m.enTete.structureId } });
         expect(Either.isRight(verifierCertificat(m, { ...certificat, empreinte: m.empreinteDepot ?? "" })), numero).toBe(true);
       }
+    });
+
+    it("sends each demo mémoire with the réquisition of its first line (a PDF in the attachment store), but the ones refused for a missing attachment", async () => {
+      const depot = new DepotMemoires(orm);
+      const demo = (await sqlDe(orm).lignes<{ id: string }>('SELECT "id" FROM "memoire"')).filter(({ id }) => !duJeu.has(id));
+      expect(demo).toHaveLength(60);
+      let avec = 0;
+      let refusesSans = 0;
+      for (const { id } of demo) {
+        const m = Either.getOrThrow(await depot.charger(id));
+        if (m.refus?.motif === "PIECE_JOINTE_MANQUANTE") {
+          expect(m.piecesJointes).toEqual([]);
+          refusesSans += 1;
+          continue;
+        }
+        const [piece, ...autres] = m.piecesJointes;
+        expect(autres).toEqual([]);
+        const premiere = m.lignes[0];
+        expect(piece?.type).toBe("REQUISITION");
+        expect(piece?.ligneId).toBe(premiere?.id);
+        expect(piece?.designation).toContain(premiere?.numeroAffaire ?? "?");
+        expect(piece?.typeContenu).toBe("application/pdf");
+        const octets = Either.getOrThrow(await pieces.lire(piece?.empreinte ?? ""));
+        expect(Buffer.from(octets.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+        expect(octets.byteLength).toBe(piece?.taille);
+        avec += 1;
+      }
+      expect(avec).toBeGreaterThan(30);
+      expect(refusesSans).toBeGreaterThan(0);
     });
 
     it("has every court-side step of its histories (seed and demo) signed by an agent core allows to run it on that mémoire", async () => {

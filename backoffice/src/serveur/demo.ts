@@ -3,7 +3,12 @@ import type { EtatMemoire } from "@frais-justice/core/memoire";
 import type { Orm } from "../base/orm.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { hasard } from "../seed/hasard.js";
-import { JURIDICTIONS, genererMemoire, type StructureGeneration } from "../seed/memoires.generateur.js";
+import { JURIDICTIONS, genererMemoire, joindrePieces, type StructureGeneration } from "../seed/memoires.generateur.js";
+import { requisitionPdf } from "../seed/requisition.pdf.js";
+import type { ResultatEcriture } from "../memoire/memoire.repository.js";
+import type { StockagePieces } from "../pieces-jointes/stockage.js";
+import { libelleAutorite, libelleTypePrestation } from "../admin/memoires/libelles.js";
+import { Either } from "effect";
 import { sqlDe } from "../base/sql.js";
 import { DepotAcces } from "../admin/acces/agents.js";
 
@@ -42,10 +47,14 @@ const STRUCTURES_SANS_JEU: ReadonlyArray<StructureGeneration> = [
  * their catégorie, active services and active bank details (so the back-office shows their raison
  * sociale and the mémoires point at real bank details), or the stand-ins when there are none.
  */
-const prestatairesDemo = async (orm: Orm): Promise<{ readonly structures: ReadonlyArray<StructureGeneration>; readonly utilisateurs: ReadonlyArray<string> }> => {
+const prestatairesDemo = async (
+  orm: Orm,
+): Promise<{ readonly structures: ReadonlyArray<StructureGeneration>; readonly utilisateurs: ReadonlyArray<string>; readonly noms: ReadonlyMap<string, string> }> => {
   const sql = sqlDe(orm);
-  const structures = await sql.lignes<{ id: unknown; categorie: unknown }>('SELECT "id", "categorie" FROM "structure" WHERE "categorie" IS NOT NULL ORDER BY "id" LIMIT 40');
-  if (structures.length === 0) return { structures: STRUCTURES_SANS_JEU, utilisateurs: ["utilisateur-demo-1", "utilisateur-demo-2"] };
+  const structures = await sql.lignes<{ id: unknown; categorie: unknown; raison_sociale: unknown }>(
+    'SELECT "id", "categorie", "raison_sociale" FROM "structure" WHERE "categorie" IS NOT NULL ORDER BY "id" LIMIT 40',
+  );
+  if (structures.length === 0) return { structures: STRUCTURES_SANS_JEU, utilisateurs: ["utilisateur-demo-1", "utilisateur-demo-2"], noms: new Map() };
   const ids = structures.map((s) => String(s.id));
   const marques = ids.map(() => "?").join(", ");
   const services = await sql.lignes<{ structure_id: unknown; code: unknown }>(`SELECT "structure_id", "code" FROM "service" WHERE "actif" = ? AND "structure_id" IN (${marques})`, [true, ...ids]);
@@ -60,6 +69,7 @@ const prestatairesDemo = async (orm: Orm): Promise<{ readonly structures: Readon
       return { id, categorie: String(s.categorie), ...(serviceIds.length > 0 ? { serviceIds } : {}), ...(coordonneesId === undefined ? {} : { coordonneesId }) };
     }),
     utilisateurs: utilisateurs.length > 0 ? utilisateurs.map((u) => String(u.utilisateur_id)) : ["utilisateur-demo-1"],
+    noms: new Map(structures.map((s) => [String(s.id), String(s.raison_sociale)])),
   };
 };
 
@@ -81,7 +91,10 @@ const JURIDICTIONS_DEMO = ["750", "750", "750", "690"] as const;
  * every court state, addressed to Paris (750) and Lyon (690), numbered from the MJ sequence.
  * Returns false when the demo agents already existed (nothing is written).
  */
-export const chargerDemo = async (orm: Orm, options: { readonly nombre?: number; readonly maintenant?: Date; readonly graine?: number } = {}): Promise<boolean> => {
+export const chargerDemo = async (
+  orm: Orm,
+  options: { readonly nombre?: number; readonly maintenant?: Date; readonly graine?: number; readonly pieces?: StockagePieces } = {},
+): Promise<boolean> => {
   const acces = new DepotAcces(orm);
   const maintenant = options.maintenant ?? new Date();
   const connues = new Set((await acces.juridictions()).map((j) => j.code));
@@ -104,8 +117,8 @@ export const chargerDemo = async (orm: Orm, options: { readonly nombre?: number;
     utilisateurs: prestataires.utilisateurs,
   };
   const etats: ReadonlyArray<EtatMemoire> = ["MIS_A_DISPOSITION", "MIS_A_DISPOSITION", "MIS_A_DISPOSITION", "A_TAXER", "A_TAXER", "CERTIFIE", "TAXE", "VALIDE", "MIS_EN_PAIEMENT", "REFUSE"];
-  await new DepotMemoires(orm).creerLot(nombre, (numeros) =>
-    numeros.map((numero, i) => {
+  await new DepotMemoires(orm).creerLot(nombre, (numeros) => {
+    const generes = numeros.map((numero, i) => {
       const creeLe = new Date(maintenant.getTime() - (5 + h.entier(0, 150)) * 86_400_000);
       const etat = etats[i % etats.length] ?? "MIS_A_DISPOSITION";
       // Lyon has a greffier only: its mémoires stop where a magistrat, an ordonnateur or a comptable would act.
@@ -113,7 +126,44 @@ export const chargerDemo = async (orm: Orm, options: { readonly nombre?: number;
       const j = JURIDICTIONS.find((x) => x.code === code) ?? JURIDICTIONS[0];
       // Addressed to its juridiction by the generator: the certificat de dépôt's empreinte covers it.
       return genererMemoire(h, { ...parametres, numero, creeLe, etat, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } });
-    }),
-  );
+    });
+    const { pieces } = options;
+    return pieces === undefined ? generes : Promise.all(generes.map((r) => avecRequisition(r, pieces, prestataires.noms)));
+  });
   return true;
+};
+
+/**
+ * The mémoire with the réquisition of its first line attached (a PDF stating the mission, its bytes
+ * in the attachment store), as a provider sends it; its certificat de dépôt covers it. A mémoire
+ * refused for a missing attachment (the generator's refusal) is left without.
+ */
+const avecRequisition = async (r: ResultatEcriture, pieces: StockagePieces, noms: ReadonlyMap<string, string>): Promise<ResultatEcriture> => {
+  const { memoire } = r;
+  const ligne = memoire.lignes[0];
+  if (ligne === undefined || memoire.refus?.motif === "PIECE_JOINTE_MANQUANTE") return r;
+  const { juridiction } = memoire.enTete;
+  const octets = await requisitionPdf({
+    juridiction: `${juridiction.libelle}`,
+    autoriteRequerante: libelleAutorite(ligne.autoriteRequerante),
+    numeroAffaire: ligne.numeroAffaire,
+    dateRequisition: ligne.dateRequisition,
+    prestataire: noms.get(memoire.enTete.structureId) ?? memoire.enTete.structureId,
+    prestation: libelleTypePrestation(ligne.typePrestation),
+    quantite: String(ligne.quantite),
+  });
+  const stocke = await pieces.deposer(octets);
+  if (Either.isLeft(stocke)) throw new Error(`réquisition de démonstration refusée par le stockage : ${stocke.left.raison}`);
+  const piece = {
+    id: `requisition-${memoire.id}`,
+    ligneId: ligne.id,
+    designation: `Réquisition — affaire ${ligne.numeroAffaire}`,
+    type: "REQUISITION" as const,
+    nomFichier: `requisition-${ligne.numeroAffaire.replace(/[^0-9A-Za-z]+/g, "-")}.pdf`,
+    typeContenu: stocke.right.typeContenu,
+    taille: stocke.right.taille,
+    empreinte: stocke.right.empreinte,
+    origine: "MEMOIRE" as const,
+  };
+  return joindrePieces(r, [piece]);
 };

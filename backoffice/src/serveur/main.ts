@@ -28,7 +28,9 @@ if (process.env["FJ_DEMO"] !== "non") {
   // demo agents with their passwords and recent mémoires waiting for each court role.
   const jeu = await semerAuPremierDemarrage(orm);
   if (jeu !== undefined) process.stdout.write(`Jeu de données initial : ${jeu.structures} structures, ${jeu.memoires} mémoires.\n`);
-  if (await chargerDemo(orm)) process.stdout.write("Comptes de démonstration créés (voir docs/backoffice.md).\n");
+  // Each demo mémoire comes with the réquisition of its first line, in the attachment store the back-office serves.
+  const { StockagePieces, dossierPiecesParDefaut } = await import("../pieces-jointes/stockage.js");
+  if (await chargerDemo(orm, { pieces: new StockagePieces(dossierPiecesParDefaut()) })) process.stdout.write("Comptes de démonstration créés (voir docs/backoffice.md).\n");
 }
 // Support tickets: demo tickets on first start, the auto-close scheduler and the outbox delivery.
 const { demarrerSupport } = await import("../support/service.js");

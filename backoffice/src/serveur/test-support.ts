@@ -1,13 +1,13 @@
-import { empreinte, type EtatMemoire, type Memoire } from "@frais-justice/core/memoire";
+import { type EtatMemoire, type Memoire } from "@frais-justice/core/memoire";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
 import { ouvrirOrm, type Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
-import { DepotMemoires, type ResultatEcriture } from "../memoire/memoire.repository.js";
+import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { hasard } from "../seed/hasard.js";
-import { genererMemoire, JURIDICTIONS } from "../seed/memoires.generateur.js";
+import { genererMemoire, joindrePieces, JURIDICTIONS } from "../seed/memoires.generateur.js";
 import { creerApplication, type Application } from "./application.js";
 import { AGENTS_DEMO, chargerDemo } from "./demo.js";
 
@@ -48,11 +48,7 @@ export const memoireEn = async (orm: Orm, etat: EtatMemoire, juridictionCode = "
     juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel },
   });
   // Attachments belong to the mémoire as deposited: a sent one's certificat de dépôt covers them.
-  const avecPieces = { ...r.memoire, piecesJointes };
-  const memoire = piecesJointes.length === 0 || avecPieces.envoyeLe === undefined ? avecPieces : { ...avecPieces, empreinteDepot: empreinte(avecPieces) };
-  const evenements = r.evenements.map((e) => (e.commande === "memoire.valider-et-envoyer" ? { ...e, details: { ...e.details, empreinte: memoire.empreinteDepot ?? "" } } : e));
-  const place: ResultatEcriture = { memoire, evenements };
-  await new DepotMemoires(orm).enregistrerNouveaux([place]);
+  await new DepotMemoires(orm).enregistrerNouveaux([joindrePieces(r, piecesJointes)]);
   return r.memoire.id;
 };
 
