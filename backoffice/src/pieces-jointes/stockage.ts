@@ -84,10 +84,10 @@ export const detecterTypeContenu = (octets: Uint8Array): TypeContenu | undefined
 
 const EMPREINTE = /^[0-9a-f]{64}$/;
 
-/** The store rooted at a directory (e.g. `backoffice/data/pieces`). */
 /** The attachment store's folder when none is given: `FJ_PIECES_DIR`, or `backoffice/data/pieces`. */
 export const dossierPiecesParDefaut = (): string => process.env["FJ_PIECES_DIR"] ?? resolve(RACINE_BACKOFFICE, "data", "pieces");
 
+/** The store rooted at a directory (e.g. `backoffice/data/pieces`). */
 export class StockagePieces {
   constructor(readonly racine: string) {}
 

@@ -8,7 +8,7 @@ import { requisitionPdf } from "../seed/requisition.pdf.js";
 import type { ResultatEcriture } from "../memoire/memoire.repository.js";
 import type { StockagePieces } from "../pieces-jointes/stockage.js";
 import { libelleAutorite, libelleTypePrestation } from "../admin/memoires/libelles.js";
-import { Either } from "effect";
+import { BigDecimal, Either } from "effect";
 import { sqlDe } from "../base/sql.js";
 import { DepotAcces } from "../admin/acces/agents.js";
 
@@ -142,15 +142,14 @@ const avecRequisition = async (r: ResultatEcriture, pieces: StockagePieces, noms
   const { memoire } = r;
   const ligne = memoire.lignes[0];
   if (ligne === undefined || memoire.refus?.motif === "PIECE_JOINTE_MANQUANTE") return r;
-  const { juridiction } = memoire.enTete;
   const octets = await requisitionPdf({
-    juridiction: `${juridiction.libelle}`,
+    juridiction: memoire.enTete.juridiction.libelle,
     autoriteRequerante: libelleAutorite(ligne.autoriteRequerante),
     numeroAffaire: ligne.numeroAffaire,
     dateRequisition: ligne.dateRequisition,
     prestataire: noms.get(memoire.enTete.structureId) ?? memoire.enTete.structureId,
     prestation: libelleTypePrestation(ligne.typePrestation),
-    quantite: String(ligne.quantite),
+    quantite: BigDecimal.format(ligne.quantite),
   });
   const stocke = await pieces.deposer(octets);
   if (Either.isLeft(stocke)) throw new Error(`réquisition de démonstration refusée par le stockage : ${stocke.left.raison}`);

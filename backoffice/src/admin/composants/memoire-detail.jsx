@@ -90,7 +90,7 @@ const MemoireDetail = ({ record }) => {
                 <td style={s.td}>{l.rang}</td><td style={s.td}>{l.numeroAffaire}</td><td style={s.td}>{l.typePrestation}</td>
                 <td style={s.td}>{l.datePrestation}</td><td style={s.td}>{l.autoriteRequerante}</td>
                 <td style={{ ...s.td, ...s.num }}>{l.quantite}</td><td style={{ ...s.td, ...s.num }}>{l.tarifHt}</td>
-                <td style={{ ...s.td, ...s.num }} data-testid={`frais-divers-${l.rang}`}>{zero(l.fraisDivers)}</td>
+                <td style={{ ...s.td, ...s.num }}>{zero(l.fraisDivers)}</td>
                 <td style={{ ...s.td, ...s.num }}>{zero(l.remise)}</td>
                 <td style={{ ...s.td, ...s.num }}>{l.tauxTva}</td><td style={{ ...s.td, ...s.num }}>{l.montantHtDemande}</td>
                 <td style={{ ...s.td, ...s.num, ...(l.modifie ? s.modifie : {}) }}>
