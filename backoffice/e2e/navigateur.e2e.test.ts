@@ -17,6 +17,7 @@ import { LIBELLES_CATEGORIES } from "../src/admin/memoires/libelles.js";
 
 let serveur: ChildProcess | undefined;
 let contexte: BrowserContext;
+let horsServeur: Array<string> = [];
 let page: Page;
 let orm: Orm;
 let base: string;
@@ -58,7 +59,7 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     const fichier = join(dossier, "e2e.sqlite");
     ({ serveur, base } = await demarrerServeur(fichier));
     orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
-    ({ contexte, page } = await ouvrirChromium(profil, base));
+    ({ contexte, page, horsServeur } = await ouvrirChromium(profil, base));
   }, 120_000);
 
   afterAll(async () => {
@@ -210,11 +211,30 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await connecter("demo-greffier-lyon");
     const reponse = await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
     expect(reponse?.status()).toBe(404);
+    // A page in French that says why and leads back, nothing about the mémoire.
+    expect(await page.locator("h1").innerText()).toBe("Introuvable");
+    expect(await page.locator("body").innerText()).toContain("Mémoire introuvable.");
+    expect(await page.locator("a").getAttribute("href")).toBe("/admin");
     const api = await page.request.get(`${base}/admin/api/resources/memoires/records/${id}/show`);
     expect(api.status()).toBe(404);
     await page.goto(`${base}/admin/resources/memoires?filters.juridictionCode=750`);
     await page.waitForLoadState("networkidle");
     expect(await page.locator("tr[data-id]").count()).toBe(0);
+  }, 120_000);
+
+  it("when the session ends while the agent works, the warning is in French and leads to the sign-in page", async () => {
+    await connecter("demo-greffier-paris");
+    await page.goto(`${base}/admin/resources/memoires?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc`);
+    await page.waitForSelector("tr[data-id]");
+    // The session ends on the server (8 hours, sign-out elsewhere): the screen's next request finds it gone.
+    await sqlDe(orm).lignes("DELETE FROM session_admin WHERE donnees LIKE ?", ['%"demo-greffier-paris"%']);
+    const dialogue = page.waitForEvent("dialog");
+    // Opening a row stays in the page (no new document): the show page asks the server for the record.
+    await page.locator('tr[data-id] td[data-property-name="numero"]').first().click();
+    const alerte = await dialogue;
+    expect(alerte.message()).toBe("Votre session a expiré. Vous allez être redirigé vers la page de connexion.");
+    await alerte.accept();
+    await page.waitForURL(/\/admin\/login$/);
   }, 120_000);
 
   it("five failed logins lock the account: the right password is then refused", async () => {
@@ -223,4 +243,8 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     expect(page.url()).toContain("/admin/login");
     expect(await page.locator("body").innerText()).toContain("Adresse électronique ou mot de passe incorrect");
   }, 120_000);
+
+  it("no page asked anything of another server, and none had something blocked by its Content-Security-Policy", () => {
+    expect(horsServeur).toEqual([]);
+  });
 });

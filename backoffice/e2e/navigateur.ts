@@ -81,8 +81,12 @@ export const demarrerServeur = async (fichier: string, env: Readonly<Record<stri
   return { serveur, base };
 };
 
-/** A headless Chromium context on the profile folder `profil`, in French, that reaches nothing but `base`. */
-export const ouvrirChromium = async (profil: string, base: string): Promise<{ readonly contexte: BrowserContext; readonly page: Page }> => {
+/**
+ * A headless Chromium context on the profile folder `profil`, in French, that reaches nothing but
+ * `base`. `horsServeur` collects what should never happen: a request to another server (refused),
+ * and a page's report of something its Content-Security-Policy blocked.
+ */
+export const ouvrirChromium = async (profil: string, base: string): Promise<{ readonly contexte: BrowserContext; readonly page: Page; readonly horsServeur: Array<string> }> => {
   const contexte = await chromium.launchPersistentContext(profil, {
     executablePath: CHROMIUM,
     headless: true,
@@ -90,9 +94,17 @@ export const ouvrirChromium = async (profil: string, base: string): Promise<{ re
     viewport: ECRAN,
     locale: "fr-FR",
   });
-  // Nothing leaves the machine (AdminJS's layout asks for Google Fonts).
-  await contexte.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-  return { contexte, page: contexte.pages()[0] ?? (await contexte.newPage()) };
+  const horsServeur: Array<string> = [];
+  await contexte.route("**/*", (route) => {
+    if (route.request().url().startsWith(base)) return route.continue();
+    horsServeur.push(`requête ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = contexte.pages()[0] ?? (await contexte.newPage());
+  page.on("console", (m) => {
+    if (m.text().includes("Content Security Policy")) horsServeur.push(`politique ${m.text()}`);
+  });
+  return { contexte, page, horsServeur };
 };
 
 /** The browser context's viewport (the screen the tests take as an agent's). */

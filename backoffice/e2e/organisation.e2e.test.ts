@@ -18,6 +18,7 @@ import { IMAGES, capturePageEntiere, compte, demarrerServeur, empaqueterSiBesoin
 
 let serveur: ChildProcess | undefined;
 let contexte: BrowserContext;
+let horsServeur: Array<string> = [];
 let page: Page;
 let orm: Orm;
 let base: string;
@@ -48,7 +49,7 @@ describe.skipIf(!present)("organisation screens in a browser (headless Chromium)
     ({ serveur, base } = await demarrerServeur(fichier));
     orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
     await ecrireExempleOrganisation(orm);
-    ({ contexte, page } = await ouvrirChromium(profil, base));
+    ({ contexte, page, horsServeur } = await ouvrirChromium(profil, base));
   }, 180_000);
 
   afterAll(async () => {
@@ -127,4 +128,8 @@ describe.skipIf(!present)("organisation screens in a browser (headless Chromium)
     expect(api.status()).toBe(403);
     expect(await api.text()).not.toContain("Cœur");
   }, 120_000);
+
+  it("no page asked anything of another server, and none had something blocked by its Content-Security-Policy", () => {
+    expect(horsServeur).toEqual([]);
+  });
 });

@@ -28,6 +28,7 @@ import type { DepotTickets } from "../src/support/depot-tickets.js";
 
 let serveur: ChildProcess | undefined;
 let contexte: BrowserContext;
+let horsServeur: Array<string> = [];
 let page: Page;
 let orm: Orm;
 let depot: DepotTickets;
@@ -120,7 +121,7 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
     if (Either.isLeft(cree)) throw new Error(`création du ticket refusée : ${cree.left.message}`);
     ticket = cree.right.ticket;
 
-    ({ contexte, page } = await ouvrirChromium(profil, base));
+    ({ contexte, page, horsServeur } = await ouvrirChromium(profil, base));
   }, 180_000);
 
   afterAll(async () => {
@@ -239,4 +240,8 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
       "ticket.accepter-solution",
     ]);
   }, 120_000);
+
+  it("no page asked anything of another server, and none had something blocked by its Content-Security-Policy", () => {
+    expect(horsServeur).toEqual([]);
+  });
 });

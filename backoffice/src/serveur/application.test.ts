@@ -115,6 +115,28 @@ describe("partitioning: an agent of another juridiction learns nothing", () => {
     expect(await etatStocke(orm, id)).toEqual(avant);
   });
 
+  it("a browser opening such a URL reads why in French, with the way back; a screen's request gets the same status in JSON", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const lyon = client("demo-greffier-lyon");
+    const page = await lyon.get(`/admin/resources/memoires/records/${id}/show`).set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    expect(page.status).toBe(404);
+    expect(page.headers["content-type"]).toMatch(/^text\/html/);
+    expect(page.text).toContain("<h1>Introuvable</h1>");
+    expect(page.text).toContain("Mémoire introuvable.");
+    expect(page.text).toContain('href="/admin"');
+    expect(page.text).not.toContain("MJ");
+    expect(String(page.headers["content-security-policy"])).toContain("default-src 'self'");
+    const ecran = await lyon.get(`/admin/api/resources/memoires/records/${id}/show`).set("Accept", "application/json, text/plain, */*");
+    expect(ecran.status).toBe(404);
+    expect(ecran.body).toEqual({ erreur: "Mémoire introuvable." });
+    const piece = await lyon.get(`/admin/pieces-jointes/${id}/une-piece`).set("Accept", "text/html");
+    expect(piece.status).toBe(404);
+    expect(piece.text).toContain("Pièce jointe introuvable.");
+    const sansSession = await request(application.app).get(`/admin/pieces-jointes/${id}/une-piece`).set("Accept", "text/html");
+    expect(sansSession.status).toBe(302);
+    expect(sansSession.headers["location"]).toBe("/admin/login");
+  });
+
   it("lists, counts and exports only the agent's juridictions", async () => {
     const paris = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
     const lyonId = await memoireEn(orm, "MIS_A_DISPOSITION", "690");
@@ -266,6 +288,48 @@ describe("sign-in, sessions and lockout", () => {
     const r = await request(application.app).get("/admin/api/resources/memoires/actions/list");
     expect(r.status).toBe(302);
     expect(r.headers["location"]).toBe("/admin/login");
+  });
+});
+
+describe("the pages load nothing from another server", () => {
+  /** The stylesheets and scripts a page links (href / src of link and script tags). */
+  const liens = (html: string): Array<string> => [...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"/g)].map((m) => m[1] ?? "");
+
+  it("the login page and a signed-in page link only the back-office's own files, the font included, under a Content-Security-Policy", async () => {
+    const connexion = await request(application.app).get("/admin/login");
+    const accueil = await client("demo-greffier-paris").get("/admin");
+    for (const page of [connexion, accueil]) {
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain("googleapis");
+      expect(liens(page.text).length).toBeGreaterThan(3);
+      expect(liens(page.text).filter((l) => !l.startsWith("/admin/"))).toEqual([]);
+      expect(liens(page.text)).toContain("/admin/polices/roboto.css");
+      const politique = String(page.headers["content-security-policy"]);
+      for (const directive of ["default-src 'self'", "font-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"]) expect(politique).toContain(directive);
+      expect(politique).not.toMatch(/https?:/);
+    }
+  });
+
+  it("serves the font: its stylesheet, and every file it names for the Latin subsets", async () => {
+    const feuille = await request(application.app).get("/admin/polices/roboto.css");
+    expect(feuille.status).toBe(200);
+    expect(feuille.headers["content-type"]).toMatch(/^text\/css/);
+    const fichiers = [...feuille.text.matchAll(/url\((\/admin\/polices\/roboto-latin-\d+-normal\.woff2)\)/g)].map((m) => m[1] ?? "");
+    expect(fichiers).toHaveLength(4);
+    for (const f of fichiers) {
+      const police = await request(application.app).get(f);
+      expect(police.status).toBe(200);
+      expect(police.headers["content-type"]).toBe("font/woff2");
+      expect(Number(police.headers["content-length"])).toBeGreaterThan(10_000);
+    }
+    expect((await request(application.app).get("/admin/polices/absente.woff2")).status).toBe(404);
+  });
+
+  it("JSON answers are left as they are (no page rewriting, no page policy)", async () => {
+    const r = await client("demo-greffier-paris").get("/admin/api/resources/memoires/actions/list");
+    expect(r.status).toBe(200);
+    expect(r.headers["content-type"]).toMatch(/^application\/json/);
+    expect(r.headers["content-security-policy"]).toBeUndefined();
   });
 });
 

@@ -13,6 +13,7 @@ import { commandeDeLAction } from "../admin/memoires/memoires.actions.js";
 import { RessourceMemoires } from "../admin/memoires/memoires.ressource.js";
 import { COLONNES_TRI, requeteListe, type ColonneTri } from "../admin/memoires/memoires.requete.js";
 import { ecrireCsv } from "./csv.js";
+import { pagesSansRessourceExterne, refuser, routesPolices } from "./pages.js";
 import { Either } from "effect";
 import { resolve } from "node:path";
 import { RACINE_BACKOFFICE } from "../base/configuration.js";
@@ -106,6 +107,11 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     next();
   });
 
+  // Its pages load nothing from elsewhere: the font is served here, AdminJS's link to Google Fonts
+  // rewritten to it, and each page gets a Content-Security-Policy (pages.ts).
+  app.use(routesPolices());
+  app.use(RACINE, pagesSansRessourceExterne);
+
   // The back-office's stylesheet (read once), before the session: the login page loads it too.
   const feuilleDeStyle = readFileSync(new URL("../admin/frais-justice.css", import.meta.url), "utf8");
   app.get(FEUILLE_DE_STYLE, (_req, res) => {
@@ -163,10 +169,10 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     memoires
       .findOne(id, { currentAdmin: agent } as never)
       .then((record) => {
-        if (record === null) return void res.status(404).json({ erreur: "Mémoire introuvable." });
+        if (record === null) return void refuser(req, res, 404, "Mémoire introuvable.");
         const commande = commandeDeLAction(String(req.params["action"]));
         const permises = String(record.params["actionsPermises"] ?? "").split(",");
-        if (commande !== undefined && !permises.includes(commande)) return void res.status(403).json({ erreur: "Action non autorisée sur ce mémoire." });
+        if (commande !== undefined && !permises.includes(commande)) return void refuser(req, res, 403, "Action non autorisée sur ce mémoire.");
         next();
       })
       .catch(next);
@@ -182,7 +188,7 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     if (agent === undefined) return next();
     tickets
       .filesDeLAgent(agent)
-      .then((files) => (files.length === 0 ? void res.status(403).json({ erreur: "Aucune file de support dans votre périmètre." }) : next()))
+      .then((files) => (files.length === 0 ? void refuser(req, res, 403, "Aucune file de support dans votre périmètre.") : next()))
       .catch(next);
   });
   gardeTickets.all(["/api/resources/tickets/records/:id/:action", "/resources/tickets/records/:id/:action"], (req: Request, res: Response, next: NextFunction) => {
@@ -191,9 +197,9 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     tickets
       .ticketVisible(String(req.params["id"]), agent)
       .then((t) => {
-        if (t === undefined) return void res.status(404).json({ erreur: "Ticket introuvable." });
+        if (t === undefined) return void refuser(req, res, 404, "Ticket introuvable.");
         const commande = commandeDeLActionTicket(String(req.params["action"]));
-        if (commande !== undefined && !t.actionsPermises.includes(commande)) return void res.status(403).json({ erreur: "Action non autorisée sur ce ticket dans son état actuel." });
+        if (commande !== undefined && !t.actionsPermises.includes(commande)) return void refuser(req, res, 403, "Action non autorisée sur ce ticket dans son état actuel.");
         next();
       })
       .catch(next);
@@ -221,7 +227,7 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   // Behind the sign-in (added after AdminJS's own routes, so after its session check).
   routeur.get("/export/memoires.csv", (req: Request, res: Response, next: NextFunction) => {
     const agent = req.session.adminUser;
-    if (agent === undefined) return void res.status(401).end();
+    if (agent === undefined) return void refuser(req, res, 401, "Votre session est terminée : reconnectez-vous pour continuer.");
     const q = req.query as Record<string, unknown>;
     const valeur = (cle: string): unknown =>
       cle === "envoyeLe" ? { from: q[`filters.envoyeLe~~from`], to: q[`filters.envoyeLe~~to`] } : q[`filters.${cle}`];
@@ -229,7 +235,7 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     memoires
       .juridictionsVisibles(agent)
       .then(async (visibles) => {
-        if (visibles.length === 0) return void res.status(403).end();
+        if (visibles.length === 0) return void refuser(req, res, 403, "Aucune juridiction dans votre périmètre : aucun mémoire à exporter.");
         const where = (await memoires.clauses(agent, valeur)).page;
         await ecrireCsv(orm, res, (page) => requeteListe(where, { colonne: tri, sens: q["direction"] === "desc" ? "desc" : "asc" }, page), "memoires.csv");
       })
@@ -239,16 +245,16 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   const stockage = new StockagePieces(options.dossierPieces ?? dossierPiecesParDefaut());
   routeur.get("/pieces-jointes/:memoireId/:pieceId", (req: Request, res: Response, next: NextFunction) => {
     const agent = req.session.adminUser;
-    if (agent === undefined) return void res.status(401).end();
+    if (agent === undefined) return void refuser(req, res, 401, "Votre session est terminée : reconnectez-vous pour continuer.");
     const memoireId = String(req.params["memoireId"]);
     (async () => {
       const record = await memoires.findOne(memoireId, { currentAdmin: agent } as never);
-      if (record === null) return void res.status(404).json({ erreur: "Pièce jointe introuvable." });
+      if (record === null) return void refuser(req, res, 404, "Pièce jointe introuvable.");
       const charge = await memoires.depot.charger(memoireId);
       const piece = Either.isRight(charge) ? charge.right.piecesJointes.find((p) => p.id === req.params["pieceId"]) : undefined;
-      if (piece === undefined) return void res.status(404).json({ erreur: "Pièce jointe introuvable." });
+      if (piece === undefined) return void refuser(req, res, 404, "Pièce jointe introuvable.");
       const octets = await stockage.lire(piece.empreinte);
-      if (Either.isLeft(octets)) return void res.status(404).json({ erreur: "Contenu de la pièce jointe indisponible." });
+      if (Either.isLeft(octets)) return void refuser(req, res, 404, "Contenu de la pièce jointe indisponible.");
       res.setHeader("Content-Type", piece.typeContenu);
       res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(piece.nomFichier)}`);
       res.setHeader("Cache-Control", "private, no-store");
@@ -259,12 +265,12 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   // The current queue as CSV (the list's filters and sort), scoped to the agent's queues.
   routeur.get("/export/tickets.csv", (req: Request, res: Response, next: NextFunction) => {
     const agent = req.session.adminUser;
-    if (agent === undefined) return void res.status(401).end();
+    if (agent === undefined) return void refuser(req, res, 401, "Votre session est terminée : reconnectez-vous pour continuer.");
     const q = req.query as Record<string, unknown>;
     tickets
       .filesDeLAgent(agent)
       .then(async (files) => {
-        if (files.length === 0) return void res.status(403).end();
+        if (files.length === 0) return void refuser(req, res, 403, "Aucune file de support dans votre périmètre : aucun ticket à exporter.");
         await ecrireCsvTickets(tickets, agent, (cle) => q[`filters.${cle}`], { sortBy: q["sortBy"], direction: q["direction"] }, res);
       })
       .catch(next);
@@ -272,12 +278,12 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
   // An attachment of a ticket: only for an agent of its queue (same lookup as the ticket page).
   routeur.get("/pieces-jointes-tickets/:ticketId/:pieceId", (req: Request, res: Response, next: NextFunction) => {
     const agent = req.session.adminUser;
-    if (agent === undefined) return void res.status(401).end();
+    if (agent === undefined) return void refuser(req, res, 401, "Votre session est terminée : reconnectez-vous pour continuer.");
     (async () => {
       const ticketId = String(req.params["ticketId"]);
       const visible = await tickets.ticketVisible(ticketId, agent);
       const lue = visible === undefined ? undefined : await tickets.depot.lirePiece(ticketId, String(req.params["pieceId"]));
-      if (lue === undefined || Either.isLeft(lue)) return void res.status(404).json({ erreur: "Pièce jointe introuvable." });
+      if (lue === undefined || Either.isLeft(lue)) return void refuser(req, res, 404, "Pièce jointe introuvable.");
       const { piece, octets } = lue.right;
       res.setHeader("Content-Type", piece.typeContenu);
       res.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(piece.nomFichier)}`);
