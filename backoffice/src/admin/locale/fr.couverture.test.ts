@@ -70,6 +70,19 @@ describe("French locale: every resource, group, action and property of the back-
     expect(manquants).toEqual([]);
   });
 
+  it("names every action in the breadcrumb too, where AdminJS looks its name up without the resource", () => {
+    // The breadcrumb of an action's page reads `actions.<name>` only: without it, « Constater Forclusion ».
+    const manquants = decorees().flatMap((d) => {
+      const id = d.id();
+      const options = (admin.options.resources ?? []).find((r) => (r as { options?: { id?: string } }).options?.id === id) as { options?: { actions?: Record<string, { isVisible?: unknown }> } } | undefined;
+      return Object.values(d.actions)
+        .filter((a) => a.name !== "search" && a.name !== "list" && options?.options?.actions?.[a.name]?.isVisible !== false)
+        .map((a) => a.name)
+        .filter((nom) => !traduit("actions", nom));
+    });
+    expect([...new Set(manquants)].sort()).toEqual([]);
+  });
+
   it("names every value of a list or page column with a closed list of values (état, catégorie, type…), never its code", () => {
     // AdminJS's own cell for such a column shows `labels.<property>.<label>`, or else startCase(label).
     // (Filters show the label itself when no translation exists: they are not concerned.)

@@ -3,11 +3,7 @@ import { RESSOURCES_FR_FLUX } from "./fr.flux.js";
 import { RESSOURCES_FR_ORGANISATION } from "./fr.organisation.js";
 import { RESSOURCES_FR_SUPPORT } from "./fr.support.js";
 
-/**
- * The French translation of every key of AdminJS's `en` locale (checked by `fr.test.ts`), plus the
- * labels of the back-office's resources, properties and actions. AdminJS ships no French locale.
- */
-export const TRADUCTION_FR = {
+const TRADUCTION_DE_BASE = {
   actions: {
     new: "Créer",
     edit: "Modifier",
@@ -225,6 +221,31 @@ export const TRADUCTION_FR = {
     tooManyRequests: "Trop de tentatives : réessayez plus tard",
   },
 } as const;
+
+/** AdminJS's own actions, whose generic labels are written above (a resource may name them its way). */
+const ACTIONS_GENERIQUES = new Set(["new", "edit", "show", "delete", "bulkDelete", "list", "search"]);
+
+/**
+ * The label of each of the back-office's own actions without its resource: the breadcrumb of an
+ * action's page looks its name up in `actions` only (without it: « Constater Forclusion »,
+ * « Transferer »). Taken from the resources' labels; a name two resources label differently gets none
+ * (the locale's coverage test then asks for a generic label here).
+ */
+const actionsSansRessource = (ressources: Readonly<Record<string, { readonly actions?: Readonly<Record<string, string>> }>>): Record<string, string> => {
+  const libelles = new Map<string, Set<string>>();
+  for (const r of Object.values(ressources))
+    for (const [nom, libelle] of Object.entries(r.actions ?? {})) if (!ACTIONS_GENERIQUES.has(nom)) libelles.set(nom, (libelles.get(nom) ?? new Set()).add(libelle));
+  return Object.fromEntries([...libelles].flatMap(([nom, l]) => (l.size === 1 ? [[nom, [...l][0] ?? ""]] : [])));
+};
+
+/**
+ * The French translation of every key of AdminJS's `en` locale (checked by `fr.test.ts`), plus the
+ * labels of the back-office's resources, properties and actions. AdminJS ships no French locale.
+ */
+export const TRADUCTION_FR = {
+  ...TRADUCTION_DE_BASE,
+  actions: { ...actionsSansRessource(TRADUCTION_DE_BASE.resources), ...TRADUCTION_DE_BASE.actions },
+};
 
 /** Labels of the états for the `etat` property's values. */
 export const VALEURS_ETATS = Object.entries(LIBELLES_ETATS)
