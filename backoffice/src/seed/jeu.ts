@@ -17,7 +17,7 @@ import {
   UtilisateurStocke,
 } from "../organisation/organisation.documents.js";
 import { hasard, uuid, type Hasard } from "./hasard.js";
-import { clonerMemoire, genererMemoire, JURIDICTIONS } from "./memoires.generateur.js";
+import { clonerMemoire, genererMemoire, JURIDICTIONS, LIBELLES_COURS_APPEL } from "./memoires.generateur.js";
 
 /**
  * The demo and scale dataset, reproducible from a seed: juridictions of several cours d'appel and
@@ -97,7 +97,7 @@ const juridiction = (code: string, libelle: string, courAppel: string): Juridict
 
 const juridictionsDuJeu = (): ReadonlyArray<Juridiction> => [
   ...JURIDICTIONS.map((j) => juridiction(j.code, j.libelle, j.courAppel)),
-  ...[...new Set<string>(JURIDICTIONS.map((j) => j.courAppel))].filter((ca) => !JURIDICTIONS.some((j) => j.code === ca)).map((ca) => juridiction(ca, `Cour d'appel ${ca.slice(3)}`, ca)),
+  ...[...new Set(JURIDICTIONS.map((j) => j.courAppel))].filter((ca) => !JURIDICTIONS.some((j) => j.code === ca)).map((ca) => juridiction(ca, LIBELLES_COURS_APPEL[ca], ca)),
 ];
 
 /** Drops the memoire table's secondary indexes (before a large load); returns how to rebuild them. */

@@ -30,6 +30,17 @@ export const JURIDICTIONS = [
   { code: "CA-PARIS", libelle: "Cour d'appel de Paris", courAppel: "CA-PARIS" },
 ] as const;
 
+/** The libellé of each cour d'appel of {@link JURIDICTIONS} (the seed creates those that are not in it). */
+export const LIBELLES_COURS_APPEL: Readonly<Record<(typeof JURIDICTIONS)[number]["courAppel"], string>> = {
+  "CA-PARIS": "Cour d'appel de Paris",
+  "CA-LYON": "Cour d'appel de Lyon",
+  "CA-AIX": "Cour d'appel d'Aix-en-Provence",
+  "CA-DOUAI": "Cour d'appel de Douai",
+  "CA-BORDEAUX": "Cour d'appel de Bordeaux",
+  "CA-BASTIA": "Cour d'appel de Bastia",
+  "CA-SAINT-DENIS": "Cour d'appel de Saint-Denis de La Réunion",
+};
+
 /**
  * Types de prestation of core's catalogue (`TYPES_PRESTATION` codes) per catégorie de prestataire of
  * the structure (core's `CategoriePrestataireSchema`), with a plausible tariff and quantity range:
