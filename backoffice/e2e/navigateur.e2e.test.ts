@@ -173,6 +173,15 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     const choix = await page.locator("[data-testid=filtre-juridiction] option").allInnerTexts();
     expect(choix).toContain("750 - Tribunal judiciaire de Paris");
     expect(choix.some((c) => c.startsWith("690"))).toBe(false);
+    // The drop-down lists of the filters speak French too (react-select's own texts are outside AdminJS's locale).
+    await expect.poll(() => page.locator("body").innerText()).toContain("Choisir…");
+    expect(await page.locator("body").innerText()).not.toContain("Select...");
+    const liste = page.locator('[class*="-control"] input').first();
+    await liste.click();
+    await liste.pressSequentially("zzzz");
+    await expect.poll(() => page.locator("body").innerText()).toContain("Aucun choix");
+    expect(await page.locator("body").innerText()).not.toContain("No options");
+    await liste.press("Escape");
 
     await page.goto(`${base}/admin/resources/memoires/records/${m.id}/show`);
     await page.waitForSelector("[data-testid=memoire-detail]");

@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from "react";
 import { ApiClient } from "adminjs";
-import "./session-expiree.js";
+import "./textes-du-client.js";
 
 const api = new ApiClient();
 const carte = { background: "#fff", padding: 16, borderRadius: 4, boxShadow: "0 1px 3px rgba(0,0,0,.08)" };
