@@ -141,6 +141,11 @@ export interface ParametresGeneration {
   readonly numero: number;
   /** Creation instant (defaults to a date between 2019 and 2026). */
   readonly creeLe?: Date;
+  /**
+   * No step of the history after this instant (the demo passes its "now"): the steps drawn a few days
+   * apart are brought closer, in the same order, when the last would fall later.
+   */
+  readonly auPlusTard?: Date;
   /** Forced final state (default: drawn from {@link REPARTITION_ETATS}). */
   readonly etat?: EtatMemoire;
   /** Number of lines (default 1 to 5, mean about 3). */
@@ -273,6 +278,11 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   // Instants of each step, a few days apart.
   const instants: Array<Date> = [creeLe];
   for (let i = 1; i < chemin.length; i += 1) instants.push(plusJours(instants[i - 1] ?? creeLe, h.entier(0, 20), h));
+  const dernier = instants.at(-1) ?? creeLe;
+  if (p.auPlusTard !== undefined && dernier.getTime() > p.auPlusTard.getTime() && p.auPlusTard.getTime() > creeLe.getTime()) {
+    const echelle = (p.auPlusTard.getTime() - creeLe.getTime()) / (dernier.getTime() - creeLe.getTime());
+    for (let i = 1; i < instants.length; i += 1) instants[i] = new Date(creeLe.getTime() + Math.floor(((instants[i] ?? creeLe).getTime() - creeLe.getTime()) * echelle));
+  }
   const quand = (commande: string): string | undefined => {
     const i = chemin.findIndex(([c]) => c === commande);
     return i < 0 ? undefined : instants[i]?.toISOString();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../base/orm.js";
-import { sqlDe } from "../base/sql.js";
+import { lireInstant, sqlDe } from "../base/sql.js";
 import express from "express";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,6 +49,17 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
         [true],
       );
       expect(Number(sansCoordonnees[0]?.n)).toBe(0);
+    });
+
+    it("dates every step of a demo mémoire before the start: no deposit, decision or payment in the future", async () => {
+      const maintenant = Date.now();
+      const sql = sqlDe(orm);
+      const evenements = (await sql.lignes<{ memoireId: string; le: unknown }>('SELECT "memoire_id" AS "memoireId", "le" AS "le" FROM "evenement_memoire"')).filter((e) => !duJeu.has(e.memoireId));
+      expect(evenements.length).toBeGreaterThan(60);
+      expect(evenements.filter((e) => lireInstant(e.le).getTime() > maintenant)).toEqual([]);
+      const memoires = (await sql.lignes<{ id: string; envoyeLe: unknown; etatLe: unknown }>('SELECT "id", "envoye_le" AS "envoyeLe", "etat_le" AS "etatLe" FROM "memoire"')).filter((m) => !duJeu.has(m.id));
+      const futurs = memoires.filter((m) => [m.envoyeLe, m.etatLe].some((v) => v !== null && lireInstant(v).getTime() > maintenant));
+      expect(futurs).toEqual([]);
     });
 
     it("gives every sent demo mémoire a certificat de dépôt that core verifies (its juridiction included)", async () => {

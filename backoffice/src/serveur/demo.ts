@@ -125,7 +125,7 @@ export const chargerDemo = async (
       const code = JURIDICTIONS_DEMO[i % JURIDICTIONS_DEMO.length] === "690" && ETATS_DU_GREFFIER.includes(etat) ? "690" : "750";
       const j = JURIDICTIONS.find((x) => x.code === code) ?? JURIDICTIONS[0];
       // Addressed to its juridiction by the generator: the certificat de dépôt's empreinte covers it.
-      return genererMemoire(h, { ...parametres, numero, creeLe, etat, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } });
+      return genererMemoire(h, { ...parametres, numero, creeLe, auPlusTard: maintenant, etat, juridiction: { code: j.code, libelle: j.libelle, courAppel: j.courAppel } });
     });
     const { pieces } = options;
     return pieces === undefined ? generes : Promise.all(generes.map((r) => avecRequisition(r, pieces, prestataires.noms)));
