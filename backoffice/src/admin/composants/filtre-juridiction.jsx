@@ -1,5 +1,5 @@
 import React, { useEffect, useState } from "react";
-import { ApiClient } from "adminjs";
+import { ApiClient, useTranslation } from "adminjs";
 
 const api = new ApiClient();
 
@@ -9,6 +9,7 @@ const api = new ApiClient();
  * the start shows at once; AdminJS's `availableValues` would be fixed at start).
  */
 const FiltreJuridiction = ({ property, filter, onChange }) => {
+  const { translateProperty } = useTranslation();
   const [options, setOptions] = useState(null);
   useEffect(() => {
     let actif = true;
@@ -24,7 +25,7 @@ const FiltreJuridiction = ({ property, filter, onChange }) => {
   return (
     <div style={{ marginBottom: 24 }}>
       <label htmlFor="filtre-juridiction" style={{ display: "block", fontSize: 12, marginBottom: 8, fontWeight: 300, lineHeight: "16px" }}>
-        {property.label}
+        {translateProperty(property.label, property.resourceId)}
       </label>
       <select
         id="filtre-juridiction"
