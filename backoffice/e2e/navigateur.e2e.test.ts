@@ -182,6 +182,24 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await expect.poll(() => page.locator("body").innerText()).toContain("Aucun choix");
     expect(await page.locator("body").innerText()).not.toContain("No options");
     await liste.press("Escape");
+    expect(await page.locator("label[for=filtre-juridiction]").innerText()).toBe("Juridiction");
+    // The date filter: a French calendar from Monday, a Paris day typed JJ/MM/AAAA, included whole.
+    const [depot] = await sqlDe(orm).lignes<{ envoyeLe: unknown }>(`SELECT envoye_le AS "envoyeLe" FROM memoire WHERE id = ?`, [m.id]);
+    const jourDepot = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris" }).format(lireInstant(depot?.envoyeLe));
+    for (const borne of ["from", "to"]) {
+      const champ = page.locator(`[data-testid=filtre-date-envoyeLe-${borne}] input`);
+      await champ.click();
+      expect(await page.locator(".react-datepicker__day-names .react-datepicker__day-name").allInnerTexts()).toEqual(["lu", "ma", "me", "je", "ve", "sa", "di"]);
+      expect(await page.locator(".react-datepicker__current-month").innerText()).toMatch(/^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/);
+      await champ.pressSequentially(jourDepot.replaceAll("/", ""));
+      await champ.press("Escape");
+      expect(await champ.inputValue()).toBe(jourDepot);
+    }
+    await page.getByRole("button", { name: "Appliquer" }).click();
+    const [j, mo, a] = jourDepot.split("/");
+    await expect.poll(() => new URL(page.url()).searchParams.get("filters.envoyeLe~~to")).toBe(`${a}-${mo}-${j}`);
+    await page.waitForSelector(`tr[data-id="${m.id}"]`);
+    for (const date of await page.locator('tr[data-id] td[data-property-name="envoyeLe"]').allInnerTexts()) expect(date.startsWith(jourDepot)).toBe(true);
 
     await page.goto(`${base}/admin/resources/memoires/records/${m.id}/show`);
     await page.waitForSelector("[data-testid=memoire-detail]");

@@ -28,3 +28,5 @@ export const COMPOSANTS = {
 // Europe/Paris time whatever the browser's zone, as the show pages write them.
 componentLoader.override("DefaultDatetimeListProperty", chemin("date-liste.jsx"));
 componentLoader.override("DefaultDatetimeShowProperty", chemin("date-fiche.jsx"));
+// And every date filter: a French calendar, days JJ/MM/AAAA, read as Europe/Paris days by the server.
+componentLoader.override("DefaultDatetimeFilterProperty", chemin("date-filtre.jsx"));

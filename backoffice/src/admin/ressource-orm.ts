@@ -1,5 +1,6 @@
 import { Resource } from "@adminjs/mikroorm";
 import type { BaseRecord, Filter } from "adminjs";
+import { bornesJour } from "./jours-paris.js";
 
 /** Options of {@link RessourceOrm}. */
 export interface OptionsRessourceOrm {
@@ -38,8 +39,27 @@ export class RessourceOrm extends Resource {
     return r;
   };
 
+  /**
+   * Drops the filters on unknown paths, and reads the date filters' values as Paris calendar days
+   * (the back-office's date filter sends "YYYY-MM-DD"): « du » from the day's first instant, « au »
+   * through its last, as the mémoires list does (jours-paris.ts).
+   */
   private sansFiltreInconnu(filtre: Filter): Filter {
-    for (const [chemin, f] of Object.entries(filtre.filters)) if (f.property === null || f.property === undefined) delete filtre.filters[chemin];
+    for (const [chemin, f] of Object.entries(filtre.filters)) {
+      if (f.property === null || f.property === undefined) {
+        delete filtre.filters[chemin];
+        continue;
+      }
+      if (f.property.type() === "datetime" && typeof f.value === "object") {
+        const { from, to } = f.value as { from?: unknown; to?: unknown };
+        const debut = from === undefined ? undefined : bornesJour(from)?.debut;
+        const fin = to === undefined ? undefined : bornesJour(to)?.finExclue;
+        f.value = {
+          ...(debut === undefined ? {} : { from: debut.toISOString() }),
+          ...(fin === undefined ? {} : { to: new Date(fin.getTime() - 1).toISOString() }),
+        } as never;
+      }
+    }
     return filtre;
   }
 

@@ -291,6 +291,41 @@ describe("sign-in, sessions and lockout", () => {
   });
 });
 
+describe("the date filters: Paris calendar days, included whole", () => {
+  it("« du 21/11 au 21/11 » finds a mémoire deposited at 00:30 in Paris on 21/11 (23:30 UTC on 20/11), and « au 20/11 » does not", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    await sqlDe(orm).lignes("UPDATE memoire SET envoye_le = ? WHERE id = ?", [new Date("2026-11-20T23:30:00Z"), id]);
+    const [{ numero } = { numero: "" }] = await sqlDe(orm).lignes<{ numero: string }>("SELECT numero FROM memoire WHERE id = ?", [id]);
+    const trouve = async (du: string, au: string): Promise<boolean> => {
+      const r = await client("demo-greffier-paris").get(
+        `/admin/api/resources/memoires/actions/list?filters.numero=${numero}&filters.envoyeLe~~from=${encodeURIComponent(du)}&filters.envoyeLe~~to=${encodeURIComponent(au)}`,
+      );
+      expect(r.status).toBe(200);
+      return (corps(r).records ?? []).some((m) => m.id === id);
+    };
+    expect(await trouve("2026-11-21", "2026-11-21")).toBe(true);
+    expect(await trouve("2026-11-20", "2026-11-20")).toBe(false);
+    expect(await trouve("2026-11-22", "2026-11-30")).toBe(false);
+    // An instant (an URL of the former filter: Paris midnight of 21/11) stands for its whole Paris day.
+    expect(await trouve("2026-11-20T23:00:00.000Z", "2026-11-20T23:00:00.000Z")).toBe(true);
+    // The CSV export reads the same filter.
+    const csv = await client("demo-greffier-paris").get(`/admin/export/memoires.csv?filters.numero=${numero}&filters.envoyeLe~~from=2026-11-21&filters.envoyeLe~~to=2026-11-21`);
+    expect(csv.text).toContain(numero);
+    const vide = await client("demo-greffier-paris").get(`/admin/export/memoires.csv?filters.numero=${numero}&filters.envoyeLe~~from=2026-11-20&filters.envoyeLe~~to=2026-11-20`);
+    expect(vide.text).not.toContain(numero);
+  });
+
+  it("the plain tables' date filters read the same days (agents by creation date)", async () => {
+    const aujourdhui = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+    const liste = async (du: string, au: string) =>
+      corps(await client("demo-administrateur").get(`/admin/api/resources/Agent/actions/list?filters.creeLe~~from=${du}&filters.creeLe~~to=${au}`)).records ?? [];
+    const [{ n } = { n: 0 }] = await sqlDe(orm).lignes<{ n: unknown }>("SELECT COUNT(*) AS n FROM agent");
+    expect(Number(n)).toBeGreaterThan(0);
+    expect((await liste(aujourdhui, aujourdhui)).length).toBeGreaterThan(0);
+    expect(await liste("2001-01-01", "2001-01-31")).toEqual([]);
+  });
+});
+
 describe("the pages load nothing from another server", () => {
   /** The stylesheets and scripts a page links (href / src of link and script tags). */
   const liens = (html: string): Array<string> => [...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"/g)].map((m) => m[1] ?? "");

@@ -7,6 +7,7 @@ import { dialecteDe, type Orm } from "../../base/orm.js";
 import type { Dialecte } from "../../base/configuration.js";
 import { DepotMemoires } from "../../memoire/memoire.repository.js";
 import { acteurDe, juridictionsPermises, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
+import { bornesJour } from "../jours-paris.js";
 import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros, libellePrestataire } from "./libelles.js";
 import { resumeUtilisateur, type LigneUtilisateur } from "../../organisation/organisation.lecture.js";
 import {
@@ -59,19 +60,13 @@ const PROPRIETES: ReadonlyArray<[string, NonNullable<ConstructorParameters<typeo
 ];
 
 const chaine = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
-const jour = (v: unknown, lendemain: boolean): Date | undefined => {
-  const s = chaine(v);
-  if (s === undefined || s === "") return undefined;
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
-  if (Number.isNaN(d.getTime())) return undefined;
-  return lendemain ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1)) : d;
-};
 
 /** The criteria of an AdminJS filter (the list's filter drawer, or the CSV export's query). */
 export const criteresDepuisFiltre = (valeurs: (cle: string) => unknown, agent: AgentConnecte): CriteresListe => {
   const periode = valeurs("envoyeLe") as { from?: unknown; to?: unknown } | string | undefined;
-  const du = typeof periode === "object" ? jour(periode.from, false) : undefined;
-  const au = typeof periode === "object" ? jour(periode.to, true) : undefined;
+  // Paris calendar days: « du » from the day's first instant, « au » through the day's last (jours-paris.ts).
+  const du = typeof periode === "object" ? bornesJour(periode.from)?.debut : undefined;
+  const au = typeof periode === "object" ? bornesJour(periode.to)?.finExclue : undefined;
   const aTraiter = chaine(valeurs("aTraiter")) === "oui";
   const texte = (cle: string) => chaine(valeurs(cle));
   const c: Record<string, unknown> = {
