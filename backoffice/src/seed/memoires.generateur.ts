@@ -142,8 +142,9 @@ export interface ParametresGeneration {
   /** Creation instant (defaults to a date between 2019 and 2026). */
   readonly creeLe?: Date;
   /**
-   * No step of the history after this instant (the demo passes its "now"): the steps drawn a few days
-   * apart are brought closer, in the same order, when the last would fall later.
+   * No step of the history after this instant (the demo passes its "now"): when the last step drawn
+   * would fall later, the steps are brought closer, in the same order, the last one at a drawn instant
+   * before it (one more draw, only then).
    */
   readonly auPlusTard?: Date;
   /** Forced final state (default: drawn from {@link REPARTITION_ETATS}). */
@@ -280,7 +281,9 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   for (let i = 1; i < chemin.length; i += 1) instants.push(plusJours(instants[i - 1] ?? creeLe, h.entier(0, 20), h));
   const dernier = instants.at(-1) ?? creeLe;
   if (p.auPlusTard !== undefined && dernier.getTime() > p.auPlusTard.getTime() && p.auPlusTard.getTime() > creeLe.getTime()) {
-    const echelle = (p.auPlusTard.getTime() - creeLe.getTime()) / (dernier.getTime() - creeLe.getTime());
+    // The last step lands anywhere in the second two thirds of the time left (not all on the last day).
+    const fin = creeLe.getTime() + (p.auPlusTard.getTime() - creeLe.getTime()) * (1 / 3 + (2 / 3) * h.suivant());
+    const echelle = (fin - creeLe.getTime()) / (dernier.getTime() - creeLe.getTime());
     for (let i = 1; i < instants.length; i += 1) instants[i] = new Date(creeLe.getTime() + Math.floor(((instants[i] ?? creeLe).getTime() - creeLe.getTime()) * echelle));
   }
   const quand = (commande: string): string | undefined => {
