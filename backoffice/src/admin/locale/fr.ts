@@ -185,7 +185,7 @@ const TRADUCTION_DE_BASE = {
     error404Record: "L'élément {{recordId}} de {{resourceId}} est introuvable, ou vous n'y avez pas accès",
     seeConsoleForMore: "Voir la console de développement pour plus de détails…",
     noActionComponent: "Cette action n'a pas de composant d'affichage",
-    noRecordsInResource: "Aucun élément",
+    noRecordsInResource: "Rien dans cette liste, ou rien qui réponde à ses filtres.",
     noRecords: "Aucun élément",
     confirmDelete: "Voulez-vous vraiment supprimer cet élément ?",
     welcomeOnBoard_title: "Bienvenue",
