@@ -59,6 +59,19 @@ const CATEGORIES: ReadonlyArray<CategoriePrestataire> = [
   "COMMISSAIRE_DE_JUSTICE",
   "OPERATEUR_TELECOM",
 ];
+/** The kinds of firm whose name a structure of each catégorie bears (« Laboratoire Durand » is a laboratory). */
+const FORMES_PAR_CATEGORIE: Readonly<Record<CategoriePrestataire, ReadonlyArray<string>>> = {
+  INTERPRETE_TRADUCTEUR: ["Cabinet de traduction", "Agence d'interprétariat", "Traductions"],
+  EXPERT: ["Cabinet d'expertise", "Cabinet", "Expertises"],
+  ENQUETEUR_SOCIAL: ["Association d'enquêtes sociales", "Cabinet d'enquêtes"],
+  DELEGUE_MEDIATEUR_PROCUREUR: ["Association de médiation", "Médiation"],
+  ADMINISTRATEUR_AD_HOC: ["Association d'aide aux victimes", "Cabinet"],
+  LABORATOIRE: ["Laboratoire", "Laboratoire d'analyses"],
+  GARDIEN_FOURRIERE_SCELLES: ["Fourrière", "Garage"],
+  COMMISSAIRE_DE_JUSTICE: ["Étude", "SCP"],
+  OPERATEUR_TELECOM: ["Télécom", "Réseaux"],
+  AUTRE: ["Société", "Bureau"],
+};
 const NOMS = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Petit", "Durand", "Leroy", "Moreau", "Benali", "Nguyen", "Lefèvre", "Garcia", "Müller", "Öztürk", "Cœur"];
 const PRENOMS = ["Élise", "Nadia", "Jean", "Amélie", "Karim", "Zoé", "François", "Inès", "Paul", "Chloé", "Léa", "Hugo"];
 const VILLES = [
@@ -189,7 +202,7 @@ export const ecrireJeu = async (orm: Orm, options: OptionsJeu): Promise<BilanJeu
       dStructure({
         id,
         identifiant,
-        raisonSociale: personnePhysique ? nom : `${h.choisir(["Cabinet", "Laboratoire", "Société", "Bureau"])} ${h.choisir(NOMS)} ${i + 1}`,
+        raisonSociale: personnePhysique ? nom : `${h.choisir(FORMES_PAR_CATEGORIE[categorie])} ${h.choisir(NOMS)} ${i + 1}`,
         adresse: { ligne: `${h.entier(1, 120)} rue ${h.choisir(["de la République", "Victor Hugo", "des Lilas", "du Palais"])}`, codePostal, ville, pays: "FR" },
         statut: "ACTIF",
         services: h.chance(0.2) ? [{ code: "SIEGE", libelle: "Siège", actif: true }, { code: "AGENCE", libelle: `Agence de ${ville}`, actif: true }] : [],
