@@ -65,7 +65,7 @@ describe.skipIf(!present)("organisation screens in a browser (headless Chromium)
     await page.goto(`${base}/admin/resources/structures?filters.categorie=INTERPRETE_TRADUCTEUR&filters.texte=coeur`);
     await page.waitForSelector(`tr[data-id="${E.structure}"]`);
     // French labels, not codes, in the list.
-    await expect.poll(() => page.locator(`tr[data-id="${E.structure}"]`).innerText()).toContain("Interprète / traducteur");
+    await expect.poll(() => page.locator(`tr[data-id="${E.structure}"]`).innerText()).toContain("Interprète-traducteur");
     await page.click(`tr[data-id="${E.structure}"] td >> nth=1`);
     await page.waitForSelector("[data-testid=detail-structure]");
     const coordonnees = await page.locator("[data-testid=coordonnees-bancaires]").innerText();

@@ -13,14 +13,15 @@ export const LIBELLES_TYPE_IDENTIFIANT: { readonly [T in TypeIdentifiantStructur
   AUTRE: "Autre",
 };
 
+/** The structure's catégorie de prestataire; the mémoires' screens reuse these words (`LIBELLES_CATEGORIES`). */
 export const LIBELLES_CATEGORIE: { readonly [C in CategoriePrestataire]: string } = {
-  INTERPRETE_TRADUCTEUR: "Interprète / traducteur",
+  INTERPRETE_TRADUCTEUR: "Interprète-traducteur",
   EXPERT: "Expert",
   ENQUETEUR_SOCIAL: "Enquêteur social",
-  DELEGUE_MEDIATEUR_PROCUREUR: "Délégué / médiateur du procureur",
+  DELEGUE_MEDIATEUR_PROCUREUR: "Délégué ou médiateur du procureur",
   ADMINISTRATEUR_AD_HOC: "Administrateur ad hoc",
   LABORATOIRE: "Laboratoire",
-  GARDIEN_FOURRIERE_SCELLES: "Gardien de fourrière / de scellés",
+  GARDIEN_FOURRIERE_SCELLES: "Gardien de fourrière ou de scellés",
   COMMISSAIRE_DE_JUSTICE: "Commissaire de justice",
   OPERATEUR_TELECOM: "Opérateur de télécommunications",
   AUTRE: "Autre",

@@ -1,3 +1,4 @@
+import { LIBELLES_CATEGORIE } from "../../organisation/organisation.libelles.js";
 import type { AutoriteRequerante, EtatMemoire, ModeDepot, TypePieceJointe, TypeTvaMemoire } from "@frais-justice/core/memoire";
 import type { RoleAgent } from "@frais-justice/core/autorisation";
 import type { TypeJuridiction } from "@frais-justice/core/juridiction";
@@ -135,20 +136,12 @@ export const date = (d: Date | undefined | null): string => (d === undefined || 
  * and the structure's default category), both covered here — a new code in core fails to compile.
  */
 export const LIBELLES_CATEGORIES: { readonly [C in CategorieTarifs | CategorieStructure]: string } = {
-  INTERPRETE_TRADUCTEUR: "Interprète-traducteur",
-  EXPERT: "Expert",
-  ENQUETEUR_SOCIAL: "Enquêteur social",
+  // The structure's codes in the words of its own screens (one wording on every screen).
+  ...LIBELLES_CATEGORIE,
   ENQUETEUR_PERSONNALITE: "Enquêteur de personnalité",
-  DELEGUE_MEDIATEUR_PROCUREUR: "Délégué ou médiateur du procureur",
-  ADMINISTRATEUR_AD_HOC: "Administrateur ad hoc",
-  LABORATOIRE: "Laboratoire",
   GARDIEN_FOURRIERE: "Gardien de fourrière",
   GARDIEN_SCELLES: "Gardien de scellés",
-  GARDIEN_FOURRIERE_SCELLES: "Gardien de fourrière ou de scellés",
-  COMMISSAIRE_DE_JUSTICE: "Commissaire de justice",
   OPERATEUR_TELECOMMUNICATIONS: "Opérateur de télécommunications",
-  OPERATEUR_TELECOM: "Opérateur de télécommunications",
-  AUTRE: "Autre",
 };
 
 /** The catégories in core's order (the tariffs' catalogue, then the structure's own codes). */

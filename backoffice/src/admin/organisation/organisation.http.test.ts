@@ -93,7 +93,7 @@ describe("structure show page", () => {
       { code: "PARIS", libelle: "Agence de Paris", etat: "Actif" },
       { code: "LYON", libelle: "Agence de Lyon", etat: "Désactivé" },
     ]);
-    expect(d.informationsMemoire).toEqual({ categorie: "Interprète / traducteur", regime: "Indépendant", droitOption: "Exercé" });
+    expect(d.informationsMemoire).toEqual({ categorie: "Interprète-traducteur", regime: "Indépendant", droitOption: "Exercé" });
     const cb = new Map(d.coordonnees.map((c) => [c.id, c]));
     expect(cb.get(E.coordonneeActive)).toMatchObject({ compte: "FR76 •••• •••• •••• •••• •••0 189", etat: "Active", active: true });
     expect(cb.get(E.coordonneeDesactivee)).toMatchObject({ compte: "RIB — FR76 •••• •••• •••• •••• •••0 189", etat: "Désactivée le 15/01/2025", active: false });
