@@ -230,6 +230,22 @@ describe("state changes are POST only, atomic and never falsely saved", () => {
     expect(String(m?.redressements)).toContain("quantité non justifiée");
   });
 
+  it("a redressement typed the French way (« 1,5 » and « 12,50 ») is read as core's decimals; a bad one is refused in French, once per field", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION");
+    const avant = await etatStocke(orm, id);
+    const [ligne] = await lignesDe(id);
+    const refus = await poster(client("demo-greffier-paris"), id, "certifier", avant.version, { redressements: [{ ligneId: ligne, quantite: "abc", motif: "erreur" }] });
+    expect(refus.status).toBe(422);
+    expect(corps(refus).notice?.message).toContain("redressements[0].quantite");
+    expect(corps(refus).notice?.message).not.toContain("Expected");
+    expect(await etatStocke(orm, id)).toEqual(avant);
+    const reponse = await poster(client("demo-greffier-paris"), id, "certifier", avant.version, { redressements: [{ ligneId: ligne, quantite: "1,5", tarifHt: "12,50", motif: "quantité non justifiée" }] });
+    expect(reponse.status, JSON.stringify(corps(reponse).notice)).toBe(200);
+    const [m] = await sqlDe(orm).lignes<{ redressements: string }>(`SELECT redressements FROM memoire WHERE id = ?`, [id]);
+    expect(m?.redressements).toMatch(/"quantite":"1\.5"/);
+    expect(m?.redressements).toMatch(/"tarifHt":"12\.50?"/);
+  });
+
   it("bulk certification reports each mémoire (done or refused)", async () => {
     const a = await memoireEn(orm, "MIS_A_DISPOSITION");
     const b = await memoireEn(orm, "CERTIFIE");

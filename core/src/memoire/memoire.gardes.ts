@@ -146,7 +146,7 @@ const motifAbsent: Garde = {
   verifier: (_memoire, evenement) => {
     if (evenement.type !== "memoire.refuser") return undefined;
     if (evenement.motif === undefined) return "le motif du refus est obligatoire";
-    if (evenement.motif === "AUTRE" && (evenement.commentaire ?? "").trim() === "") return "le motif AUTRE demande un commentaire";
+    if (evenement.motif === "AUTRE" && (evenement.commentaire ?? "").trim() === "") return "le motif « Autre » demande un commentaire";
     return undefined;
   },
 };

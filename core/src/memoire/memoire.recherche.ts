@@ -33,8 +33,8 @@ const codes = <const L extends ReadonlyArray<string>>(...valeurs: L) =>
   Schema.Literal(...valeurs).annotations({ message: () => ({ message: `valeur inconnue (attendues : ${valeurs.join(", ")})`, override: true }) });
 
 /**
- * Decodes raw input with every error listed, unknown fields refused, and one reason per field (an
- * optional field's union otherwise adds "Expected undefined" to the real reason).
+ * Decodes raw input with every error listed, unknown fields refused, and one reason per field (the
+ * first one given for it).
  */
 export const decoderSaisie =
   <A, I>(schema: Schema.Schema<A, I>) =>

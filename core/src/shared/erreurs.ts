@@ -34,11 +34,24 @@ export const formaterChemin = (chemin: ReadonlyArray<PropertyKey>): string =>
 export const prefixer = (prefixe: string, chemin: string): string =>
   prefixe === "" ? chemin : chemin === "" ? prefixe : chemin.startsWith("[") ? `${prefixe}${chemin}` : `${prefixe}.${chemin}`;
 
-/** Converts an Effect Schema parse error into the field errors of a {@link SaisieInvalide}. */
-export const depuisParseError = (erreur: ParseResult.ParseError, prefixe = ""): SaisieInvalide =>
-  new SaisieInvalide({
-    erreurs: ParseResult.ArrayFormatter.formatErrorSync(erreur).map((issue) => ({
-      chemin: prefixer(prefixe, formaterChemin(issue.path)),
-      raison: issue.message,
-    })),
+/** Effect's message for a value that is not `undefined` (the absent branch of an optional field). */
+const PAS_UNDEFINED = /^Expected undefined, actual /;
+
+/**
+ * Converts an Effect Schema parse error into the field errors of a {@link SaisieInvalide}. An
+ * optional field (`X | undefined`) given a bad value fails both branches: only X's reason is kept,
+ * not Effect's « Expected undefined, actual "abc" » beside it.
+ */
+export const depuisParseError = (erreur: ParseResult.ParseError, prefixe = ""): SaisieInvalide => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(erreur);
+  const cle = (issue: (typeof issues)[number]): string => JSON.stringify(issue.path.map(String));
+  const expliques = new Set(issues.filter((i) => !PAS_UNDEFINED.test(i.message)).map(cle));
+  return new SaisieInvalide({
+    erreurs: issues
+      .filter((i) => !(PAS_UNDEFINED.test(i.message) && expliques.has(cle(i))))
+      .map((issue) => ({
+        chemin: prefixer(prefixe, formaterChemin(issue.path)),
+        raison: issue.message,
+      })),
   });
+};

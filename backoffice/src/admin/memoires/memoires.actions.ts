@@ -50,7 +50,8 @@ export const construireCommande = (c: CommandeJuridiction, saisie: Record<string
         type: c,
         redressements: redressements.map((r) => ({
           ligneId: chaine(r["ligneId"]),
-          ...(texte(r["quantite"]) === undefined ? {} : { quantite: texte(r["quantite"]) ?? "" }),
+          // A French decimal comma is read as core's point, for the quantité as for the tarif.
+          ...(texte(r["quantite"]) === undefined ? {} : { quantite: (texte(r["quantite"]) ?? "").replace(",", ".") }),
           ...(texte(r["tarifHt"]) === undefined ? {} : { tarifHt: (texte(r["tarifHt"]) ?? "").replace(",", ".") }),
           motif: chaine(r["motif"]),
         })),
