@@ -236,7 +236,7 @@ describe("state changes are POST only, atomic and never falsely saved", () => {
     const [ligne] = await lignesDe(id);
     const refus = await poster(client("demo-greffier-paris"), id, "certifier", avant.version, { redressements: [{ ligneId: ligne, quantite: "abc", motif: "erreur" }] });
     expect(refus.status).toBe(422);
-    expect(corps(refus).notice?.message).toContain("redressements[0].quantite");
+    expect(corps(refus).notice?.message).toContain("redressement n° 1, quantité : « abc »");
     expect(corps(refus).notice?.message).not.toContain("Expected");
     expect(await etatStocke(orm, id)).toEqual(avant);
     const reponse = await poster(client("demo-greffier-paris"), id, "certifier", avant.version, { redressements: [{ ligneId: ligne, quantite: "1,5", tarifHt: "12,50", motif: "quantité non justifiée" }] });

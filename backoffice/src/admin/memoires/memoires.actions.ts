@@ -111,13 +111,47 @@ export const executerCommande = async (
     case "TransitionRefusee":
       return e.garde === "acteurNonAutorise" ? { statut: 403, message: `Action non autorisée : ${e.detail}` } : { statut: 422, message: `Action refusée : ${e.detail}` };
     case "SaisieInvalide":
-      return { statut: 422, message: `Saisie invalide : ${e.erreurs.map((x) => `${x.chemin} : ${x.raison}`).join(" ; ")}` };
+      return { statut: 422, message: `Saisie invalide : ${e.erreurs.map((x) => `${cheminEnFrancais(x.chemin)} : ${x.raison}`).join(" ; ")}` };
     case "NumeroInvalide":
       return { statut: 422, message: e.message };
     default:
       return { statut: 422, message: (e as Error).message };
   }
 };
+
+/** The words of the actions' forms for the fields of core's commands. */
+const CHAMPS: Readonly<Record<string, string>> = {
+  redressements: "redressement",
+  taxation: "taxation",
+  lignes: "ligne",
+  quantite: "quantité",
+  tarifHt: "tarif HT",
+  montantHtTaxe: "HT taxé",
+  motif: "motif",
+  commentaire: "commentaire",
+  paiement: "paiement",
+  date: "date",
+  reference: "référence",
+  ligneId: "ligne",
+};
+
+/**
+ * A field of a command as the agent's form names it: « redressements[0].quantite » → « redressement
+ * n° 1, quantité »; « taxation.lignes[2].montantHtTaxe » → « taxation, ligne n° 3, HT taxé ». A name it
+ * does not know is left as core wrote it.
+ */
+export const cheminEnFrancais = (chemin: string): string =>
+  chemin === ""
+    ? "saisie"
+    : chemin
+        .split(".")
+        .map((segment) => {
+          const m = /^([A-Za-z]+)((?:\[\d+\])*)$/.exec(segment);
+          if (m === null) return segment;
+          const rangs = [...(m[2] ?? "").matchAll(/\[(\d+)\]/g)].map((r) => ` n° ${String(Number(r[1]) + 1)}`).join("");
+          return `${CHAMPS[m[1] ?? ""] ?? m[1] ?? ""}${rangs}`;
+        })
+        .join(", ");
 
 /** True when the agent holds a role that allows `action` on at least one juridiction (bulk buttons). */
 export const peutQuelquePart = (agent: AgentConnecte | undefined, action: Action, juridictions: ReadonlyArray<{ code: string; courAppel: string }>): boolean => {
