@@ -233,6 +233,15 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     expect(stocke?.taxation).toContain("Tarif horaire appliqué");
   }, 120_000);
 
+  it("a comptable's payment form proposes today's date in Paris: at 00:30 on 21/11 in Paris, UTC still says 20/11", async () => {
+    await connecter("demo-comptable-paris");
+    const id = await choisir("VALIDE");
+    await page.clock.setFixedTime(new Date("2026-11-20T23:30:00Z"));
+    await page.goto(`${base}/admin/resources/memoires/records/${id}/mettre-en-paiement`);
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    expect(await page.locator("[data-testid=date]").inputValue()).toBe("2026-11-21");
+  }, 120_000);
+
   it("an agent of another juridiction gets no access to a Paris mémoire", async () => {
     const id = await choisir("MIS_A_DISPOSITION");
     await connecter("demo-greffier-lyon");

@@ -1,6 +1,7 @@
 import React, { useState } from "react";
 import { ApiClient } from "adminjs";
 import { useTitreAction } from "./titre-action.js";
+import { aujourdhuiParis } from "./dates.js";
 import { zero } from "./montants.js";
 
 const api = new ApiClient();
@@ -33,7 +34,7 @@ const ActionMemoire = ({ resource, record, action }) => {
   const [taxes, setTaxes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, String(l.montantHtDemandeBrut).replace(".", ",")])));
   const [motif, setMotif] = useState("");
   const [commentaire, setCommentaire] = useState("");
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(aujourdhuiParis);
   const [reference, setReference] = useState("");
   const [erreur, setErreur] = useState(null);
   const [envoi, setEnvoi] = useState(false);

@@ -1,6 +1,7 @@
 import React, { useState } from "react";
 import { ApiClient } from "adminjs";
 import { useTitreAction } from "./titre-action.js";
+import { aujourdhuiParis } from "./dates.js";
 
 const api = new ApiClient();
 const td = { borderBottom: "1px solid #eee", padding: 6 };
@@ -10,7 +11,7 @@ const ActionsGroupees = ({ resource, records, action }) => {
   const titreAction = useTitreAction(action, resource);
   const [rapport, setRapport] = useState(null);
   const [erreur, setErreur] = useState(null);
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(aujourdhuiParis);
   const [reference, setReference] = useState("");
   const [envoi, setEnvoi] = useState(false);
   const paiement = action.name === "mettre-en-paiement-groupe";

@@ -11,3 +11,8 @@ export const texteDate = (valeur, type) => {
   const d = new Date(valeur);
   return Number.isNaN(d.getTime()) ? String(valeur) : DATE_HEURE.format(d);
 };
+
+const JOUR_PARIS = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date in Europe/Paris, "YYYY-MM-DD" (a form's default date: at 00:30 in Paris, UTC still says yesterday). */
+export const aujourdhuiParis = () => JOUR_PARIS.format(new Date());
