@@ -1,4 +1,4 @@
-import AdminJS, { type ActionContext, type AdminJSOptions, type ResourceWithOptions } from "adminjs";
+import AdminJS, { type ActionContext, type AdminJSOptions, type HrefContext, type HrefFunction, type ResourceWithOptions } from "adminjs";
 import { RessourceOrm } from "./ressource-orm.js";
 import { AgentSchemaOrm, JuridictionSchemaOrm } from "./acces/acces.schema.js";
 import { COMPOSANTS, componentLoader } from "./composants.js";
@@ -33,8 +33,11 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
             options: {
               id: "memoires",
               navigation: { name: "Mémoires", icon: "FileText" },
-              // Default: the agent's juridictions, what waits for their role, oldest first.
-              href: ({ h }) => `${h.resourceUrl({ resourceId: "memoires" })}?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc`,
+              // Default: the agent's juridictions, what waits for their role, oldest first. No entry in
+              // the navigation for a role that reads no mémoire (AdminJS's sidebar leaves out a null href:
+              // the entry led to « Page introuvable »).
+              href: (({ h, currentAdmin }: HrefContext) =>
+                consultation({ currentAdmin } as ActionContext) ? `${h.resourceUrl({ resourceId: "memoires" })}?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc` : null) as HrefFunction,
               // Amounts before the catégorie and the juridiction (most agents have one): visible without scrolling.
               listProperties: ["numero", "etat", "envoyeLe", "prestataire", "montantDemande", "montantTtc", "montantModifie", "categoriePrestataire", "juridiction"],
               filterProperties: ["aTraiter", "texte", "numero", "juridictionCode", "etat", "envoyeLe", "prestataire", "categoriePrestataire", "texteReference", "numeroEngagementJuridique"],

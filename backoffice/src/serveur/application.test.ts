@@ -180,6 +180,16 @@ describe("partitioning: an agent of another juridiction learns nothing", () => {
     }
   });
 
+  it("offers the mémoires in the navigation only to the roles that read them", async () => {
+    const lien = async (id: string): Promise<string | null | undefined> => {
+      const page = await client(id).get("/admin");
+      const etat = JSON.parse(/window\.REDUX_STATE = (.*);\n/.exec(page.text)?.[1] ?? "{}") as { resources?: Array<{ id: string; href: string | null }> };
+      return etat.resources?.find((r) => r.id === "memoires")?.href;
+    };
+    for (const a of ["demo-greffier-paris", "demo-magistrat-paris", "demo-ordonnateur-paris", "demo-comptable-paris"]) expect(await lien(a)).toContain("filters.aTraiter=oui");
+    for (const a of ["demo-support", "demo-administrateur"]) expect(await lien(a)).toBeNull();
+  });
+
   it("shows no mémoire to roles without consultation (support, administrateur)", async () => {
     await memoireEn(orm, "MIS_A_DISPOSITION", "750");
     for (const id of ["demo-support", "demo-administrateur"]) {
