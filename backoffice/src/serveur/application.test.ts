@@ -429,6 +429,17 @@ describe("CSV export", () => {
     );
     expect(premiere).toMatch(/^MJ\d{10};Demande de paiement validée;750 - Tribunal judiciaire de Paris;\d{2}\/\d{2}\/\d{4};Cabinet d'interprétariat Élise Cœur;73282932000074;Interprète-traducteur;/);
   });
+
+  it("writes amounts as numbers a French spreadsheet reads (« 12345,60 »: decimal comma, no thousands separator, no €)", async () => {
+    const id = await memoireEn(orm, "VALIDE", "750");
+    await sqlDe(orm).lignes("UPDATE memoire SET montant_ttc = ?, montants_demandes = NULL WHERE id = ?", ["12345.60", id]);
+    const [{ numero } = { numero: "" }] = await sqlDe(orm).lignes<{ numero: string }>("SELECT numero FROM memoire WHERE id = ?", [id]);
+    const csv = await client("demo-comptable-paris").get(`/admin/export/memoires.csv?filters.numero=${numero}`).buffer(true);
+    const [, ligne] = csv.text.slice(1).split("\r\n");
+    const champs = (ligne ?? "").split(";");
+    expect(champs.slice(9, 11)).toEqual(["12345,60", "12345,60"]);
+    for (const l of csv.text.slice(1).split("\r\n").slice(1).filter((x) => x !== "")) for (const m of l.split(";").slice(9, 11)) expect(m).toMatch(/^\d+,\d{2}$/);
+  });
 });
 
 describe("administration of agents (core's juridiction commands)", () => {

@@ -7,6 +7,12 @@ import { paramsListe } from "../admin/memoires/memoires.ressource.js";
 import { date, libelleCategorie } from "../admin/memoires/libelles.js";
 import type { EtatMemoire } from "@frais-justice/core/memoire";
 
+/**
+ * An amount as a French spreadsheet reads it as a number: « 1541,82 ». The screens' « 1 541,82 € »
+ * has a narrow no-break space between thousands, which makes the cell text (no sum, no sort).
+ */
+const nombreTableur = (montant: unknown): string => String(montant).replace(/[\s\u00a0\u202f]|€/g, "");
+
 const COLONNES: ReadonlyArray<readonly [string, (p: Record<string, unknown>) => string]> = [
   ["Numéro", (p) => String(p["numero"])],
   ["État", (p) => LIBELLES_ETATS[p["etat"] as EtatMemoire] ?? String(p["etat"])],
@@ -17,8 +23,8 @@ const COLONNES: ReadonlyArray<readonly [string, (p: Record<string, unknown>) => 
   ["Catégorie de prestataire", (p) => libelleCategorie(String(p["categoriePrestataire"]))],
   ["Texte de référence", (p) => String(p["texteReference"])],
   ["N° d'engagement juridique", (p) => String(p["numeroEngagementJuridique"])],
-  ["Montant demandé TTC", (p) => String(p["montantDemande"]).replace(/\u202f€$/, "")],
-  ["Montant retenu TTC", (p) => String(p["montantTtc"]).replace(/\u202f€$/, "")],
+  ["Montant demandé TTC", (p) => nombreTableur(p["montantDemande"])],
+  ["Montant retenu TTC", (p) => nombreTableur(p["montantTtc"])],
   ["Montant modifié", (p) => (p["montantModifie"] === true ? "oui" : "non")],
 ];
 
