@@ -267,6 +267,8 @@ describe("state changes are POST only, atomic and never falsely saved", () => {
     const rapport = corps(reponse).rapport ?? [];
     expect(rapport.find((r) => r.id === a)?.reussi).toBe(true);
     expect(rapport.find((r) => r.id === b)?.reussi).toBe(false);
+    // Why, in words: the action and the état by their labels, never core's codes.
+    expect(rapport.find((r) => r.id === b)?.message).toBe("Action refusée : « Certifier » n'est pas possible sur un mémoire à l'état « Certifié ».");
     expect((await etatStocke(orm, a)).etat).toBe("CERTIFIE");
   });
 });

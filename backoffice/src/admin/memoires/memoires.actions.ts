@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { acteurDe, type AgentConnecte } from "../acces/agents.js";
 import { COMMANDES_JURIDICTION, type CommandeJuridiction } from "./memoires.detail.js";
 import { agentDuContexte, type RessourceMemoires } from "./memoires.ressource.js";
+import { LIBELLES_ETATS } from "./libelles.js";
 
 /** French names of the actions (buttons, notices). */
 export const LIBELLES_ACTIONS: { readonly [C in CommandeJuridiction]: { readonly bouton: string; readonly fait: string } } = {
@@ -109,7 +110,10 @@ export const executerCommande = async (
     case "DonneesCorrompues":
       return { statut: 422, message: `Données du mémoire illisibles : ${e.message}` };
     case "TransitionRefusee":
-      return e.garde === "acteurNonAutorise" ? { statut: 403, message: `Action non autorisée : ${e.detail}` } : { statut: 422, message: `Action refusée : ${e.detail}` };
+      // Core's details name commands, states and reasons by code: the agent reads them in words.
+      if (e.garde === "acteurNonAutorise") return { statut: 403, message: `Action non autorisée : votre rôle ou votre périmètre ne permet pas « ${LIBELLES_ACTIONS[c].bouton} » sur ce mémoire.` };
+      if (e.garde === "etatIncompatible") return { statut: 422, message: `Action refusée : « ${LIBELLES_ACTIONS[c].bouton} » n'est pas possible sur un mémoire à l'état « ${LIBELLES_ETATS[e.etat]} ».` };
+      return { statut: 422, message: `Action refusée : ${e.detail}` };
     case "SaisieInvalide":
       return { statut: 422, message: `Saisie invalide : ${e.erreurs.map((x) => `${cheminEnFrancais(x.chemin)} : ${x.raison}`).join(" ; ")}` };
     case "NumeroInvalide":
