@@ -4,7 +4,7 @@ import { Either } from "effect";
 import type { Response } from "express";
 import { acteurDe, type AgentConnecte } from "../acces/agents.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
-import { ACTIONS_AGENT, COMMANDES_AGENT, type CommandeAgent } from "./tickets.libelles.js";
+import { ACTIONS_AGENT, COMMANDES_AGENT, LIBELLES_ETATS_TICKET, type CommandeAgent } from "./tickets.libelles.js";
 import type { ErreurExecutionTicket } from "../../support/depot-tickets.js";
 import type { RessourceTickets } from "./tickets.ressource.js";
 
@@ -46,6 +46,12 @@ export const issueDuRefus = (e: ErreurExecutionTicket): IssueCommandeTicket => {
     case "TransitionRefusee":
       if (e.garde === "acteurHorsFile" || e.garde === "acteurNonAffecte" || e.garde === "acteurNiDemandeurNiAgentDeLaFile") return { statut: 403, message: `Action non autorisée : ${e.detail}` };
       if (e.garde === "texteAbsent") return { statut: 422, message: "Le texte est obligatoire pour cette action : rien n'a été enregistré." };
+      // Core's detail names the event and the état by code: the agent reads them in words.
+      if (e.garde === "etatIncompatible") {
+        const commande = COMMANDES_AGENT.find((c) => c === e.evenement);
+        const action = commande === undefined ? "Cette action" : `« ${ACTIONS_AGENT[commande].bouton} »`;
+        return { statut: 422, message: `Action refusée : ${action} n'est pas possible sur un ticket à l'état « ${LIBELLES_ETATS_TICKET[e.etat]} ».` };
+      }
       return { statut: 422, message: `Action refusée : ${e.detail}` };
     case "SaisieInvalide":
       return { statut: 422, message: `Saisie invalide : ${e.erreurs.map((x) => `${x.chemin} : ${x.raison}`).join(" ; ")}` };

@@ -103,4 +103,9 @@ describe("refusals as statuses and French messages", () => {
     expect(issueDuRefus(refus("texteAbsent"))).toEqual({ statut: 422, message: "Le texte est obligatoire pour cette action : rien n'a été enregistré." });
     expect(issueDuRefus(new TicketIntrouvable({ reference: "t" })).statut).toBe(404);
   });
+
+  it("names the action and the état in words when the état does not allow it, never core's codes", () => {
+    const refus = new TransitionRefusee({ evenement: "ticket.proposer-solution", etat: "RESOLU", garde: "etatIncompatible", detail: "« ticket.proposer-solution » n'existe pas dans l'état RESOLU" });
+    expect(issueDuRefus(refus)).toEqual({ statut: 422, message: "Action refusée : « Proposer une solution » n'est pas possible sur un ticket à l'état « Résolu »." });
+  });
 });
