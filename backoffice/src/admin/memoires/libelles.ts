@@ -2,7 +2,7 @@ import { LIBELLES_CATEGORIE } from "../../organisation/organisation.libelles.js"
 import type { AutoriteRequerante, EtatMemoire, ModeDepot, TypePieceJointe, TypeTvaMemoire } from "@frais-justice/core/memoire";
 import type { RoleAgent } from "@frais-justice/core/autorisation";
 import type { TypeJuridiction } from "@frais-justice/core/juridiction";
-import { CategoriePrestataireSchema, type CategoriePrestataire as CategorieStructure } from "@frais-justice/core/structure";
+import { CategoriePrestataireSchema, type CategoriePrestataire as CategorieStructure, type TypeIdentifiantStructure } from "@frais-justice/core/structure";
 import { CATEGORIES_PRESTATAIRE, TYPES_PRESTATION, type CategoriePrestataire as CategorieTarifs } from "@frais-justice/core/tarifs";
 
 /** French labels of the internal states (court side sees them all; prestataires see `statutVisible`). */
@@ -183,3 +183,17 @@ export const libelleTypePrestation = (code: string | null | undefined): string =
 /** "COMPAGNIE X (SIRET 31486913200048)"; the structure id when the structure is unknown. */
 export const libellePrestataire = (structureId: string, raisonSociale: string | null | undefined, identifiant?: string | null): string =>
   raisonSociale === null || raisonSociale === undefined || raisonSociale === "" ? structureId : identifiant === null || identifiant === undefined || identifiant === "" ? raisonSociale : `${raisonSociale} (${identifiant})`;
+
+/** A structure's identifier type, short (the show page writes it before the value: « Particulier 2650633063 »). */
+const TYPES_IDENTIFIANT_COURTS: { readonly [T in TypeIdentifiantStructure]: string } = {
+  SIRET: "SIRET",
+  PARTICULIER: "Particulier",
+  UE_HORS_FRANCE: "TVA intracommunautaire",
+  HORS_UE: "Identifiant hors UE",
+  RIDET: "RIDET",
+  TAHITI: "N° TAHITI",
+  AUTRE: "Identifiant",
+};
+
+/** « SIRET 73282932000074 », « Particulier 2650633063 »: never core's code (« PARTICULIER »). */
+export const identifiantLisible = (type: string, valeur: string): string => `${TYPES_IDENTIFIANT_COURTS[type as TypeIdentifiantStructure] ?? type} ${valeur}`;

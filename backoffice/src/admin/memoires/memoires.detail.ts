@@ -12,6 +12,7 @@ import {
   date,
   jour,
   libelleAutorite,
+  identifiantLisible,
   libelleCategorie,
   libelleModeDepot,
   libellePrestataire,
@@ -128,7 +129,7 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
     enTete: {
       juridiction: `${memoire.enTete.juridiction.code} - ${memoire.enTete.juridiction.libelle}`,
       structure: libellePrestataire(memoire.enTete.structureId, prestataire?.raisonSociale),
-      identifiantPrestataire: prestataire === undefined ? "" : `${prestataire.identifiantType} ${prestataire.identifiant}`,
+      identifiantPrestataire: prestataire === undefined ? "" : identifiantLisible(prestataire.identifiantType, prestataire.identifiant),
       // "PARIS - Agence de Paris"; the code alone when the structure no longer has that service.
       service: memoire.enTete.serviceId === undefined ? "" : libelleService === undefined ? memoire.enTete.serviceId : `${memoire.enTete.serviceId} - ${libelleService}`,
       categoriePrestataire: libelleCategorie(memoire.enTete.categoriePrestataire),
