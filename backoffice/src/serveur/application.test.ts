@@ -672,6 +672,17 @@ describe("labels, not codes (raison sociale, catégorie, type de prestation, aut
     expect(detail.historique.map((h) => h.auteur).join(" ")).not.toContain("utilisateur-1");
   });
 
+  it("the history writes a refusal's motif by its label, as the header does", async () => {
+    const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
+    const avant = await etatStocke(orm, id);
+    expect((await poster(client("demo-greffier-paris"), id, "refuser", avant.version, { motif: "PIECE_JOINTE_MANQUANTE", commentaire: "réquisition absente" })).status).toBe(200);
+    const fiche = corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`));
+    const detail = JSON.parse(String(fiche.record?.params["detail"])) as { historique: Array<{ libelle: string; motif: string }> };
+    const refus = detail.historique.filter((h) => h.motif.endsWith("réquisition absente"));
+    expect(refus.map((h) => h.motif)).toEqual(["Pièce jointe manquante : réquisition absente"]);
+    expect(JSON.stringify(detail.historique)).not.toContain("PIECE_JOINTE_MANQUANTE");
+  });
+
   it("the show page writes the VAT regime, the mode de dépôt, the rates and the days in French", async () => {
     const id = await memoireEn(orm, "MIS_A_DISPOSITION", "750");
     const fiche = corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/records/${id}/show`));

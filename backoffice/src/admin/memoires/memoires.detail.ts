@@ -164,7 +164,8 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
       de: LIBELLES_ETATS[x.de],
       vers: LIBELLES_ETATS[x.vers],
       changementEtat: x.changementEtat,
-      motif: x.motif ?? "",
+      // A refusal's motif starts with one of core's codes (« PIECE_JOINTE_MANQUANTE : … »): its label, as in the header.
+      motif: x.motif === undefined ? "" : x.commande === "memoire.refuser" ? x.motif.replace(/^[A-Z_]+(?= : |$)/, (code) => LIBELLES_MOTIFS_REFUS[code] ?? code) : x.motif,
       montantsModifies: x.montantsModifies,
       montantTtcAvant: euros(formaterMontant(x.montantTtcAvant)),
       montantTtcApres: euros(formaterMontant(x.montantTtcApres)),
