@@ -181,6 +181,10 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await liste.pressSequentially("zzzz");
     await expect.poll(() => page.locator("body").innerText()).toContain("Aucun choix");
     expect(await page.locator("body").innerText()).not.toContain("No options");
+    // And what they say to screen readers (react-select's live region).
+    await expect.poll(() => page.locator("#aria-results").first().textContent()).toBe("0 choix disponible pour « zzzz ».");
+    for (const message of await page.locator("#aria-selection, #aria-focused, #aria-results, #aria-guidance").allTextContents())
+      expect(message).not.toMatch(/\b(Use|press|results?|available|option|selected|focused)\b/);
     await liste.press("Escape");
     expect(await page.locator("label[for=filtre-juridiction]").innerText()).toBe("Juridiction");
     // The date filter: a French calendar from Monday, a Paris day typed JJ/MM/AAAA, included whole.
