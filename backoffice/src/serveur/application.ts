@@ -85,9 +85,10 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     juridictions = await acces.juridictions();
   };
   const sessions = new MagasinSessions(orm);
-  const piecesTickets = new StockagePieces(options.dossierPieces ?? dossierPiecesParDefaut());
+  // The attachment store: the mémoires' and the tickets' attachments, the API's and the flux's.
+  const stockage = new StockagePieces(options.dossierPieces ?? dossierPiecesParDefaut());
   const tickets = new RessourceTickets(
-    options.tickets ?? new DepotTicketsSql(orm, { pieces: piecesTickets, parametresEcheances: parametresEcheancesDepuis(process.env) }),
+    options.tickets ?? new DepotTicketsSql(orm, { pieces: stockage, parametresEcheances: parametresEcheancesDepuis(process.env) }),
     acces,
     memoires.depot,
   );
@@ -242,7 +243,6 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
       .catch(next);
   });
   // An attachment: only for an agent who may read its mémoire (same scoped lookup as the show page).
-  const stockage = new StockagePieces(options.dossierPieces ?? dossierPiecesParDefaut());
   routeur.get("/pieces-jointes/:memoireId/:pieceId", (req: Request, res: Response, next: NextFunction) => {
     const agent = req.session.adminUser;
     if (agent === undefined) return void refuser(req, res, 401, "Votre session est terminée : reconnectez-vous pour continuer.");
