@@ -1,6 +1,7 @@
 import { Resource } from "@adminjs/mikroorm";
 import type { BaseRecord, Filter } from "adminjs";
 import { bornesJour } from "./jours-paris.js";
+import { NOM_BASE } from "./ressource-calculee.js";
 
 /** Options of {@link RessourceOrm}. */
 export interface OptionsRessourceOrm {
@@ -27,7 +28,7 @@ export class RessourceOrm extends Resource {
   }
 
   override databaseName(): string {
-    return "frais-justice";
+    return NOM_BASE;
   }
 
   override databaseType(): string {

@@ -1,4 +1,5 @@
-import { BaseProperty, BaseRecord, BaseResource, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { BaseRecord, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { RessourceCalculee, type DefinitionPropriete } from "../ressource-calculee.js";
 import type { Juridiction } from "@frais-justice/core/juridiction";
 import { peutLire, type EtatMemoire } from "@frais-justice/core/memoire";
 import { Either } from "effect";
@@ -35,7 +36,7 @@ export const agentDuContexte = (context?: { readonly currentAdmin?: ActionContex
   return a?.id === undefined || a.roles === undefined || a.perimetre === undefined ? undefined : (a as AgentConnecte);
 };
 
-const PROPRIETES: ReadonlyArray<[string, NonNullable<ConstructorParameters<typeof BaseProperty>[0]["type"]>, boolean]> = [
+const PROPRIETES: ReadonlyArray<DefinitionPropriete> = [
   ["id", "string", false],
   ["numero", "string", true],
   ["etat", "string", true],
@@ -168,45 +169,19 @@ class LigneMemoire extends BaseRecord {
  * juridiction is "not found" (list, show, actions, export). Writes never go through AdminJS's
  * generic create/update/delete (disabled): only through the domain actions.
  */
-export class RessourceMemoires extends BaseResource {
+export class RessourceMemoires extends RessourceCalculee {
   readonly depot: DepotMemoires;
   readonly dialecte: Dialecte;
   private readonly sql: Sql;
-  private readonly proprietes: ReadonlyArray<BaseProperty>;
 
   constructor(
     readonly orm: Orm,
     readonly agents: DepotAcces,
   ) {
-    super(orm);
+    super(orm, "memoires", PROPRIETES);
     this.depot = new DepotMemoires(orm);
     this.sql = lectureDe(orm);
     this.dialecte = dialecteDe(orm);
-    this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
-  }
-
-  static override isAdapterFor(): boolean {
-    return false;
-  }
-
-  override databaseName(): string {
-    return "frais-justice";
-  }
-
-  override databaseType(): string {
-    return "sql";
-  }
-
-  override id(): string {
-    return "memoires";
-  }
-
-  override properties(): Array<BaseProperty> {
-    return [...this.proprietes];
-  }
-
-  override property(path: string): BaseProperty | null {
-    return this.proprietes.find((p) => p.path() === path) ?? null;
   }
 
   private cacheJuridictions: { readonly le: number; readonly valeur: Promise<ReadonlyArray<Juridiction>> } | undefined;

@@ -1,4 +1,5 @@
-import { BaseProperty, BaseRecord, BaseResource, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { BaseRecord, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { RessourceCalculee, type DefinitionPropriete } from "../ressource-calculee.js";
 import type { Juridiction } from "@frais-justice/core/juridiction";
 import { Either } from "effect";
 import type { Orm } from "../../base/orm.js";
@@ -17,9 +18,7 @@ import type { DepotAcces } from "../acces/agents.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { ACCES_INTROUVABLE, ACCES_REFUSE, peutLireOrganisation } from "./organisation.acces.js";
 
-type TypePropriete = NonNullable<ConstructorParameters<typeof BaseProperty>[0]["type"]>;
-
-const PROPRIETES: ReadonlyArray<[string, TypePropriete, boolean]> = [
+const PROPRIETES: ReadonlyArray<DefinitionPropriete> = [
   ["id", "string", false],
   ["raisonSociale", "string", true],
   ["identifiantType", "string", false],
@@ -60,37 +59,16 @@ const params = (l: LigneStructure) => ({
  * details with masked IBAN, mandats, members and their habilitations, prérequis, audit). Readable
  * only by the agents `peutLireOrganisation` admits; never written through AdminJS's generic forms.
  */
-export class RessourceStructures extends BaseResource {
+export class RessourceStructures extends RessourceCalculee {
   private readonly sql: Sql;
-  private readonly proprietes: ReadonlyArray<BaseProperty>;
 
   constructor(
     readonly orm: Orm,
     private readonly acces: DepotAcces,
     private readonly juridictions: () => ReadonlyArray<Juridiction>,
   ) {
-    super(orm);
+    super(orm, "structures", PROPRIETES);
     this.sql = sqlDe(orm);
-    this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
-  }
-
-  static override isAdapterFor(): boolean {
-    return false;
-  }
-  override databaseName(): string {
-    return "frais-justice";
-  }
-  override databaseType(): string {
-    return "sql";
-  }
-  override id(): string {
-    return "structures";
-  }
-  override properties(): Array<BaseProperty> {
-    return [...this.proprietes];
-  }
-  override property(path: string): BaseProperty | null {
-    return this.proprietes.find((p) => p.path() === path) ?? null;
   }
 
   private lecteur(context?: ActionContext): boolean {

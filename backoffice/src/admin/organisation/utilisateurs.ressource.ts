@@ -1,4 +1,5 @@
-import { BaseProperty, BaseRecord, BaseResource, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { BaseRecord, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { RessourceCalculee, type DefinitionPropriete } from "../ressource-calculee.js";
 import type { Juridiction } from "@frais-justice/core/juridiction";
 import { Either } from "effect";
 import type { Orm } from "../../base/orm.js";
@@ -7,9 +8,7 @@ import { compterUtilisateurs, detailUtilisateur, listerUtilisateurs, resumeUtili
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { ACCES_INTROUVABLE, ACCES_REFUSE, peutLireOrganisation } from "./organisation.acces.js";
 
-type TypePropriete = NonNullable<ConstructorParameters<typeof BaseProperty>[0]["type"]>;
-
-const PROPRIETES: ReadonlyArray<[string, TypePropriete, boolean]> = [
+const PROPRIETES: ReadonlyArray<DefinitionPropriete> = [
   ["id", "string", false],
   ["email", "string", true],
   ["nom", "string", false],
@@ -39,36 +38,15 @@ export const criteresUtilisateurs = (valeur: (cle: string) => unknown): Criteres
  * service) and habilitations. Never the password hash nor the activation link. Same readers as the
  * structures (`peutLireOrganisation`).
  */
-export class RessourceUtilisateurs extends BaseResource {
+export class RessourceUtilisateurs extends RessourceCalculee {
   private readonly sql: Sql;
-  private readonly proprietes: ReadonlyArray<BaseProperty>;
 
   constructor(
     readonly orm: Orm,
     private readonly juridictions: () => ReadonlyArray<Juridiction>,
   ) {
-    super(orm);
+    super(orm, "utilisateurs", PROPRIETES);
     this.sql = sqlDe(orm);
-    this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
-  }
-
-  static override isAdapterFor(): boolean {
-    return false;
-  }
-  override databaseName(): string {
-    return "frais-justice";
-  }
-  override databaseType(): string {
-    return "sql";
-  }
-  override id(): string {
-    return "utilisateurs";
-  }
-  override properties(): Array<BaseProperty> {
-    return [...this.proprietes];
-  }
-  override property(path: string): BaseProperty | null {
-    return this.proprietes.find((p) => p.path() === path) ?? null;
   }
 
   private lecteur(context?: ActionContext): boolean {

@@ -1,4 +1,5 @@
-import { BaseProperty, BaseRecord, BaseResource, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { BaseRecord, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { RessourceCalculee, type DefinitionPropriete } from "../ressource-calculee.js";
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import { peutLire } from "@frais-justice/core/memoire";
 import type { EtatMemoire } from "@frais-justice/core/memoire";
@@ -23,7 +24,7 @@ import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { detailTicket, type MemoireLiee } from "./tickets.detail.js";
 import { cleFile, fileDeCle } from "./tickets.libelles.js";
 
-const PROPRIETES: ReadonlyArray<[string, NonNullable<ConstructorParameters<typeof BaseProperty>[0]["type"]>, boolean]> = [
+const PROPRIETES: ReadonlyArray<DefinitionPropriete> = [
   ["id", "string", false],
   ["numero", "string", true],
   ["etat", "string", false],
@@ -107,40 +108,13 @@ export const paramsLigne = (l: LigneTicketAgent, nomAgent: (id: string) => strin
  * draft) is "not found" (list, show, actions, attachments, export). Nothing is written through
  * AdminJS's generic create/update/delete: only through the ticket commands.
  */
-export class RessourceTickets extends BaseResource {
-  private readonly proprietes: ReadonlyArray<BaseProperty>;
-
+export class RessourceTickets extends RessourceCalculee {
   constructor(
     readonly depot: DepotTickets,
     readonly acces: DepotAcces,
     private readonly memoires: DepotMemoires,
   ) {
-    super(depot);
-    this.proprietes = PROPRIETES.map(([path, type, isSortable], position) => new BaseProperty({ path, type, isId: path === "id", isSortable, position }));
-  }
-
-  static override isAdapterFor(): boolean {
-    return false;
-  }
-
-  override databaseName(): string {
-    return "frais-justice";
-  }
-
-  override databaseType(): string {
-    return "sql";
-  }
-
-  override id(): string {
-    return "tickets";
-  }
-
-  override properties(): Array<BaseProperty> {
-    return [...this.proprietes];
-  }
-
-  override property(path: string): BaseProperty | null {
-    return this.proprietes.find((p) => p.path() === path) ?? null;
+    super(depot, "tickets", PROPRIETES);
   }
 
   /** Agents' names by id (the journal and the « agent affecté » column). */
