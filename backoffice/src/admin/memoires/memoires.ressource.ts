@@ -178,7 +178,10 @@ export class RessourceMemoires extends RessourceCalculee {
     readonly orm: Orm,
     readonly agents: DepotAcces,
   ) {
-    super(orm, "memoires", PROPRIETES);
+    super(orm, "memoires", PROPRIETES, {
+      creation: "création interdite : un mémoire est créé par le prestataire",
+      modification: "modification générique interdite : utilisez les actions du mémoire",
+    });
     this.depot = new DepotMemoires(orm);
     this.sql = lectureDe(orm);
     this.dialecte = dialecteDe(orm);
@@ -413,27 +416,6 @@ export class RessourceMemoires extends RessourceCalculee {
       [structureId],
     );
     return l;
-  }
-
-  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<Array<BaseRecord>> {
-    const records = await Promise.all(ids.map((id) => this.findOne(String(id), context)));
-    return records.filter((r): r is BaseRecord => r !== null);
-  }
-
-  override build(params: Record<string, unknown>): BaseRecord {
-    return new BaseRecord(params, this);
-  }
-
-  override create(): Promise<ParamsType> {
-    return Promise.reject(new Error("création interdite : un mémoire est créé par le prestataire"));
-  }
-
-  override update(): Promise<ParamsType> {
-    return Promise.reject(new Error("modification générique interdite : utilisez les actions du mémoire"));
-  }
-
-  override delete(): Promise<void> {
-    return Promise.reject(new Error("suppression interdite"));
   }
 }
 

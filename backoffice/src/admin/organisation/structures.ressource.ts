@@ -1,4 +1,4 @@
-import { BaseRecord, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { BaseRecord, type ActionContext, type Filter } from "adminjs";
 import { RessourceCalculee, type DefinitionPropriete } from "../ressource-calculee.js";
 import type { Juridiction } from "@frais-justice/core/juridiction";
 import { Either } from "effect";
@@ -67,7 +67,10 @@ export class RessourceStructures extends RessourceCalculee {
     private readonly acces: DepotAcces,
     private readonly juridictions: () => ReadonlyArray<Juridiction>,
   ) {
-    super(orm, "structures", PROPRIETES);
+    super(orm, "structures", PROPRIETES, {
+      creation: "création interdite : une structure est créée par son gestionnaire sur le portail",
+      modification: "modification générique interdite : les règles de la structure passent par les commandes du domaine",
+    });
     this.sql = sqlDe(orm);
   }
 
@@ -114,22 +117,9 @@ export class RessourceStructures extends RessourceCalculee {
     return new BaseRecord({ ...params(ligne), detail: JSON.stringify(vue.right) }, this);
   }
 
-  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<Array<BaseRecord>> {
-    const records = await Promise.all(ids.map((id) => this.findOne(String(id), context)));
-    return records.filter((r): r is BaseRecord => r !== null && r.params["acces"] === undefined);
-  }
-
-  override build(p: Record<string, unknown>): BaseRecord {
-    return new BaseRecord(p, this);
-  }
-  override create(): Promise<ParamsType> {
-    return Promise.reject(new Error("création interdite : une structure est créée par son gestionnaire sur le portail"));
-  }
-  override update(): Promise<ParamsType> {
-    return Promise.reject(new Error("modification générique interdite : les règles de la structure passent par les commandes du domaine"));
-  }
-  override delete(): Promise<void> {
-    return Promise.reject(new Error("suppression interdite"));
+  /** A refusal record (`acces` set) is not a record to act on. */
+  protected override retenu(r: BaseRecord): boolean {
+    return r.params["acces"] === undefined;
   }
 }
 

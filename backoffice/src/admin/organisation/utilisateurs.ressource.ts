@@ -1,4 +1,4 @@
-import { BaseRecord, type ActionContext, type Filter, type ParamsType } from "adminjs";
+import { BaseRecord, type ActionContext, type Filter } from "adminjs";
 import { RessourceCalculee, type DefinitionPropriete } from "../ressource-calculee.js";
 import type { Juridiction } from "@frais-justice/core/juridiction";
 import { Either } from "effect";
@@ -45,7 +45,10 @@ export class RessourceUtilisateurs extends RessourceCalculee {
     readonly orm: Orm,
     private readonly juridictions: () => ReadonlyArray<Juridiction>,
   ) {
-    super(orm, "utilisateurs", PROPRIETES);
+    super(orm, "utilisateurs", PROPRIETES, {
+      creation: "création interdite : un utilisateur crée son compte sur le portail",
+      modification: "modification générique interdite",
+    });
     this.sql = sqlDe(orm);
   }
 
@@ -89,21 +92,8 @@ export class RessourceUtilisateurs extends RessourceCalculee {
     return ligne === undefined ? new BaseRecord({ id, acces: ACCES_INTROUVABLE }, this) : this.record(ligne, maintenant, JSON.stringify(vue.right));
   }
 
-  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<Array<BaseRecord>> {
-    const records = await Promise.all(ids.map((id) => this.findOne(String(id), context)));
-    return records.filter((r): r is BaseRecord => r !== null && r.params["acces"] === undefined);
-  }
-
-  override build(p: Record<string, unknown>): BaseRecord {
-    return new BaseRecord(p, this);
-  }
-  override create(): Promise<ParamsType> {
-    return Promise.reject(new Error("création interdite : un utilisateur crée son compte sur le portail"));
-  }
-  override update(): Promise<ParamsType> {
-    return Promise.reject(new Error("modification générique interdite"));
-  }
-  override delete(): Promise<void> {
-    return Promise.reject(new Error("suppression interdite"));
+  /** A refusal record (`acces` set) is not a record to act on. */
+  protected override retenu(r: BaseRecord): boolean {
+    return r.params["acces"] === undefined;
   }
 }

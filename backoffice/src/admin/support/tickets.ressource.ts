@@ -114,7 +114,10 @@ export class RessourceTickets extends RessourceCalculee {
     readonly acces: DepotAcces,
     private readonly memoires: DepotMemoires,
   ) {
-    super(depot, "tickets", PROPRIETES);
+    super(depot, "tickets", PROPRIETES, {
+      creation: "création interdite : un ticket est émis par le demandeur",
+      modification: "modification générique interdite : utilisez les actions du ticket",
+    });
   }
 
   /** Agents' names by id (the journal and the « agent affecté » column). */
@@ -201,26 +204,5 @@ export class RessourceTickets extends RessourceCalculee {
       },
       this,
     );
-  }
-
-  override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<Array<BaseRecord>> {
-    const records = await Promise.all(ids.map((id) => this.findOne(String(id), context)));
-    return records.filter((r): r is BaseRecord => r !== null);
-  }
-
-  override build(params: Record<string, unknown>): BaseRecord {
-    return new BaseRecord(params, this);
-  }
-
-  override create(): Promise<ParamsType> {
-    return Promise.reject(new Error("création interdite : un ticket est émis par le demandeur"));
-  }
-
-  override update(): Promise<ParamsType> {
-    return Promise.reject(new Error("modification générique interdite : utilisez les actions du ticket"));
-  }
-
-  override delete(): Promise<void> {
-    return Promise.reject(new Error("suppression interdite"));
   }
 }
