@@ -1,12 +1,9 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ouvrirOrm, type Orm } from "../src/base/orm.js";
+import type { Orm } from "../src/base/orm.js";
 import { lireInstant, sqlDe } from "../src/base/sql.js";
-import { IMAGES, capturePageEntiere, compte, debordementsLateraux, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
+import { IMAGES, capturePageEntiere, debordementsLateraux, present, ouvrirBanc, type Banc } from "./navigateur.js";
 import { LIBELLES_CATEGORIES } from "../src/admin/memoires/libelles.js";
 
 /**
@@ -15,23 +12,13 @@ import { LIBELLES_CATEGORIES } from "../src/admin/memoires/libelles.js";
  * docs/images/. Skipped (loudly) only when /usr/bin/chromium is absent and CI is not "true".
  */
 
-let serveur: ChildProcess | undefined;
-let contexte: BrowserContext;
+let banc: Banc | undefined;
 let horsServeur: Array<string> = [];
 let page: Page;
 let orm: Orm;
 let base: string;
-let dossier: string;
-let profil: string;
 
-const connecter = async (id: string, motDePasse = compte(id).motDePasse): Promise<void> => {
-  await page.goto(`${base}/admin/logout`);
-  await page.goto(`${base}/admin/login`);
-  await page.fill("input[name=email]", compte(id).email);
-  await page.fill("input[name=password]", motDePasse);
-  await page.click("form button");
-  await page.waitForLoadState("networkidle");
-};
+const connecter = (id: string, motDePasse?: string): Promise<void> => banc!.connecter(id, motDePasse);
 
 const etat = async (id: string) => {
   const [m] = await sqlDe(orm).lignes<{ etat: string; redressements: string; taxation: string | null; montantTtc: string; montantModifie: unknown }>(
@@ -53,22 +40,11 @@ const choisir = async (etatMemoire: string, juridiction = "750"): Promise<string
 
 describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => {
   beforeAll(async () => {
-    empaqueterSiBesoin();
-    dossier = mkdtempSync(join(tmpdir(), "fj-e2e-"));
-    profil = mkdtempSync(join(tmpdir(), "fj-chromium-"));
-    const fichier = join(dossier, "e2e.sqlite");
-    ({ serveur, base } = await demarrerServeur(fichier));
-    orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
-    ({ contexte, page, horsServeur } = await ouvrirChromium(profil, base));
+    banc = await ouvrirBanc("fj-e2e-");
+    ({ page, orm, base, horsServeur } = banc);
   }, 120_000);
 
-  afterAll(async () => {
-    await contexte?.close();
-    await orm?.close(true);
-    serveur?.kill("SIGTERM");
-    rmSync(profil, { recursive: true, force: true });
-    rmSync(dossier, { recursive: true, force: true });
-  });
+  afterAll(() => banc?.fermer());
 
   it("a greffier signs in, sees the dashboard, filters the list, opens a mémoire and certifies it with a redressement", async () => {
     await connecter("demo-greffier-paris");

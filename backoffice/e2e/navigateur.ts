@@ -1,9 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { RACINE_BACKOFFICE } from "../src/base/configuration.js";
+import { ouvrirOrm, type Orm } from "../src/base/orm.js";
 import { AGENTS_DEMO, type AgentDemo } from "../src/serveur/demo.js";
 
 /**
@@ -105,6 +107,66 @@ export const ouvrirChromium = async (profil: string, base: string): Promise<{ re
     if (m.text().includes("Content Security Policy")) horsServeur.push(`politique ${m.text()}`);
   });
   return { contexte, page, horsServeur };
+};
+
+/** What a browser suite works with, from {@link ouvrirBanc}. */
+export interface Banc {
+  /** The server's origin (`http://127.0.0.1:port`). */
+  readonly base: string;
+  /** The suite's folder: the SQLite file `e2e.sqlite` and the attachments' folder `pieces`. */
+  readonly dossier: string;
+  /** The server's database, opened by the suite (without migrating: the server did). */
+  readonly orm: Orm;
+  readonly contexte: BrowserContext;
+  readonly page: Page;
+  /** What should never happen, collected by {@link ouvrirChromium}: each suite ends by checking it is empty. */
+  readonly horsServeur: Array<string>;
+  /** Signs out, then signs the demo agent `id` in, with their password unless another one is given. */
+  connecter(id: string, motDePasse?: string): Promise<void>;
+  /** Closes the browser and the database, stops the server, removes the folders. */
+  fermer(): Promise<void>;
+}
+
+/**
+ * The back-office started on a new SQLite file of demo data in a new folder named after `prefixe`
+ * (components bundled first when they changed), its database opened, and a Chromium on a new profile.
+ * What was started is stopped again when a step fails.
+ */
+export const ouvrirBanc = async (prefixe: string): Promise<Banc> => {
+  empaqueterSiBesoin();
+  const dossier = mkdtempSync(join(tmpdir(), prefixe));
+  const profil = mkdtempSync(join(tmpdir(), "fj-chromium-"));
+  const fichier = join(dossier, "e2e.sqlite");
+  let serveur: ChildProcess | undefined;
+  let orm: Orm | undefined;
+  let contexte: BrowserContext | undefined;
+  const fermer = async (): Promise<void> => {
+    await contexte?.close();
+    await orm?.close(true);
+    serveur?.kill("SIGTERM");
+    rmSync(profil, { recursive: true, force: true });
+    rmSync(dossier, { recursive: true, force: true });
+  };
+  try {
+    const demarre = await demarrerServeur(fichier);
+    serveur = demarre.serveur;
+    orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
+    const navigateur = await ouvrirChromium(profil, demarre.base);
+    contexte = navigateur.contexte;
+    const { page } = navigateur;
+    const connecter = async (id: string, motDePasse = compte(id).motDePasse): Promise<void> => {
+      await page.goto(`${demarre.base}/admin/logout`);
+      await page.goto(`${demarre.base}/admin/login`);
+      await page.fill("input[name=email]", compte(id).email);
+      await page.fill("input[name=password]", motDePasse);
+      await page.click("form button");
+      await page.waitForLoadState("networkidle");
+    };
+    return { base: demarre.base, dossier, orm, contexte, page, horsServeur: navigateur.horsServeur, connecter, fermer };
+  } catch (e) {
+    await fermer();
+    throw e;
+  }
 };
 
 /** The browser context's viewport (the screen the tests take as an agent's). */

@@ -1,13 +1,10 @@
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ouvrirOrm, type Orm } from "../src/base/orm.js";
+import type { Orm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
 import { EXEMPLE as E, ecrireExempleOrganisation } from "../src/organisation/organisation.exemple.js";
-import { IMAGES, capturePageEntiere, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
+import { IMAGES, capturePageEntiere, present, ouvrirBanc, type Banc } from "./navigateur.js";
 
 /**
  * Browser end-to-end test of the organisation screens: the real server (pre-bundled components,
@@ -16,23 +13,13 @@ import { IMAGES, capturePageEntiere, compte, demarrerServeur, empaqueterSiBesoin
  * (loudly) only when /usr/bin/chromium is absent and CI is not "true".
  */
 
-let serveur: ChildProcess | undefined;
-let contexte: BrowserContext;
+let banc: Banc | undefined;
 let horsServeur: Array<string> = [];
 let page: Page;
 let orm: Orm;
 let base: string;
-let dossier: string;
-let profil: string;
 
-const connecter = async (id: string): Promise<void> => {
-  await page.goto(`${base}/admin/logout`);
-  await page.goto(`${base}/admin/login`);
-  await page.fill("input[name=email]", compte(id).email);
-  await page.fill("input[name=password]", compte(id).motDePasse);
-  await page.click("form button");
-  await page.waitForLoadState("networkidle");
-};
+const connecter = (id: string): Promise<void> => banc!.connecter(id);
 
 const etatStocke = async () => ({
   coordonnees: await sqlDe(orm).lignes("SELECT id, active, version FROM coordonnee_bancaire WHERE structure_id = ? ORDER BY id", [E.structure]),
@@ -42,23 +29,12 @@ const etatStocke = async () => ({
 
 describe.skipIf(!present)("organisation screens in a browser (headless Chromium)", () => {
   beforeAll(async () => {
-    empaqueterSiBesoin();
-    dossier = mkdtempSync(join(tmpdir(), "fj-e2e-org-"));
-    profil = mkdtempSync(join(tmpdir(), "fj-chromium-"));
-    const fichier = join(dossier, "e2e.sqlite");
-    ({ serveur, base } = await demarrerServeur(fichier));
-    orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
+    banc = await ouvrirBanc("fj-e2e-org-");
+    ({ page, orm, base, horsServeur } = banc);
     await ecrireExempleOrganisation(orm);
-    ({ contexte, page, horsServeur } = await ouvrirChromium(profil, base));
   }, 180_000);
 
-  afterAll(async () => {
-    await contexte?.close();
-    await orm?.close(true);
-    serveur?.kill("SIGTERM");
-    rmSync(profil, { recursive: true, force: true });
-    rmSync(dossier, { recursive: true, force: true });
-  });
+  afterAll(() => banc?.fermer());
 
   it("an administrator filters the structures, opens one, sees its bank details (IBAN masked), mandats and members; no management action is offered and a forged one changes nothing", async () => {
     await connecter("demo-administrateur");

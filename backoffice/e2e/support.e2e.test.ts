@@ -1,17 +1,14 @@
 import type { ActeurUtilisateur } from "@frais-justice/core/autorisation";
 import type { Commande, Onglet, Ticket } from "@frais-justice/support";
 import { Either } from "effect";
-import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGE_CONFLIT } from "../src/admin/support/tickets.actions.js";
-import { ouvrirOrm, type Orm } from "../src/base/orm.js";
+import type { Orm } from "../src/base/orm.js";
 import { sqlDe } from "../src/base/sql.js";
 import { StockagePieces } from "../src/pieces-jointes/stockage.js";
-import { IMAGES, capturePageEntiere, compte, demarrerServeur, empaqueterSiBesoin, ouvrirChromium, present } from "./navigateur.js";
+import { IMAGES, capturePageEntiere, present, ouvrirBanc, type Banc } from "./navigateur.js";
 import { DepotTicketsSql } from "../src/support/depot-tickets.sql.js";
 import type { DepotTickets } from "../src/support/depot-tickets.js";
 
@@ -26,25 +23,14 @@ import type { DepotTickets } from "../src/support/depot-tickets.js";
  * Skipped (loudly) only when /usr/bin/chromium is absent and CI is not "true".
  */
 
-let serveur: ChildProcess | undefined;
-let contexte: BrowserContext;
+let banc: Banc | undefined;
 let horsServeur: Array<string> = [];
 let page: Page;
 let orm: Orm;
 let depot: DepotTickets;
 let base: string;
-let dossier: string;
-let profil: string;
 
-const connecter = async (id: string): Promise<void> => {
-  const agent = compte(id);
-  await page.goto(`${base}/admin/logout`);
-  await page.goto(`${base}/admin/login`);
-  await page.fill("input[name=email]", agent.email);
-  await page.fill("input[name=password]", agent.motDePasse);
-  await page.click("form button");
-  await page.waitForLoadState("networkidle");
-};
+const connecter = (id: string): Promise<void> => banc!.connecter(id);
 
 /** The requester's tab the ticket is listed in (through the repository's « Tickets émis »). */
 const ongletDuDemandeur = async (ticket: Ticket): Promise<ReadonlyArray<Onglet>> => {
@@ -86,14 +72,9 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
   };
 
   beforeAll(async () => {
-    empaqueterSiBesoin();
-    dossier = mkdtempSync(join(tmpdir(), "fj-e2e-support-"));
-    profil = mkdtempSync(join(tmpdir(), "fj-chromium-"));
-    const fichier = join(dossier, "e2e.sqlite");
-    const pieces = join(dossier, "pieces");
-    ({ serveur, base } = await demarrerServeur(fichier, { FJ_PIECES_DIR: pieces }));
-    orm = await ouvrirOrm({ dialecte: "sqlite", fichier }, { migrer: false });
-    depot = new DepotTicketsSql(orm, { pieces: new StockagePieces(pieces) });
+    banc = await ouvrirBanc("fj-e2e-support-");
+    ({ page, orm, base, horsServeur } = banc);
+    depot = new DepotTicketsSql(orm, { pieces: new StockagePieces(join(banc.dossier, "pieces")) });
 
     // A provider of the seed with a mémoire addressed to Paris asks about it: the ticket goes to the
     // service métier of the TJ de Paris, a queue of the demo support agent (cour d'appel de Paris).
@@ -120,17 +101,9 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
     });
     if (Either.isLeft(cree)) throw new Error(`création du ticket refusée : ${cree.left.message}`);
     ticket = cree.right.ticket;
-
-    ({ contexte, page, horsServeur } = await ouvrirChromium(profil, base));
   }, 180_000);
 
-  afterAll(async () => {
-    await contexte?.close();
-    await orm?.close(true);
-    serveur?.kill("SIGTERM");
-    if (profil !== undefined) rmSync(profil, { recursive: true, force: true });
-    if (dossier !== undefined) rmSync(dossier, { recursive: true, force: true });
-  });
+  afterAll(() => banc?.fermer());
 
   it("a support agent sees the ticket in the queue of the TJ de Paris and on the dashboard", async () => {
     await connecter("demo-support");
