@@ -114,6 +114,24 @@ describe("court-side steps of a generated mémoire", () => {
     expect(reduits).toBeLessThan(30);
   });
 
+  it("bill every line of a mémoire at one VAT rate (none when exonerated), as a prestataire does, the rates varying between mémoires", () => {
+    const h = hasard(31);
+    const taux = new Set<string>();
+    let plusieursLignes = 0;
+    for (let numero = 1; numero <= 200; numero += 1) {
+      const { memoire } = genererMemoire(h, { structures, agents, utilisateurs: ["u"], numero, etat: "MIS_A_DISPOSITION" });
+      const duMemoire = new Set(memoire.lignes.map((l) => BigDecimal.format(l.tauxTva)));
+      expect(duMemoire.size).toBe(1);
+      if (memoire.enTete.typeTva === "EXONERATION") expect([...duMemoire]).toEqual(["0"]);
+      if (memoire.lignes.length > 1) plusieursLignes += 1;
+      duMemoire.forEach((t) => taux.add(t));
+      // The VAT summary then has one row.
+      expect(memoire.montants.recapitulatifTva).toHaveLength(1);
+    }
+    expect(plusieursLignes).toBeGreaterThan(100);
+    expect(taux.size).toBeGreaterThan(2);
+  });
+
   it("draw the same mémoire whatever agents are given (only the signatures change), and fall back to the drawn agent when none may act", () => {
     const avec = genererMemoire(hasard(23), { structures, agents, utilisateurs: ["u"], numero: 1, etat: "MIS_EN_PAIEMENT" });
     const sansRoles = genererMemoire(hasard(23), { structures, agents: ["a-1", "a-2"], utilisateurs: ["u"], numero: 1, etat: "MIS_EN_PAIEMENT" });

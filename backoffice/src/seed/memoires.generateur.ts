@@ -242,6 +242,10 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
   const nombreLignes = p.nombreLignes ?? h.choisir([1, 2, 3, 3, 3, 4, 5]);
   const prestations = PRESTATIONS.filter((x) => x.categorie === structure.categorie);
   const sansTva = h.chance(0.15);
+  // One VAT rate for the whole mémoire, as a prestataire bills: the first line's draw. Every line still
+  // draws its own (unused after the first), so that the sequence of draws stays that of the seed.
+  let tauxMemoire: string | undefined;
+  const tauxDuMemoire = (tire: string): string => (tauxMemoire ??= tire);
   const lignesSaisies = Array.from({ length: nombreLignes }, (_, i) => {
     const prestation = h.choisir(prestations.length > 0 ? prestations : PRESTATIONS.filter((x) => x.categorie === "AUTRE"));
     const datePrestation = plusJours(creeLe, -h.entier(1, 60), h);
@@ -254,7 +258,7 @@ export const genererMemoire = (h: Hasard, p: ParametresGeneration): ResultatEcri
       datePrestation: jour(datePrestation),
       quantite: String(h.choisir(prestation.quantites)),
       tarifHt: prestation.tarif,
-      tauxTva: sansTva ? "0" : h.choisir(TAUX),
+      tauxTva: sansTva ? "0" : tauxDuMemoire(h.choisir(TAUX)),
       fraisDivers: h.chance(0.2) ? `${h.entier(1, 80)}.${String(h.entier(0, 99)).padStart(2, "0")}` : "0.00",
       debours: h.chance(0.1) ? `${h.entier(1, 40)}.00` : "0.00",
       remise: "0.00",
