@@ -180,6 +180,10 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await expect.poll(() => new URL(page.url()).searchParams.get("filters.envoyeLe~~to")).toBe(`${a}-${mo}-${j}`);
     await page.waitForSelector(`tr[data-id="${m.id}"]`);
     for (const date of await page.locator('tr[data-id] td[data-property-name="envoyeLe"]').allInnerTexts()) expect(date.startsWith(jourDepot)).toBe(true);
+    // A hand-edited URL whose day cannot be read: the list says that criterion is not applied.
+    await page.goto(`${base}/admin/resources/memoires?filters.envoyeLe~~from=31%2F02%2F2026`);
+    await page.waitForSelector("tr[data-id]");
+    await expect.poll(() => page.getByText("Date illisible, critère non appliqué — Date de dépôt (du) « 31/02/2026 »").count()).toBe(1);
 
     await page.goto(`${base}/admin/resources/memoires/records/${m.id}/show`);
     await page.waitForSelector("[data-testid=memoire-detail]");

@@ -1,5 +1,6 @@
 import AdminJS, { type ActionContext, type AdminJSOptions, type HrefContext, type HrefFunction, type ResourceWithOptions } from "adminjs";
 import { RessourceOrm } from "./ressource-orm.js";
+import { avertirDatesIllisibles } from "./filtres-dates.js";
 import { AgentSchemaOrm, JuridictionSchemaOrm } from "./acces/acces.schema.js";
 import { COMPOSANTS, componentLoader } from "./composants.js";
 import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
@@ -66,7 +67,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               },
               actions: {
                 // The list with its capped count ("plus de 10 000" in the header).
-                list: { isAccessible: consultation, component: COMPOSANTS.listeMemoires },
+                list: { isAccessible: consultation, component: COMPOSANTS.listeMemoires, after: avertirDatesIllisibles },
                 search: { isAccessible: consultation },
                 show: { isAccessible: consultation, showInDrawer: false },
                 new: interdit,
@@ -103,7 +104,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               // Codes as values and labels: AdminJS translates `type.<code>` (locale/fr.ts); the creation form offers them too.
               properties: { type: { availableValues: Object.keys(LIBELLES_TYPES_JURIDICTION).map((v) => ({ value: v, label: v })) } },
               actions: {
-                list: { isAccessible: administration },
+                list: { isAccessible: administration, after: avertirDatesIllisibles },
                 show: { isAccessible: administration },
                 search: { isAccessible: administration },
                 edit: interdit,
@@ -128,7 +129,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 perimetre: { components: { list: COMPOSANTS.droitsAgent, show: COMPOSANTS.droitsAgent } },
               },
               actions: {
-                list: { isAccessible: administration },
+                list: { isAccessible: administration, after: avertirDatesIllisibles },
                 show: { isAccessible: administration },
                 search: { isAccessible: administration },
                 edit: interdit,

@@ -343,6 +343,28 @@ describe("the date filters: Paris calendar days, included whole", () => {
     expect(vide.text).not.toContain(numero);
   });
 
+  it("an unreadable date (a hand-edited URL) is not applied, and the list says so instead of silently showing more", async () => {
+    const lire = async (url: string) => corps(await client("demo-greffier-paris").get(url)) as { records?: Array<{ id: string }>; notice?: { message: string; type: string } };
+    const sans = await lire("/admin/api/resources/memoires/actions/list");
+    const illisible = await lire("/admin/api/resources/memoires/actions/list?filters.envoyeLe~~from=31%2F02%2F2026&filters.envoyeLe~~to=2026-11-30");
+    expect(illisible.notice?.type).toBe("error");
+    expect(illisible.notice?.message).toContain("Date illisible, critère non appliqué");
+    expect(illisible.notice?.message).toContain("Date de dépôt (du) « 31/02/2026 »");
+    expect(illisible.notice?.message).not.toContain("(au)");
+    // The readable bound still applies: the page is that of « au 30/11/2026 » alone.
+    const auSeul = await lire("/admin/api/resources/memoires/actions/list?filters.envoyeLe~~to=2026-11-30");
+    expect(illisible.records?.map((m) => m.id)).toEqual(auSeul.records?.map((m) => m.id));
+    expect(auSeul.notice).toBeUndefined();
+    expect(sans.notice).toBeUndefined();
+    // The plain tables too (agents by creation date).
+    const agents = corps(await client("demo-administrateur").get("/admin/api/resources/Agent/actions/list?filters.creeLe~~from=hier&filters.creeLe~~to=demain")) as {
+      notice?: { message: string };
+    };
+    expect(agents.notice?.message).toContain("Dates illisibles, critères non appliqués");
+    expect(agents.notice?.message).toContain("(du) « hier »");
+    expect(agents.notice?.message).toContain("(au) « demain »");
+  });
+
   it("the plain tables' date filters read the same days (agents by creation date)", async () => {
     const aujourdhui = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
     const liste = async (du: string, au: string) =>
