@@ -6,7 +6,7 @@
  *   add --vide for a blank migration to write by hand (sequences, data).
  */
 import { TSMigrationGenerator } from "@mikro-orm/migrations";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ConfigurationBase, Dialecte } from "../base/configuration.js";
@@ -68,6 +68,8 @@ const principal = async (): Promise<void> => {
     process.stdout.write(resultat.fileName === "" ? "aucun changement de schéma\n" : `${resultat.fileName}\n`);
   } finally {
     await orm.close(true);
+    // The SQLite file only served to compare the entities with the migrations: not left behind.
+    if (config.dialecte === "sqlite") for (const suffixe of ["", "-wal", "-shm"]) rmSync(`${config.fichier}${suffixe}`, { force: true });
   }
 };
 

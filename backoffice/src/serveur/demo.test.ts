@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../base/orm.js";
 import { lireInstant, sqlDe } from "../base/sql.js";
 import express from "express";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
@@ -21,10 +21,14 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
   describe.skipIf(!base.disponible)("after the persistence seed", () => {
     let orm: Orm;
     let detruire: () => Promise<void>;
-    const pieces = new StockagePieces(join(mkdtempSync(join(tmpdir(), "fj-demo-pieces-")), "pieces"));
+    // Made in beforeAll: a skipped suite (no PostgreSQL) runs this body but not its hooks.
+    let dossier: string;
+    let pieces: StockagePieces;
     /** The persistence seed's mémoires (written before the demo's). */
     const duJeu = new Set<string>();
     beforeAll(async () => {
+      dossier = mkdtempSync(join(tmpdir(), "fj-demo-"));
+      pieces = new StockagePieces(join(dossier, "pieces"));
       const b = await base.creer();
       orm = b.orm;
       detruire = b.detruire;
@@ -32,7 +36,10 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
       for (const { id } of await sqlDe(orm).lignes<{ id: string }>('SELECT "id" FROM "memoire"')) duJeu.add(id);
       expect(await chargerDemo(orm, { nombre: 60, pieces })).toBe(true);
     });
-    afterAll(async () => detruire());
+    afterAll(async () => {
+      await detruire();
+      rmSync(dossier, { recursive: true, force: true });
+    });
 
     it("bills every demo mémoire from a seeded prestataire of the same catégorie, with that structure's active bank details", async () => {
       const sql = sqlDe(orm);
@@ -150,7 +157,7 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
 
     it("has a documented prestataire account that gets an API token and sees its own structure only", async () => {
       const app = express();
-      app.use("/api/v1", creerApi({ orm, stockage: new StockagePieces(join(mkdtempSync(join(tmpdir(), "fj-demo-")), "pieces")) }).routeur);
+      app.use("/api/v1", creerApi({ orm, stockage: new StockagePieces(join(dossier, "pieces-api")) }).routeur);
       const connexion = await request(app).post("/api/v1/jetons").send({ email: COMPTE_PRESTATAIRE_DEMO.email, motDePasse: COMPTE_PRESTATAIRE_DEMO.motDePasse, libelle: "démonstration" });
       expect(connexion.status).toBe(201);
       const jeton = (connexion.body as { jeton: string }).jeton;

@@ -40,7 +40,10 @@ describe.each(BASES)("tickets sur $dialecte", (base) => {
       detruire = b.detruire;
       s = await monterScene(orm);
     });
-    afterAll(async () => detruire());
+    afterAll(async () => {
+      await detruire();
+      s.nettoyer();
+    });
 
     const compter = async (tableNom: string): Promise<number> => {
       const [l] = await sqlDe(orm).lignes<{ n: unknown }>(`SELECT count(*) AS n FROM ${tableNom}`);

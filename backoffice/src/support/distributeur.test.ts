@@ -20,7 +20,10 @@ describe.each(BASES)("distribution de la boîte d'envoi sur $dialecte", (base) =
       detruire = b.detruire;
       s = await monterScene(orm, 13);
     });
-    afterAll(async () => detruire());
+    afterAll(async () => {
+      await detruire();
+      s.nettoyer();
+    });
 
     const enAttente = async () => (await s.depot.boiteDEnvoi.lister({ statut: "EN_ATTENTE" }, { limite: 100, decalage: 0 })).total;
 

@@ -22,7 +22,10 @@ describe.each(BASES)("ordonnanceur des échéances sur $dialecte", (base) => {
       detruire = b.detruire;
       s = await monterScene(orm, 11);
     });
-    afterAll(async () => detruire());
+    afterAll(async () => {
+      await detruire();
+      s.nettoyer();
+    });
 
     const droite = <A, E>(e: Either.Either<A, E>): A => Either.getOrThrowWith(e, (x) => new Error(String(x)));
 

@@ -1,7 +1,7 @@
 import type { ActeurAgent, ActeurSysteme, ActeurUtilisateur } from "@frais-justice/core/autorisation";
 import type { Memoire } from "@frais-justice/core/memoire";
 import { Schema } from "effect";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Orm } from "../base/orm.js";
@@ -40,6 +40,8 @@ export interface Scene {
   /** SUPPORT agent of another juridiction. */
   readonly agentAilleurs: ActeurAgent;
   readonly systeme: ActeurSysteme;
+  /** Removes the scene's attachments folder (call it where the suite closes its database). */
+  nettoyer(): void;
 }
 
 export const T0 = new Date("2026-03-02T09:00:00.000Z");
@@ -59,10 +61,11 @@ export const monterScene = async (orm: Orm, graine = 7): Promise<Scene> => {
   await organisation.structures.enregistrer(structureDeTest(memoire.enTete.structureId));
   const horloge = new Horloge(T0);
   let n = 0;
+  const dossierPieces = mkdtempSync(join(tmpdir(), "fj-pieces-tickets-"));
   const depot = new DepotTicketsSql(orm, {
     horloge: horloge.lire,
     genererId: () => `id-${graine}-${String((n += 1)).padStart(6, "0")}`,
-    pieces: new StockagePieces(mkdtempSync(join(tmpdir(), "fj-pieces-tickets-"))),
+    pieces: new StockagePieces(dossierPieces),
     annuaire: (ticket) =>
       Promise.resolve({
         supportNational: "support@justice.example",
@@ -83,6 +86,7 @@ export const monterScene = async (orm: Orm, graine = 7): Promise<Scene> => {
     agentNational: agent("a-support-national", { juridictions: [], coursAppel: [], supportNational: true }),
     agentAilleurs: agent("a-support-ailleurs", { juridictions: ["ZZ9"], coursAppel: [] }),
     systeme: { _tag: "Systeme" },
+    nettoyer: () => rmSync(dossierPieces, { recursive: true, force: true }),
   };
 };
 
