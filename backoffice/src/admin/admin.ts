@@ -104,7 +104,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               // Codes as values and labels: AdminJS translates `type.<code>` (locale/fr.ts); the creation form offers them too.
               properties: { type: { availableValues: Object.keys(LIBELLES_TYPES_JURIDICTION).map((v) => ({ value: v, label: v })) } },
               actions: {
-                list: { isAccessible: administration, after: avertirDatesIllisibles },
+                list: { isAccessible: administration },
                 show: { isAccessible: administration },
                 search: { isAccessible: administration },
                 edit: interdit,
