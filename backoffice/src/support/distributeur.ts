@@ -1,6 +1,30 @@
-import type { Expediteur } from "@frais-justice/support";
+import type { Courriel, Expediteur } from "@frais-justice/support";
 import type { ConfigurationSmtp } from "@frais-justice/support/adapters";
-import type { BoiteDEnvoiTickets } from "./depot-tickets.js";
+
+/** A message of an outbox, as delivery needs it: its row id, its attempts so far, the e-mail. */
+export interface MessageADistribuer<C extends Courriel> {
+  readonly id: string;
+  readonly tentatives: number;
+  readonly message: C;
+}
+
+/**
+ * What delivery needs of an outbox (the tickets' `message_ticket`, the mémoires' notices
+ * `notification_memoire`): the messages to send, and the record of each attempt.
+ */
+export interface BoiteADistribuer<C extends Courriel> {
+  /** The waiting messages (and failed ones with fewer than `tentativesMax` attempts), oldest first. */
+  aDistribuer(limite: number, tentativesMax: number): Promise<ReadonlyArray<MessageADistribuer<C>>>;
+  /**
+   * Takes a message before sending it: counts one attempt, only if its attempts are still
+   * `tentativesLues` and it is not sent (`false`: another instance took it since it was read).
+   */
+  prendre(id: string, tentativesLues: number): Promise<boolean>;
+  /** Records a delivery; `false` when the message was already marked sent. */
+  marquerEnvoye(id: string, identifiantTransport: string, le: Date): Promise<boolean>;
+  /** Records a failed attempt (retried while `tentatives` is below the distributor's maximum). */
+  marquerEchec(id: string, erreur: string): Promise<void>;
+}
 
 /** What one delivery run did. */
 export interface BilanDistribution {
@@ -24,20 +48,20 @@ export interface OptionsDistributeur {
 }
 
 /**
- * Delivers the ticket outbox through an {@link Expediteur} (SMTP with nodemailer in production). Each
+ * Delivers an outbox (the tickets', the mémoires' notices) through an {@link Expediteur} (SMTP with nodemailer in production). Each
  * message is first taken (`prendre`: one attempt counted, only if nobody took it since it was read),
  * then sent, then marked `ENVOYE` with the transport's id, or `ECHEC` with the error (retried on the
  * next runs until `tentativesMax`). Without an expéditeur — the embedded default — nothing is sent and
  * the messages stay in the outbox, where the back-office shows them.
  */
-export class DistributeurMessages {
+export class DistributeurMessages<C extends Courriel> {
   #minuterie: ReturnType<typeof setInterval> | undefined;
   #enCours: Promise<BilanDistribution> | undefined;
   private readonly horloge: () => Date;
 
   constructor(
-    private readonly boite: BoiteDEnvoiTickets,
-    private readonly expediteur: Expediteur | undefined,
+    private readonly boite: BoiteADistribuer<C>,
+    private readonly expediteur: Expediteur<C> | undefined,
     private readonly options: OptionsDistributeur = {},
   ) {
     this.horloge = options.horloge ?? (() => new Date());

@@ -1,3 +1,4 @@
+import type { Message } from "@frais-justice/support";
 import { ExpediteurSmtp } from "@frais-justice/support/adapters";
 import type { Orm } from "../base/orm.js";
 import { DepotTicketsSql } from "./depot-tickets.sql.js";
@@ -17,7 +18,7 @@ export interface OptionsServiceSupport {
 export interface ServiceSupport {
   readonly depot: DepotTicketsSql;
   readonly ordonnanceur: OrdonnanceurTickets;
-  readonly distributeur: DistributeurMessages;
+  readonly distributeur: DistributeurMessages<Message>;
   arreter(): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ export const demarrerSupport = async (orm: Orm, options: OptionsServiceSupport):
     },
     surErreur: signaler("ordonnanceur"),
   });
-  const distributeur = new DistributeurMessages(depot.boiteDEnvoi, expediteur, { surErreur: signaler("envoi des messages") });
+  const distributeur = new DistributeurMessages<Message>(depot.boiteDEnvoi, expediteur, { surErreur: signaler("envoi des messages") });
   ordonnanceur.demarrer();
   distributeur.demarrer();
   journal(

@@ -43,4 +43,22 @@ describe("adapters", () => {
     expect(infos[0]).toContain("Subject: [CPROCS0000001] Test");
     expect(infos[0]).toContain("Bonjour");
   });
+
+  it("the SMTP sender sends any e-mail, not only a ticket's message", async () => {
+    const transport = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+    const textes: Array<string> = [];
+    const espion = {
+      sendMail: async (options: Parameters<typeof transport.sendMail>[0]) => {
+        const info = await transport.sendMail(options);
+        textes.push(Buffer.from(info.message as Buffer).toString("utf8"));
+        return info;
+      },
+      close: () => transport.close(),
+    } as unknown as typeof transport;
+    const courriel = { destinataire: "prestataire@example.fr", sujet: "Ordonnance de taxe", texte: "Montant taxé" };
+    const accuse = await new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Greffe <greffe@example.fr>" }, espion).envoyer(courriel);
+    expect(accuse.message).toBe(courriel);
+    expect(textes[0]).toContain("To: prestataire@example.fr");
+    expect(textes[0]).toContain("Subject: Ordonnance de taxe");
+  });
 });

@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from "nodemailer";
-import type { AccuseEnvoi, Expediteur, Message } from "../notification/index.js";
+import type { AccuseEnvoi, Courriel, Expediteur } from "../notification/index.js";
 
 /** SMTP settings of the support's outgoing mail. */
 export interface ConfigurationSmtp {
@@ -13,8 +13,11 @@ export interface ConfigurationSmtp {
   readonly expediteur: string;
 }
 
-/** Sends the messages through an SMTP server with nodemailer (plain-text mails, UTF-8). */
-export class ExpediteurSmtp implements Expediteur {
+/**
+ * Sends e-mails through an SMTP server with nodemailer (plain-text mails, UTF-8): the tickets'
+ * messages and any other {@link Courriel} (the back-office's notices to prestataires).
+ */
+export class ExpediteurSmtp implements Expediteur<Courriel> {
   readonly #transport: Transporter<{ readonly messageId: string }>;
 
   /** `transport` replaces the SMTP transport built from the settings (tests: nodemailer's stream transport). */
@@ -30,7 +33,7 @@ export class ExpediteurSmtp implements Expediteur {
     });
   }
 
-  async envoyer(message: Message): Promise<AccuseEnvoi> {
+  async envoyer<C extends Courriel>(message: C): Promise<AccuseEnvoi<C>> {
     const info = await this.#transport.sendMail({
       from: this.configuration.expediteur,
       to: message.destinataire,

@@ -6,7 +6,7 @@
  */
 
 /** Messages, audiences, the sender interface, the agents' address book. */
-export type { Message, Audience, AccuseEnvoi, Expediteur, AnnuaireSupport } from "./notification.model.js";
+export type { Courriel, Message, Audience, AccuseEnvoi, Expediteur, AnnuaireSupport } from "./notification.model.js";
 
 /** The messages of an event, and the agents' address of a ticket. */
 export { notificationsDe, adresseAgents } from "./notification.gabarits.js";
