@@ -14,6 +14,7 @@ import { Migration20261122092122_depot_flux } from "./Migration20261122092122_de
 import { Migration20261122092804_tickets_support } from "./Migration20261122092804_tickets_support.js";
 import { Migration20261122095844_memoire_juridiction_envoye } from "./Migration20261122095844_memoire_juridiction_envoye.js";
 import { Migration20261207011407_memoire_juridiction_numero } from "./Migration20261207011407_memoire_juridiction_numero.js";
+import { Migration20261207165211_notification_memoire } from "./Migration20261207165211_notification_memoire.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
@@ -30,4 +31,5 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122092804_tickets_support", class: Migration20261122092804_tickets_support },
   { name: "Migration20261122095844_memoire_juridiction_envoye", class: Migration20261122095844_memoire_juridiction_envoye },
   { name: "Migration20261207011407_memoire_juridiction_numero", class: Migration20261207011407_memoire_juridiction_numero },
+  { name: "Migration20261207165211_notification_memoire", class: Migration20261207165211_notification_memoire },
 ];

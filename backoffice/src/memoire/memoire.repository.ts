@@ -7,6 +7,7 @@ import type { Orm } from "../base/orm.js";
 import { ConflitDeVersion, type DonneesCorrompues, MemoireIntrouvable } from "./memoire.errors.js";
 import type { EvenementMemoire } from "@frais-justice/core/memoire";
 import { evenementDepuisLigne, evenementVersLigne } from "./memoire.evenement.mapper.js";
+import { ecrireNotifications } from "./notifications.repository.js";
 import { depuisLignes, versLignes, type LigneBrute, type LignesMemoire } from "./memoire.mapper.js";
 
 /** The number source core's commands call synchronously (same shape as core's `Numerotation`). */
@@ -155,8 +156,9 @@ const ajouterDelta = (delta: Delta, structureId: string, etat: string, nombre: n
 
 /**
  * The repository of mémoires. Every write runs in ONE transaction: the mémoire's rows, its audit
- * events (numbered `rang` 1..n per mémoire), the tableau de bord counters (per structure and
- * national) and the numbers drawn. A state change is: load → rebuild (core's Schema) → check the
+ * events (numbered `rang` 1..n per mémoire), the notices to the prestataire its events call for
+ * (`notification_memoire`), the tableau de bord counters (per structure and national) and the
+ * numbers drawn. A state change is: load → rebuild (core's Schema) → check the
  * expected version → run core's command (its guards) → write with `UPDATE … WHERE id = ? AND version = ?`; zero rows means a concurrent
  * writer won: `ConflitDeVersion`, and nothing of the attempt remains.
  */
@@ -168,6 +170,7 @@ export class DepotMemoires {
   private readonly tLigne: Table;
   private readonly tPiece: Table;
   private readonly tEvenement: Table;
+  private readonly tNotification: Table;
   private readonly selectionMemoire: string;
   private readonly selectionLigne: string;
   private readonly selectionPiece: string;
@@ -181,6 +184,7 @@ export class DepotMemoires {
     this.tLigne = table(orm, "LignePrestation");
     this.tPiece = table(orm, "PieceJointe");
     this.tEvenement = table(orm, "EvenementMemoire");
+    this.tNotification = table(orm, "NotificationMemoire");
     this.selectionMemoire = `SELECT ${this.tMemoire.selection()} FROM memoire`;
     this.selectionLigne = `SELECT ${this.tLigne.selection()} FROM ligne_prestation WHERE memoire_id = ?`;
     this.selectionPiece = `SELECT ${this.tPiece.selection()} FROM piece_jointe WHERE memoire_id = ?`;
@@ -272,6 +276,19 @@ export class DepotMemoires {
       const resultats = await fabrique(await prochainesValeurs(tx, "memoire_mj", n));
       await this.insererNouveaux(tx, resultats);
       return resultats;
+    });
+  }
+
+  /**
+   * Writes the notices to the prestataire that the events of mémoires already written call for (the
+   * demo data: its taxed mémoires come with their e-mails, as if taxed in the back-office). The bulk
+   * paths do not write them: an import of past taxations must not e-mail anyone. Returns the rows written.
+   */
+  async ecrireNotificationsDe(resultats: ReadonlyArray<ResultatEcriture>): Promise<number> {
+    return this.sql.transaction(async (tx) => {
+      let n = 0;
+      for (const r of resultats) n += await ecrireNotifications(tx, this.tNotification, r.memoire, r.evenements.filter((e) => e.memoireId === r.memoire.id), 1);
+      return n;
     });
   }
 
@@ -392,6 +409,10 @@ export class DepotMemoires {
           }
         },
         () => this.tEvenement.inserer(tx, siens.map((e, i) => evenementVersLigne(e, nombreEvenements + i + 1))),
+        // The notices the events call for (an ordonnance de taxe that changes the amount), in the same transaction.
+        async () => {
+          await ecrireNotifications(tx, this.tNotification, r.memoire, siens, nombreEvenements + 1);
+        },
         async () => {
           if (r.duplicata !== undefined) await this.insererNouveaux(tx, [{ memoire: r.duplicata, evenements: r.evenements.filter((e) => e.memoireId === r.duplicata?.id) }]);
           await this.appliquerDelta(tx, delta);

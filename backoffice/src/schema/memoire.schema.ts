@@ -351,3 +351,52 @@ export const FichierSchema = new EntitySchema<FichierRow>({
     creeLe: instant(),
   },
 });
+
+/**
+ * The outbox of the notices sent to the prestataire about their mémoire (today: an ordonnance de
+ * taxe whose amount differs from the request, CPP R228 and R228-1). Written in the same transaction
+ * as the event (`evenementRang`), at most once per (mémoire, event, recipient); delivered by SMTP when
+ * configured (`statut` EN_ATTENTE → ENVOYE / ECHEC), like the tickets' messages.
+ */
+export interface NotificationMemoireRow {
+  id: string;
+  memoire: MemoireRow;
+  /** The mémoire's number when the notice was written. */
+  numero: string;
+  /** The `rang` of the audit event the notice is about. */
+  evenementRang: number;
+  /** What the notice is about: `TAXATION`. */
+  nature: string;
+  destinataire: string;
+  sujet: string;
+  texte: string;
+  creeLe: Date;
+  statut: string;
+  tentatives: number;
+  envoyeLe?: Date | null;
+  identifiantTransport?: string | null;
+  derniereErreur?: string | null;
+}
+
+export const NotificationMemoireSchema = new EntitySchema<NotificationMemoireRow>({
+  name: "NotificationMemoire",
+  tableName: "notification_memoire",
+  properties: {
+    id: { type: "string", length: 100, primary: true },
+    memoire: { kind: "m:1", entity: () => MemoireSchema, deleteRule: "cascade", updateRule: "cascade", index: false },
+    numero: texte(20),
+    evenementRang: { type: "integer" },
+    nature: texte(20),
+    destinataire: texte(254),
+    sujet: texte(300),
+    texte: { type: "text" },
+    creeLe: instant(),
+    statut: texte(20),
+    tentatives: { type: "integer" },
+    envoyeLe: instant(true),
+    identifiantTransport: texte(300, true),
+    derniereErreur: { type: "text", nullable: true },
+  },
+  uniques: [{ name: "notification_memoire_evenement_destinataire_unique", properties: ["memoire", "evenementRang", "destinataire"] }],
+  indexes: [{ name: "notification_memoire_statut_cree_idx", properties: ["statut", "creeLe"] }],
+});

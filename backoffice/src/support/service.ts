@@ -5,6 +5,7 @@ import { DepotTicketsSql } from "./depot-tickets.sql.js";
 import { semerTicketsDeDemo } from "./demo-tickets.js";
 import { configurationSmtpDepuis, DistributeurMessages } from "./distributeur.js";
 import { OrdonnanceurTickets, parametresEcheancesDepuis } from "./ordonnanceur.js";
+import { BoiteNotificationsMemoire, type CourrielMemoire } from "../memoire/notifications.repository.js";
 
 /** Options of {@link demarrerSupport}. */
 export interface OptionsServiceSupport {
@@ -19,13 +20,16 @@ export interface ServiceSupport {
   readonly depot: DepotTicketsSql;
   readonly ordonnanceur: OrdonnanceurTickets;
   readonly distributeur: DistributeurMessages<Message>;
+  /** The delivery of the notices to prestataires about their mémoires (ordonnance de taxe). */
+  readonly distributeurNotifications: DistributeurMessages<CourrielMemoire>;
   arreter(): Promise<void>;
 }
 
 /**
  * Starts the back-office's support services: the auto-close scheduler (every 15 minutes,
- * `FJ_SUPPORT_JOURS_RELANCE` / `FJ_SUPPORT_JOURS_CLOTURE`), and the outbox delivery by SMTP when
- * `FJ_SMTP_HOTE` is set (otherwise the messages stay in the outbox, shown by the back-office).
+ * `FJ_SUPPORT_JOURS_RELANCE` / `FJ_SUPPORT_JOURS_CLOTURE`), and the delivery by SMTP when
+ * `FJ_SMTP_HOTE` is set of both outboxes: the tickets' messages and the notices to prestataires about
+ * their mémoires (otherwise they stay in their outbox, shown by the back-office).
  * Writes the demo tickets first when asked and none exist.
  */
 export const demarrerSupport = async (orm: Orm, options: OptionsServiceSupport): Promise<ServiceSupport> => {
@@ -48,20 +52,26 @@ export const demarrerSupport = async (orm: Orm, options: OptionsServiceSupport):
     surErreur: signaler("ordonnanceur"),
   });
   const distributeur = new DistributeurMessages<Message>(depot.boiteDEnvoi, expediteur, { surErreur: signaler("envoi des messages") });
+  const distributeurNotifications = new DistributeurMessages<CourrielMemoire>(new BoiteNotificationsMemoire(orm), expediteur, {
+    surErreur: signaler("envoi des avis aux prestataires"),
+  });
   ordonnanceur.demarrer();
   distributeur.demarrer();
+  distributeurNotifications.demarrer();
   journal(
     smtp === undefined
-      ? "Support : messages conservés dans la boîte d'envoi (FJ_SMTP_HOTE non défini)."
-      : `Support : messages envoyés par SMTP (${smtp.hote}:${smtp.port}).`,
+      ? "Courriels (tickets, avis de taxation aux prestataires) conservés dans les boîtes d'envoi (FJ_SMTP_HOTE non défini)."
+      : `Courriels (tickets, avis de taxation aux prestataires) envoyés par SMTP (${smtp.hote}:${smtp.port}).`,
   );
   return {
     depot,
     ordonnanceur,
     distributeur,
+    distributeurNotifications,
     arreter: async () => {
       await ordonnanceur.arreter();
       await distributeur.arreter();
+      await distributeurNotifications.arreter();
       expediteur?.fermer();
     },
   };
