@@ -215,6 +215,13 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     const stocke = await etat(id);
     expect(stocke?.etat).toBe("TAXE");
     expect(stocke?.taxation).toContain("Tarif horaire appliqué");
+    // The amount changed: the prestataire's notice was written with the taxation, and the page lists it
+    // (no SMTP server in the demo: it waits in the outbox).
+    const avis = await sqlDe(orm).lignes<{ destinataire: string }>("SELECT destinataire FROM notification_memoire WHERE memoire_id = ?", [id]);
+    expect(avis.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("[data-testid=avis-prestataire]").innerText()).toContain("En attente d'envoi");
+    expect(await page.locator("[data-testid=avis-envoi]").count()).toBe(avis.length);
+    expect(await page.locator("[data-testid=avis-prestataire]").innerText()).toContain(avis[0]?.destinataire ?? "?");
   }, 120_000);
 
   it("a comptable's payment form proposes today's date in Paris: at 00:30 on 21/11 in Paris, UTC still says 20/11", async () => {

@@ -5,7 +5,7 @@ import request from "supertest";
 import { StockagePieces } from "../pieces-jointes/stockage.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { depotsOrganisation } from "../organisation/organisation.repository.js";
-import { structureDeTest, utilisateurDeTest } from "../test-support/organisation.fixtures.js";
+import { rattachementDeTest, structureDeTest, utilisateurDeTest } from "../test-support/organisation.fixtures.js";
 import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
 import type { Application } from "./application.js";
@@ -732,6 +732,46 @@ describe("labels, not codes (raison sociale, catégorie, type de prestation, aut
       expect(l.tauxTva).toBe(`${String(stockee?.tauxTva).replace(".", ",")}\u202f%`);
     });
     for (const r of detail.recapitulatifTva) expect(r.tauxTva).toMatch(/^\d+(,\d+)?\u202f%$/);
+  });
+});
+
+describe("a taxation that changes the amount is told to the prestataire (CPP R228, R228-1)", () => {
+  beforeAll(async () => {
+    // The mémoires' author becomes the structure's gestionnaire principal: the one address to write to.
+    await depotsOrganisation(orm).rattachements.enregistrerNouveaux([rattachementDeTest("structure-interpretes", "utilisateur-1")]);
+  });
+  const detail = async (id: string) => {
+    const show = await client("demo-magistrat-paris").get(`/admin/api/resources/memoires/records/${id}/show`);
+    expect(show.status).toBe(200);
+    return JSON.parse(String(corps(show).record?.params["detail"])) as { avisPrestataire?: { envois: Array<{ destinataire: string; sujet: string; statut: string; libelle: string }> } };
+  };
+
+  it("the magistrat's taxation writes the notice with the action, and the show page lists it, waiting for delivery", async () => {
+    const id = await memoireEn(orm, "A_TAXER", "750");
+    const avant = await etatStocke(orm, id);
+    const lignes = await lignesDe(id);
+    const reponse = await poster(client("demo-magistrat-paris"), id, "taxer", avant.version, { taxation: { lignes: lignes.map((ligneId) => ({ ligneId, montantHtTaxe: "10.00" })), motif: "tarif" } });
+    expect(reponse.status, JSON.stringify(corps(reponse).notice)).toBe(200);
+    const [rang] = await sqlDe(orm).lignes<{ rang: unknown }>("SELECT max(rang) AS rang FROM evenement_memoire WHERE memoire_id = ?", [id]);
+    const lignesAvis = await sqlDe(orm).lignes<{ destinataire: string; evenementRang: unknown; statut: string }>(
+      `SELECT destinataire, evenement_rang AS "evenementRang", statut FROM notification_memoire WHERE memoire_id = ?`,
+      [id],
+    );
+    expect(lignesAvis.map((l) => [l.destinataire, Number(l.evenementRang), l.statut])).toEqual([["elise.martin@interpretes.example", Number(rang?.rang), "EN_ATTENTE"]]);
+    const { avisPrestataire } = await detail(id);
+    expect(avisPrestataire?.envois).toEqual([
+      expect.objectContaining({ destinataire: "elise.martin@interpretes.example", statut: "EN_ATTENTE", libelle: "En attente d'envoi", sujet: expect.stringMatching(/^Ordonnance de taxe - mémoire MJ/) as unknown }),
+    ]);
+  });
+
+  it("a taxation that grants the request writes nothing, and the show page has no such section", async () => {
+    const id = await memoireEn(orm, "A_TAXER", "750");
+    const avant = await etatStocke(orm, id);
+    const demandes = await sqlDe(orm).lignes<{ id: string; montantHt: string }>("SELECT id, montant_ht AS \"montantHt\" FROM ligne_prestation WHERE memoire_id = ? ORDER BY rang", [id]);
+    const reponse = await poster(client("demo-magistrat-paris"), id, "taxer", avant.version, { taxation: { lignes: demandes.map((l) => ({ ligneId: l.id, montantHtTaxe: l.montantHt })), motif: "conforme" } });
+    expect(reponse.status, JSON.stringify(corps(reponse).notice)).toBe(200);
+    expect(await sqlDe(orm).lignes("SELECT id FROM notification_memoire WHERE memoire_id = ?", [id])).toEqual([]);
+    expect((await detail(id)).avisPrestataire).toBeUndefined();
   });
 });
 

@@ -155,6 +155,22 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
       }
     });
 
+    it("writes, for each of its own taxations that changed the amount, the e-mails to the prestataire (waiting: no SMTP); none for the seed's", async () => {
+      const taxes = await sqlDe(orm).lignes<{ id: string; numero: string }>(
+        'SELECT "id", "numero" FROM "memoire" WHERE "taxation" IS NOT NULL AND "montant_modifie" = ?',
+        [base.dialecte === "sqlite" ? 1 : true],
+      );
+      const avis = await sqlDe(orm).lignes<{ memoireId: string; numero: string; statut: string; sujet: string }>(
+        'SELECT "memoire_id" AS "memoireId", "numero", "statut", "sujet" FROM "notification_memoire"',
+      );
+      const demo = taxes.filter((t) => !duJeu.has(t.id));
+      expect(demo.length).toBeGreaterThan(0);
+      // Every demo structure has an active gestionnaire principal: each such taxation has its e-mail.
+      for (const t of demo) expect(avis.filter((a) => a.memoireId === t.id).length, t.numero).toBeGreaterThan(0);
+      expect(avis.every((a) => a.statut === "EN_ATTENTE" && a.sujet.startsWith(`Ordonnance de taxe - mémoire ${a.numero}`))).toBe(true);
+      expect(avis.filter((a) => duJeu.has(a.memoireId))).toEqual([]);
+    });
+
     it("has a documented prestataire account that gets an API token and sees its own structure only", async () => {
       const app = express();
       app.use("/api/v1", creerApi({ orm, stockage: new StockagePieces(join(dossier, "pieces-api")) }).routeur);

@@ -117,7 +117,8 @@ export const chargerDemo = async (
     utilisateurs: prestataires.utilisateurs,
   };
   const etats: ReadonlyArray<EtatMemoire> = ["MIS_A_DISPOSITION", "MIS_A_DISPOSITION", "MIS_A_DISPOSITION", "A_TAXER", "A_TAXER", "CERTIFIE", "TAXE", "VALIDE", "MIS_EN_PAIEMENT", "REFUSE"];
-  await new DepotMemoires(orm).creerLot(nombre, (numeros) => {
+  const depot = new DepotMemoires(orm);
+  const ecrits = await depot.creerLot(nombre, (numeros) => {
     const generes = numeros.map((numero, i) => {
       const creeLe = new Date(maintenant.getTime() - (5 + h.entier(0, 150)) * 86_400_000);
       const etat = etats[i % etats.length] ?? "MIS_A_DISPOSITION";
@@ -130,6 +131,8 @@ export const chargerDemo = async (
     const { pieces } = options;
     return pieces === undefined ? generes : Promise.all(generes.map((r) => avecRequisition(r, pieces, prestataires.noms)));
   });
+  // Their taxations that changed the amount come with the e-mails to the prestataire, waiting in the outbox.
+  await depot.ecrireNotificationsDe(ecrits);
   return true;
 };
 

@@ -72,6 +72,35 @@ const MemoireDetail = ({ record }) => {
         {d.paiement ? <p style={s.decision}>Mis en paiement le {d.paiement.date}, référence {d.paiement.reference}</p> : null}
       </div>
 
+      {d.avisPrestataire ? (
+        <div style={s.section} data-testid="avis-prestataire">
+          <div style={s.h}>Avis au prestataire</div>
+          <p style={{ margin: "0 0 8px", fontSize: 13 }}>
+            Le montant taxé diffère de la demande : l'ordonnance de taxe est notifiée au prestataire par le greffe, par lettre recommandée
+            (art. R228 du code de procédure pénale) ; il peut former un recours dans les dix jours de cette notification (art. R228-1).
+            Le prestataire en est aussi averti par courriel :
+          </p>
+          {d.avisPrestataire.envois.length === 0 ? (
+            <div data-testid="avis-aucun">
+              Aucun avis par courriel pour cette taxation : la structure n'avait aucun utilisateur actif à prévenir, ou le mémoire a été
+              repris tel quel d'un autre système (données importées, jeu de données initial).
+            </div>
+          ) : (
+            <table style={s.table}>
+              <thead><tr><th style={s.th}>Destinataire</th><th style={s.th}>Objet</th><th style={s.th}>Écrit le</th><th style={s.th}>Envoi</th></tr></thead>
+              <tbody>
+                {d.avisPrestataire.envois.map((n) => (
+                  <tr key={n.id} data-testid="avis-envoi">
+                    <td style={s.td}>{n.destinataire}</td><td style={s.td}>{n.sujet}</td><td style={s.td}>{n.ecritLe}</td>
+                    <td style={{ ...s.td, ...(n.statut === "ECHEC" ? { color: "#a00" } : {}) }}>{n.libelle}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      ) : null}
+
       <div style={{ ...s.section, overflowX: "auto" }}>
         <div style={s.h}>Lignes de prestation</div>
         <table style={s.table} data-testid="lignes">

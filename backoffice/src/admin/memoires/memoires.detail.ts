@@ -3,6 +3,7 @@ import { formaterMontant } from "@frais-justice/core/montants";
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import { Either, Schema } from "effect";
 import type { EvenementMemoire } from "../../memoire/memoire.evenement.mapper.js";
+import type { NotificationMemoire } from "../../memoire/notifications.repository.js";
 import {
   LIBELLES_ETATS,
   LIBELLES_MOTIFS_REFUS,
@@ -54,11 +55,27 @@ export interface Prestataire {
 /** Noms of agents and users for the timeline (unknown ids are shown as such). */
 export type Annuaire = (type: string, id: string) => string;
 
+/** "Envoyé le 20/11/2026 à 11:05", "En attente d'envoi", "Échec de l'envoi (2 tentatives) : …". */
+export const libelleEnvoi = (n: NotificationMemoire): string =>
+  n.statut === "ENVOYE"
+    ? `Envoyé le ${dateHeure(n.envoyeLe)}`
+    : n.statut === "ECHEC"
+      ? `Échec de l'envoi (${n.tentatives} tentative${n.tentatives > 1 ? "s" : ""}) : ${n.derniereErreur ?? "erreur inconnue"}`
+      : "En attente d'envoi";
+
 /**
  * Everything the show page draws, as plain JSON (the custom component reads it): en-tête, lines with
- * requested vs current amounts, récapitulatif TVA, totals, attachments, certificate check, timeline.
+ * requested vs current amounts, récapitulatif TVA, totals, attachments, certificate check, timeline,
+ * and the notices to the prestataire (`notifications`, from `notification_memoire`).
  */
-export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<EvenementMemoire>, annuaire: Annuaire, prestataire?: Prestataire, libelleService?: string) => {
+export const detailMemoire = (
+  memoire: Memoire,
+  evenements: ReadonlyArray<EvenementMemoire>,
+  annuaire: Annuaire,
+  prestataire?: Prestataire,
+  libelleService?: string,
+  notifications: ReadonlyArray<NotificationMemoire> = [],
+) => {
   const e: Encodee = encoder(memoire);
   const demandes = e.montantsDemandes;
   const lignes = e.lignes.map((l, i) => {
@@ -154,6 +171,20 @@ export const detailMemoire = (memoire: Memoire, evenements: ReadonlyArray<Evenem
         ? undefined
         : { motif: LIBELLES_MOTIFS_REFUS[memoire.refus.motif] ?? memoire.refus.motif, commentaire: memoire.refus.commentaire ?? "", le: dateHeure(memoire.refus.le) },
     taxation: memoire.taxation === undefined ? undefined : { motif: memoire.taxation.motif, le: dateHeure(memoire.taxation.le), magistrat: annuaire("AGENT", memoire.taxation.magistratId) },
+    // A taxation that changes the amount is told to the prestataire (CPP R228): who was written to, and how it went.
+    avisPrestataire:
+      notifications.length === 0 && !(memoire.taxation !== undefined && memoire.montantModifie)
+        ? undefined
+        : {
+            envois: notifications.map((n) => ({
+              id: n.id,
+              destinataire: n.message.destinataire,
+              sujet: n.message.sujet,
+              ecritLe: dateHeure(n.creeLe),
+              statut: n.statut,
+              libelle: libelleEnvoi(n),
+            })),
+          },
     paiement: memoire.paiement === undefined ? undefined : { date: jour(memoire.paiement.date), reference: memoire.paiement.reference },
     certifieLe: date(memoire.certifieLe),
     valideLe: date(memoire.valideLe),

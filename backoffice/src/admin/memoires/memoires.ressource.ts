@@ -7,6 +7,7 @@ import { lectureDe, lireInstant, type Sql } from "../../base/sql.js";
 import { dialecteDe, type Orm } from "../../base/orm.js";
 import type { Dialecte } from "../../base/configuration.js";
 import { DepotMemoires } from "../../memoire/memoire.repository.js";
+import { BoiteNotificationsMemoire } from "../../memoire/notifications.repository.js";
 import { acteurDe, juridictionsPermises, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
 import { bornesJour } from "../jours-paris.js";
 import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros, libellePrestataire } from "./libelles.js";
@@ -171,6 +172,8 @@ class LigneMemoire extends BaseRecord {
  */
 export class RessourceMemoires extends RessourceCalculee {
   readonly depot: DepotMemoires;
+  /** The notices to the prestataire the show page lists. */
+  private readonly notifications: BoiteNotificationsMemoire;
   readonly dialecte: Dialecte;
   private readonly sql: Sql;
 
@@ -183,6 +186,7 @@ export class RessourceMemoires extends RessourceCalculee {
       modification: "modification générique interdite : utilisez les actions du mémoire",
     });
     this.depot = new DepotMemoires(orm);
+    this.notifications = new BoiteNotificationsMemoire(orm);
     this.sql = lectureDe(orm);
     this.dialecte = dialecteDe(orm);
   }
@@ -352,15 +356,17 @@ export class RessourceMemoires extends RessourceCalculee {
     const idsAgents = [...new Set([...evenements.filter((e) => e.auteur.type === "AGENT").map((e) => e.auteur.id), memoire.agentEnCharge, memoire.taxation?.magistratId].filter((x): x is string => x !== undefined))];
     // And the prestataire's users it names (its author, its sender…).
     const idsUtilisateurs = [...new Set([...evenements.filter((e) => e.auteur.type === "UTILISATEUR").map((e) => e.auteur.id), ...(memoire.creePar.type === "UTILISATEUR" ? [memoire.creePar.id] : [])])];
-    const [noms, nomsUtilisateurs, prestataire, service] = await Promise.all([
+    const [noms, nomsUtilisateurs, prestataire, service, notifications] = await Promise.all([
       this.nomsAgents(idsAgents),
       this.nomsUtilisateurs(idsUtilisateurs),
       this.prestataire(memoire.enTete.structureId),
       this.libelleService(memoire.enTete.structureId, memoire.enTete.serviceId),
+      // Only a taxed mémoire has notices today: the others skip the query.
+      memoire.taxation === undefined ? Promise.resolve([]) : this.notifications.duMemoire(memoire.id),
     ]);
     const annuaire = (type: string, idActeur: string) =>
       type === "SYSTEME" ? "Système" : type === "AGENT" ? (noms.get(idActeur) ?? `Agent ${idActeur}`) : (nomsUtilisateurs.get(idActeur) ?? `Utilisateur ${idActeur}`);
-    const detail = detailMemoire(memoire, evenements, annuaire, prestataire, service);
+    const detail = detailMemoire(memoire, evenements, annuaire, prestataire, service, notifications);
     const j = memoire.enTete.juridiction;
     const demande = memoire.montantsDemandes === undefined ? undefined : detail.totauxDemandes?.montantTtc;
     return new BaseRecord(
