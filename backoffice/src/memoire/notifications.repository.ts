@@ -2,13 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Courriel } from "@frais-justice/support";
 import type { EvenementMemoire, Memoire } from "@frais-justice/core/memoire";
 import type { Orm } from "../base/orm.js";
-import { lireEntier, lireInstant, sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
+import { BoiteEnvoiSql, lireSuivi, suiviInitial, type LigneBrute, type SuiviEnvoi } from "../base/boite-envoi.js";
+import { lireEntier, sqlDe, type Sql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
-import type { BoiteADistribuer } from "../support/distributeur.js";
-import { avisDeTaxation, type NatureNotification } from "./memoire.notification.js";
-
-/** Where a notice stands: waiting for delivery, sent, or failed (retried up to the distributor's maximum). */
-export type StatutNotification = "EN_ATTENTE" | "ENVOYE" | "ECHEC";
+import { DonneesCorrompues } from "./memoire.errors.js";
+import { avisDeTaxation, NATURES_NOTIFICATION, type NatureNotification } from "./memoire.notification.js";
 
 /** A notice to the prestataire as an e-mail, with the mémoire and the event it is about. */
 export interface CourrielMemoire extends Courriel {
@@ -19,16 +17,9 @@ export interface CourrielMemoire extends Courriel {
 }
 
 /** A notice of the outbox with its delivery record. */
-export interface NotificationMemoire {
+export interface NotificationMemoire extends SuiviEnvoi {
   readonly id: string;
   readonly message: CourrielMemoire;
-  readonly creeLe: Date;
-  readonly statut: StatutNotification;
-  readonly tentatives: number;
-  readonly envoyeLe?: Date;
-  /** The SMTP message id, once sent. */
-  readonly identifiantTransport?: string;
-  readonly derniereErreur?: string;
 }
 
 /**
@@ -62,12 +53,7 @@ export const ecrireNotifications = async (tx: Sql, t: Table, memoire: Memoire, e
         destinataire: email,
         sujet: avis.sujet,
         texte: avis.texte,
-        creeLe: evenement.le,
-        statut: "EN_ATTENTE",
-        tentatives: 0,
-        envoyeLe: null,
-        identifiantTransport: null,
-        derniereErreur: null,
+        ...suiviInitial(evenement.le),
       });
     }
   }
@@ -75,72 +61,40 @@ export const ecrireNotifications = async (tx: Sql, t: Table, memoire: Memoire, e
   return lignes.length;
 };
 
-type LigneBrute = Record<string, unknown>;
+/** What a notice is about, as stored; an unknown value is reported, never shown as another. */
+const lireNature = (l: LigneBrute): NatureNotification => {
+  const nature = l["nature"];
+  const connue = NATURES_NOTIFICATION.find((n) => n === nature);
+  if (connue === undefined) throw new DonneesCorrompues({ table: "notification_memoire", id: String(l["id"]), erreurs: [{ chemin: "nature", raison: `valeur inconnue : ${JSON.stringify(nature)}` }] });
+  return connue;
+};
+
+const lire = (l: LigneBrute): NotificationMemoire => ({
+  id: String(l["id"]),
+  message: {
+    memoireId: String(l["memoireId"]),
+    numero: String(l["numero"]),
+    evenementRang: lireEntier(l["evenementRang"]),
+    nature: lireNature(l),
+    destinataire: String(l["destinataire"]),
+    sujet: String(l["sujet"]),
+    texte: String(l["texte"]),
+  },
+  ...lireSuivi(l, "notification_memoire"),
+});
 
 /**
  * The outbox of the notices to prestataires (`notification_memoire`): what the show page lists, and
  * what `DistributeurMessages` delivers by SMTP when configured.
  */
-export class BoiteNotificationsMemoire implements BoiteADistribuer<CourrielMemoire> {
-  private readonly sql: Sql;
-  private readonly t: Table;
-
+export class BoiteNotificationsMemoire extends BoiteEnvoiSql<CourrielMemoire, NotificationMemoire> {
   constructor(orm: Orm) {
-    this.sql = sqlDe(orm);
-    this.t = table(orm, "NotificationMemoire");
+    super(sqlDe(orm), table(orm, "NotificationMemoire"), lire);
   }
-
-  private readonly lire = (l: LigneBrute): NotificationMemoire => {
-    const statut = String(l["statut"]);
-    return {
-      id: String(l["id"]),
-      message: {
-        memoireId: String(l["memoireId"]),
-        numero: String(l["numero"]),
-        evenementRang: lireEntier(l["evenementRang"]),
-        nature: String(l["nature"]) as NatureNotification,
-        destinataire: String(l["destinataire"]),
-        sujet: String(l["sujet"]),
-        texte: String(l["texte"]),
-      },
-      creeLe: lireInstant(l["creeLe"]),
-      statut: statut === "ENVOYE" || statut === "ECHEC" ? statut : "EN_ATTENTE",
-      tentatives: lireEntier(l["tentatives"]),
-      ...(l["envoyeLe"] === null || l["envoyeLe"] === undefined ? {} : { envoyeLe: lireInstant(l["envoyeLe"]) }),
-      ...(typeof l["identifiantTransport"] === "string" ? { identifiantTransport: l["identifiantTransport"] } : {}),
-      ...(typeof l["derniereErreur"] === "string" ? { derniereErreur: l["derniereErreur"] } : {}),
-    };
-  };
 
   /** The notices about one mémoire, in the order of its events, then by recipient. */
   async duMemoire(memoireId: string): Promise<ReadonlyArray<NotificationMemoire>> {
     const lignes = await this.sql.lignes<LigneBrute>(`SELECT ${this.t.selection()} FROM notification_memoire WHERE memoire_id = ? ORDER BY evenement_rang, destinataire`, [memoireId]);
     return lignes.map(this.lire);
-  }
-
-  async aDistribuer(limite: number, tentativesMax: number): Promise<ReadonlyArray<NotificationMemoire>> {
-    const lignes = await this.sql.lignes<LigneBrute>(
-      `SELECT ${this.t.selection()} FROM notification_memoire WHERE statut = 'EN_ATTENTE' OR (statut = 'ECHEC' AND tentatives < ?) ORDER BY cree_le, id LIMIT ?`,
-      [tentativesMax, limite],
-    );
-    return lignes.map(this.lire);
-  }
-
-  async prendre(id: string, tentativesLues: number): Promise<boolean> {
-    const lignes = await this.sql.lignes("UPDATE notification_memoire SET tentatives = tentatives + 1 WHERE id = ? AND tentatives = ? AND statut <> 'ENVOYE' RETURNING id", [id, tentativesLues]);
-    return lignes.length === 1;
-  }
-
-  async marquerEnvoye(id: string, identifiantTransport: string, le: Date): Promise<boolean> {
-    const params: Array<ValeurSql> = [le, identifiantTransport, id];
-    const lignes = await this.sql.lignes(
-      "UPDATE notification_memoire SET statut = 'ENVOYE', envoye_le = ?, identifiant_transport = ?, derniere_erreur = NULL WHERE id = ? AND statut <> 'ENVOYE' RETURNING id",
-      params,
-    );
-    return lignes.length === 1;
-  }
-
-  async marquerEchec(id: string, erreur: string): Promise<void> {
-    await this.sql.lignes("UPDATE notification_memoire SET statut = 'ECHEC', derniere_erreur = ? WHERE id = ? AND statut <> 'ENVOYE'", [erreur.slice(0, 2000), id]);
   }
 }

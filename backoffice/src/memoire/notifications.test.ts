@@ -3,7 +3,6 @@ import type { Commande, Memoire } from "@frais-justice/core/memoire";
 import { formaterMontant } from "@frais-justice/core/montants";
 import { ExpediteurSmtp } from "@frais-justice/support/adapters";
 import { Either, Schema } from "effect";
-import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { euros } from "../admin/memoires/libelles.js";
 import type { Orm } from "../base/orm.js";
@@ -14,6 +13,7 @@ import { hasard } from "../seed/hasard.js";
 import { genererMemoire, JURIDICTIONS } from "../seed/memoires.generateur.js";
 import { DistributeurMessages } from "../support/distributeur.js";
 import { BASES } from "../test-support/bases.js";
+import { transportEspion } from "../test-support/courriels.js";
 import { structureDeTest, utilisateurDeTest } from "../test-support/organisation.fixtures.js";
 import { executerCommande, type ContexteSansNumerotation } from "./memoire.commandes.js";
 import { avisDeTaxation } from "./memoire.notification.js";
@@ -141,20 +141,23 @@ describe.each(BASES)("notifications au prestataire sur $dialecte", (base) => {
       expect(await boite.duMemoire(m.id)).toEqual([]);
     });
 
+    it("a stored row with an unknown state or nature is reported as corrupted, never shown as another", async () => {
+      const m = await memoire("A_TAXER");
+      Either.getOrThrow(await executerCommande(depot, m.id, m.version, taxation(m, moitie), contexte(magistrat)));
+      const [premiere] = await boite.duMemoire(m.id);
+      if (premiere === undefined) throw new Error("aucun avis écrit");
+      await sqlDe(orm).lignes("UPDATE notification_memoire SET statut = 'PERDU' WHERE id = ?", [premiere.id]);
+      await expect(boite.duMemoire(m.id)).rejects.toThrow(/notification_memoire .*statut: valeur inconnue : "PERDU"/);
+      await sqlDe(orm).lignes("UPDATE notification_memoire SET statut = 'ENVOYE', nature = 'RELANCE' WHERE id = ?", [premiere.id]);
+      await expect(boite.duMemoire(m.id)).rejects.toThrow(/nature: valeur inconnue : "RELANCE"/);
+      await sqlDe(orm).lignes("DELETE FROM notification_memoire WHERE memoire_id = ?", [m.id]);
+    });
+
     it("the distributor sends the notices by SMTP and records each delivery once", async () => {
       const m = await memoire("A_TAXER");
       Either.getOrThrow(await executerCommande(depot, m.id, m.version, taxation(m, moitie), contexte(magistrat)));
-      const mails: Array<string> = [];
-      const transport = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-      const espion = {
-        sendMail: async (options: Parameters<typeof transport.sendMail>[0]) => {
-          const info = await transport.sendMail(options);
-          mails.push(Buffer.from(info.message as Buffer).toString("utf8"));
-          return info;
-        },
-        close: () => transport.close(),
-      } as unknown as typeof transport;
-      const smtp = new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Greffe <greffe@justice.example>" }, espion);
+      const { transport, mails } = transportEspion();
+      const smtp = new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Greffe <greffe@justice.example>" }, transport);
       const le = new Date("2026-11-20T10:05:00.000Z");
       const attendus = (await boite.aDistribuer(1000, 5)).length;
       const bilan = await new DistributeurMessages<CourrielMemoire>(boite, smtp, { horloge: () => le }).distribuer();

@@ -1,4 +1,5 @@
 import { BigIntType, EntitySchema } from "@mikro-orm/core";
+import { COLONNES_ENVOI, type ColonnesEnvoiRow } from "./envoi.schema.js";
 
 /**
  * Tables of the mémoire aggregate. Rows are plain objects of the backoffice (no decorators on core
@@ -358,7 +359,7 @@ export const FichierSchema = new EntitySchema<FichierRow>({
  * as the event (`evenementRang`), at most once per (mémoire, event, recipient); delivered by SMTP when
  * configured (`statut` EN_ATTENTE → ENVOYE / ECHEC), like the tickets' messages.
  */
-export interface NotificationMemoireRow {
+export interface NotificationMemoireRow extends ColonnesEnvoiRow {
   id: string;
   memoire: MemoireRow;
   /** The mémoire's number when the notice was written. */
@@ -368,14 +369,6 @@ export interface NotificationMemoireRow {
   /** What the notice is about: `TAXATION`. */
   nature: string;
   destinataire: string;
-  sujet: string;
-  texte: string;
-  creeLe: Date;
-  statut: string;
-  tentatives: number;
-  envoyeLe?: Date | null;
-  identifiantTransport?: string | null;
-  derniereErreur?: string | null;
 }
 
 export const NotificationMemoireSchema = new EntitySchema<NotificationMemoireRow>({
@@ -388,14 +381,7 @@ export const NotificationMemoireSchema = new EntitySchema<NotificationMemoireRow
     evenementRang: { type: "integer" },
     nature: texte(20),
     destinataire: texte(254),
-    sujet: texte(300),
-    texte: { type: "text" },
-    creeLe: instant(),
-    statut: texte(20),
-    tentatives: { type: "integer" },
-    envoyeLe: instant(true),
-    identifiantTransport: texte(300, true),
-    derniereErreur: { type: "text", nullable: true },
+    ...COLONNES_ENVOI,
   },
   uniques: [{ name: "notification_memoire_evenement_destinataire_unique", properties: ["memoire", "evenementRang", "destinataire"] }],
   indexes: [{ name: "notification_memoire_statut_cree_idx", properties: ["statut", "creeLe"] }],

@@ -1,4 +1,5 @@
 import { EntitySchema } from "@mikro-orm/core";
+import { COLONNES_ENVOI, type ColonnesEnvoiRow } from "./envoi.schema.js";
 
 /**
  * Tables of the support tickets (`@frais-justice/support`). Rows are plain objects of the back-office;
@@ -181,21 +182,13 @@ export const EntreeJournalTicketSchema = new EntitySchema<EntreeJournalTicketRow
  * The outbox of the ticket notifications: written in the same transaction as the event, at most once
  * per (journal row, recipient); delivered by SMTP when configured (`statut` EN_ATTENTE → ENVOYE / ECHEC).
  */
-export interface MessageTicketRow {
+export interface MessageTicketRow extends ColonnesEnvoiRow {
   id: string;
   ticket: TicketRow;
   ticketNumero: string;
   entreeId: string;
   destinataire: string;
   audience: string;
-  sujet: string;
-  texte: string;
-  creeLe: Date;
-  statut: string;
-  tentatives: number;
-  envoyeLe?: Date | null;
-  identifiantTransport?: string | null;
-  derniereErreur?: string | null;
 }
 
 export const MessageTicketSchema = new EntitySchema<MessageTicketRow>({
@@ -208,14 +201,7 @@ export const MessageTicketSchema = new EntitySchema<MessageTicketRow>({
     entreeId: texte(100),
     destinataire: texte(254),
     audience: texte(20),
-    sujet: texte(300),
-    texte: { type: "text" },
-    creeLe: instant(),
-    statut: texte(20),
-    tentatives: { type: "integer" },
-    envoyeLe: instant(true),
-    identifiantTransport: texte(300, true),
-    derniereErreur: { type: "text", nullable: true },
+    ...COLONNES_ENVOI,
   },
   uniques: [{ name: "message_ticket_entree_destinataire_unique", properties: ["entreeId", "destinataire"] }],
   indexes: [{ name: "message_ticket_statut_cree_idx", properties: ["statut", "creeLe"] }],

@@ -37,6 +37,7 @@ import {
   type JuridictionFile,
   type LigneTicketDemandeur,
   type MemoireConcernee,
+  type Message,
   type Onglet,
   type ParametresEcheances,
   type ParametresTableauDeBord,
@@ -49,9 +50,10 @@ import { Either } from "effect";
 import { RACINE_BACKOFFICE } from "../base/configuration.js";
 import type { Orm } from "../base/orm.js";
 import { prochaineValeur } from "../base/sequences.js";
-import { lireBooleen, lireEntier, lireInstant, sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
+import { lireBooleen, lireEntier, sqlDe, type Sql, type ValeurSql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
 import { echapperLike } from "../base/texte.js";
+import { BoiteEnvoiSql, lireSuivi, suiviInitial } from "../base/boite-envoi.js";
 import { ConflitDeVersion, DonneesCorrompues } from "../memoire/memoire.errors.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { depotsOrganisation } from "../organisation/organisation.repository.js";
@@ -432,12 +434,7 @@ export class DepotTicketsSql implements DepotTickets {
               audience: m.audience,
               sujet: m.sujet,
               texte: m.texte,
-              creeLe: maintenant,
-              statut: "EN_ATTENTE",
-              tentatives: 0,
-              envoyeLe: null,
-              identifiantTransport: null,
-              derniereErreur: null,
+              ...suiviInitial(maintenant),
             };
             return ligne[p] ?? null;
           }),
@@ -725,27 +722,13 @@ class ReponsesTypesSql implements DepotReponsesTypes {
 // -------------------------------------------------------------------------------------------------
 // Outbox
 
-class BoiteDEnvoiSql implements BoiteDEnvoiTickets {
-  constructor(
-    private readonly sql: Sql,
-    private readonly t: Table,
-  ) {}
-
-  /** A stored message; an unknown state or audience is reported (`DonneesCorrompues` thrown), never shown as another. */
-  private lire = (l: LigneBrute): MessageSortant => {
-    const statut = l["statut"];
-    const audience = l["audience"];
-    if ((statut !== "EN_ATTENTE" && statut !== "ENVOYE" && statut !== "ECHEC") || (audience !== "AGENTS" && audience !== "DEMANDEUR")) {
-      throw new DonneesCorrompues({
-        table: "message_ticket",
-        id: String(l["id"]),
-        erreurs: [{ chemin: "statut / audience", raison: `valeurs inconnues : ${JSON.stringify(statut)} / ${JSON.stringify(audience)}` }],
-      });
-    }
-    return this.message(l, statut, audience);
-  };
-
-  private message = (l: LigneBrute, statut: StatutMessage, audience: "AGENTS" | "DEMANDEUR"): MessageSortant => ({
+/** A stored message; an unknown state or audience is reported (`DonneesCorrompues` thrown), never shown as another. */
+const lireMessage = (l: LigneBrute): MessageSortant => {
+  const audience = l["audience"];
+  if (audience !== "AGENTS" && audience !== "DEMANDEUR") {
+    throw new DonneesCorrompues({ table: "message_ticket", id: String(l["id"]), erreurs: [{ chemin: "audience", raison: `valeur inconnue : ${JSON.stringify(audience)}` }] });
+  }
+  return {
     id: String(l["id"]),
     ticketId: String(l["ticketId"]),
     message: {
@@ -756,13 +739,14 @@ class BoiteDEnvoiSql implements BoiteDEnvoiTickets {
       ticketNumero: String(l["ticketNumero"]),
       entreeId: String(l["entreeId"]),
     },
-    creeLe: lireInstant(l["creeLe"]),
-    statut,
-    tentatives: lireEntier(l["tentatives"]),
-    ...(l["envoyeLe"] === null || l["envoyeLe"] === undefined ? {} : { envoyeLe: lireInstant(l["envoyeLe"]) }),
-    ...(typeof l["identifiantTransport"] === "string" ? { identifiantTransport: l["identifiantTransport"] } : {}),
-    ...(typeof l["derniereErreur"] === "string" ? { derniereErreur: l["derniereErreur"] } : {}),
-  });
+    ...lireSuivi(l, "message_ticket"),
+  };
+};
+
+class BoiteDEnvoiSql extends BoiteEnvoiSql<Message, MessageSortant> implements BoiteDEnvoiTickets {
+  constructor(sql: Sql, t: Table) {
+    super(sql, t, lireMessage);
+  }
 
   async lister(filtre: { readonly statut?: StatutMessage; readonly ticketId?: string }, page: Page): Promise<PageDe<MessageSortant>> {
     const conditions: Array<string> = [];
@@ -783,30 +767,5 @@ class BoiteDEnvoiSql implements BoiteDEnvoiTickets {
     ]);
     const [n] = await this.sql.lignes<{ n: unknown }>(`SELECT count(*) AS n FROM message_ticket${where}`, params);
     return { lignes: lignes.map(this.lire), total: lireEntier(n?.n ?? 0) };
-  }
-
-  async aDistribuer(limite: number, tentativesMax: number): Promise<ReadonlyArray<MessageSortant>> {
-    const lignes = await this.sql.lignes<LigneBrute>(
-      `SELECT ${this.t.selection()} FROM message_ticket WHERE statut = 'EN_ATTENTE' OR (statut = 'ECHEC' AND tentatives < ?) ORDER BY cree_le, id LIMIT ?`,
-      [tentativesMax, limite],
-    );
-    return lignes.map(this.lire);
-  }
-
-  async prendre(id: string, tentativesLues: number): Promise<boolean> {
-    const lignes = await this.sql.lignes("UPDATE message_ticket SET tentatives = tentatives + 1 WHERE id = ? AND tentatives = ? AND statut <> 'ENVOYE' RETURNING id", [id, tentativesLues]);
-    return lignes.length === 1;
-  }
-
-  async marquerEnvoye(id: string, identifiantTransport: string, le: Date): Promise<boolean> {
-    const lignes = await this.sql.lignes(
-      "UPDATE message_ticket SET statut = 'ENVOYE', envoye_le = ?, identifiant_transport = ?, derniere_erreur = NULL WHERE id = ? AND statut <> 'ENVOYE' RETURNING id",
-      [le, identifiantTransport, id],
-    );
-    return lignes.length === 1;
-  }
-
-  async marquerEchec(id: string, erreur: string): Promise<void> {
-    await this.sql.lignes("UPDATE message_ticket SET statut = 'ECHEC', derniere_erreur = ? WHERE id = ? AND statut <> 'ENVOYE'", [erreur.slice(0, 2000), id]);
   }
 }

@@ -25,6 +25,7 @@ import type {
 import type { SaisieInvalide } from "@frais-justice/core";
 import type { Either } from "effect";
 import type { ConflitDeVersion, DonneesCorrompues } from "../memoire/memoire.errors.js";
+import type { StatutEnvoi, SuiviEnvoi } from "../base/boite-envoi.js";
 import type { PieceIntrouvable, ReponseTypeIntrouvable, TicketIntrouvable } from "./tickets.errors.js";
 import type { EmpreinteInvalide, FichierAltere, FichierIntrouvable, PieceRefusee, StockagePieces } from "../pieces-jointes/stockage.js";
 
@@ -329,20 +330,13 @@ export interface DepotReponsesTypes {
 // Outbox
 
 /** State of an outbox message: waiting (the embedded default keeps it so), sent by SMTP, or failed. */
-export type StatutMessage = "EN_ATTENTE" | "ENVOYE" | "ECHEC";
+export type StatutMessage = StatutEnvoi;
 
 /** A message of the outbox: the domain's `Message` and its delivery record. */
-export interface MessageSortant {
+export interface MessageSortant extends SuiviEnvoi {
   readonly id: string;
   readonly message: Message;
   readonly ticketId: string;
-  readonly creeLe: Date;
-  readonly statut: StatutMessage;
-  readonly tentatives: number;
-  readonly envoyeLe?: Date;
-  /** The SMTP message id, once sent. */
-  readonly identifiantTransport?: string;
-  readonly derniereErreur?: string;
 }
 
 /**

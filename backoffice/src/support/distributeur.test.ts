@@ -1,11 +1,11 @@
 import type { AccuseEnvoi, Expediteur, Message } from "@frais-justice/support";
 import { ExpediteurSmtp } from "@frais-justice/support/adapters";
 import { Either } from "effect";
-import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
 import { BASES } from "../test-support/bases.js";
+import { transportEspion } from "../test-support/courriels.js";
 import { configurationSmtpDepuis, DistributeurMessages } from "./distributeur.js";
 import { monterScene, saisieCompte, saisieMemoire, type Scene } from "./tickets.fixtures.js";
 
@@ -39,17 +39,8 @@ describe.each(BASES)("distribution de la boîte d'envoi sur $dialecte", (base) =
 
     it("sends them through nodemailer (stream transport) and marks them sent with the SMTP message id, once", async () => {
       Either.getOrThrow(await s.depot.creer({ acteur: s.demandeur, saisie: saisieCompte(s) }));
-      const mails: Array<string> = [];
-      const transport = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-      const espion = {
-        sendMail: async (options: Parameters<typeof transport.sendMail>[0]) => {
-          const info = await transport.sendMail(options);
-          mails.push(Buffer.from(info.message as Buffer).toString("utf8"));
-          return info;
-        },
-        close: () => transport.close(),
-      } as unknown as typeof transport;
-      const smtp = new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Support <support@justice.example>" }, espion);
+      const { transport, mails } = transportEspion();
+      const smtp = new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Support <support@justice.example>" }, transport);
       const le = new Date("2026-03-05T10:00:00.000Z");
       const attendus = await enAttente();
       const distributeur = new DistributeurMessages(s.depot.boiteDEnvoi, smtp, { horloge: () => le });

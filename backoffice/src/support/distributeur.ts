@@ -1,30 +1,8 @@
 import type { Courriel, Expediteur } from "@frais-justice/support";
 import type { ConfigurationSmtp } from "@frais-justice/support/adapters";
+import type { BoiteADistribuer } from "../base/boite-envoi.js";
 
-/** A message of an outbox, as delivery needs it: its row id, its attempts so far, the e-mail. */
-export interface MessageADistribuer<C extends Courriel> {
-  readonly id: string;
-  readonly tentatives: number;
-  readonly message: C;
-}
-
-/**
- * What delivery needs of an outbox (the tickets' `message_ticket`, the mémoires' notices
- * `notification_memoire`): the messages to send, and the record of each attempt.
- */
-export interface BoiteADistribuer<C extends Courriel> {
-  /** The waiting messages (and failed ones with fewer than `tentativesMax` attempts), oldest first. */
-  aDistribuer(limite: number, tentativesMax: number): Promise<ReadonlyArray<MessageADistribuer<C>>>;
-  /**
-   * Takes a message before sending it: counts one attempt, only if its attempts are still
-   * `tentativesLues` and it is not sent (`false`: another instance took it since it was read).
-   */
-  prendre(id: string, tentativesLues: number): Promise<boolean>;
-  /** Records a delivery; `false` when the message was already marked sent. */
-  marquerEnvoye(id: string, identifiantTransport: string, le: Date): Promise<boolean>;
-  /** Records a failed attempt (retried while `tentatives` is below the distributor's maximum). */
-  marquerEchec(id: string, erreur: string): Promise<void>;
-}
+export type { BoiteADistribuer, MessageADistribuer } from "../base/boite-envoi.js";
 
 /** What one delivery run did. */
 export interface BilanDistribution {

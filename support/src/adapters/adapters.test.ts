@@ -2,6 +2,21 @@ import { createTransport } from "nodemailer";
 import { describe, expect, it } from "vitest";
 import { BoiteDEnvoi, ExpediteurSmtp } from "./index.js";
 
+/** A stream transport (no network) keeping each mail as sent, headers included. */
+const espion = () => {
+  const flux = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const mails: Array<string> = [];
+  const transport = {
+    sendMail: async (options: Parameters<typeof flux.sendMail>[0]) => {
+      const info = await flux.sendMail(options);
+      mails.push(Buffer.from(info.message as Buffer).toString("utf8"));
+      return info;
+    },
+    close: () => flux.close(),
+  } as unknown as typeof flux;
+  return { transport, mails };
+};
+
 const message = { destinataire: "a@example.fr", audience: "DEMANDEUR" as const, sujet: "[CPROCS0000001] Test", texte: "Bonjour", ticketNumero: "CPROCS0000001", entreeId: "e1" };
 
 describe("adapters", () => {
@@ -27,17 +42,8 @@ describe("adapters", () => {
   });
 
   it("the SMTP sender's mail has the sender, recipient, subject and text", async () => {
-    const transport = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-    const infos: Array<string> = [];
-    const espion = {
-      sendMail: async (options: Parameters<typeof transport.sendMail>[0]) => {
-        const info = await transport.sendMail(options);
-        infos.push(Buffer.from(info.message as Buffer).toString("utf8"));
-        return info;
-      },
-      close: () => transport.close(),
-    } as unknown as typeof transport;
-    await new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Support <support@example.fr>" }, espion).envoyer(message);
+    const { transport, mails: infos } = espion();
+    await new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Support <support@example.fr>" }, transport).envoyer(message);
     expect(infos[0]).toContain("From: Support <support@example.fr>");
     expect(infos[0]).toContain("To: a@example.fr");
     expect(infos[0]).toContain("Subject: [CPROCS0000001] Test");
@@ -45,18 +51,9 @@ describe("adapters", () => {
   });
 
   it("the SMTP sender sends any e-mail, not only a ticket's message", async () => {
-    const transport = createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-    const textes: Array<string> = [];
-    const espion = {
-      sendMail: async (options: Parameters<typeof transport.sendMail>[0]) => {
-        const info = await transport.sendMail(options);
-        textes.push(Buffer.from(info.message as Buffer).toString("utf8"));
-        return info;
-      },
-      close: () => transport.close(),
-    } as unknown as typeof transport;
+    const { transport, mails: textes } = espion();
     const courriel = { destinataire: "prestataire@example.fr", sujet: "Ordonnance de taxe", texte: "Montant taxé" };
-    const accuse = await new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Greffe <greffe@example.fr>" }, espion).envoyer(courriel);
+    const accuse = await new ExpediteurSmtp({ hote: "localhost", port: 2525, securise: false, expediteur: "Greffe <greffe@example.fr>" }, transport).envoyer(courriel);
     expect(accuse.message).toBe(courriel);
     expect(textes[0]).toContain("To: prestataire@example.fr");
     expect(textes[0]).toContain("Subject: Ordonnance de taxe");
