@@ -3,7 +3,7 @@ import type { Courriel } from "@frais-justice/support";
 import type { EvenementMemoire, Memoire } from "@frais-justice/core/memoire";
 import type { Orm } from "../base/orm.js";
 import { BoiteEnvoiSql, lireSuivi, suiviInitial, type LigneBrute, type SuiviEnvoi } from "../base/boite-envoi.js";
-import { lireEntier, sqlDe, type Sql } from "../base/sql.js";
+import { lectureDe, lireEntier, sqlDe, type Sql } from "../base/sql.js";
 import { table, type Table } from "../base/tables.js";
 import { DonneesCorrompues } from "./memoire.errors.js";
 import { avisDeTaxation, NATURES_NOTIFICATION, type NatureNotification } from "./memoire.notification.js";
@@ -88,13 +88,17 @@ const lire = (l: LigneBrute): NotificationMemoire => ({
  * what `DistributeurMessages` delivers by SMTP when configured.
  */
 export class BoiteNotificationsMemoire extends BoiteEnvoiSql<CourrielMemoire, NotificationMemoire> {
+  /** The show page's reads: the read-only connections on SQLite, so that they never wait for a writer. */
+  private readonly lecture: Sql;
+
   constructor(orm: Orm) {
     super(sqlDe(orm), table(orm, "NotificationMemoire"), lire);
+    this.lecture = lectureDe(orm);
   }
 
   /** The notices about one mémoire, in the order of its events, then by recipient. */
   async duMemoire(memoireId: string): Promise<ReadonlyArray<NotificationMemoire>> {
-    const lignes = await this.sql.lignes<LigneBrute>(`SELECT ${this.t.selection()} FROM notification_memoire WHERE memoire_id = ? ORDER BY evenement_rang, destinataire`, [memoireId]);
+    const lignes = await this.lecture.lignes<LigneBrute>(`SELECT ${this.t.selection()} FROM notification_memoire WHERE memoire_id = ? ORDER BY evenement_rang, destinataire`, [memoireId]);
     return lignes.map(this.lire);
   }
 }
