@@ -225,6 +225,7 @@ export const ACTIONS = [
   "memoire.refuser",
   "memoire.taxer",
   "memoire.constater-forclusion",
+  "memoire.constater-notification-taxe",
   "memoire.valider-paiement",
   "memoire.mettre-en-paiement",
   // system

@@ -57,6 +57,7 @@ const COTE_JURIDICTION: Readonly<Record<string, { roles: ReadonlyArray<string>; 
   "memoire.refuser": { roles: ["GREFFIER", "MAGISTRAT_TAXATEUR"], cibles: ["Memoire", "Juridiction"] },
   "memoire.taxer": { roles: ["MAGISTRAT_TAXATEUR"], cibles: ["Memoire", "Juridiction"] },
   "memoire.constater-forclusion": { roles: ["MAGISTRAT_TAXATEUR"], cibles: ["Memoire", "Juridiction"] },
+  "memoire.constater-notification-taxe": { roles: ["GREFFIER"], cibles: ["Memoire", "Juridiction"] },
   "memoire.valider-paiement": { roles: ["ORDONNATEUR"], cibles: ["Memoire", "Juridiction"] },
   "memoire.mettre-en-paiement": { roles: ["COMPTABLE"], cibles: ["Memoire", "Juridiction"] },
   "juridiction.administrer": { roles: ["ADMINISTRATEUR"], cibles: ["Juridiction"] },

@@ -91,6 +91,8 @@ export const REGLES: { readonly [A in Action]: Regle } = {
   "memoire.refuser": traitementMemoire(["GREFFIER", "MAGISTRAT_TAXATEUR"]),
   "memoire.taxer": traitementMemoire(["MAGISTRAT_TAXATEUR"]),
   "memoire.constater-forclusion": traitementMemoire(["MAGISTRAT_TAXATEUR"]),
+  // CPP R228: the greffe notifies the ordonnance de taxe; the greffier records the day it was received.
+  "memoire.constater-notification-taxe": traitementMemoire(["GREFFIER"]),
   "memoire.valider-paiement": traitementMemoire(["ORDONNATEUR"]),
   "memoire.mettre-en-paiement": traitementMemoire(["COMPTABLE"]),
   "memoire.transmettre": { cote: "SYSTEME" },

@@ -88,7 +88,8 @@ export {
 
 /**
  * The rules of the lifecycle, pure and named after the legal condition (`delaiForclos` CPP art. 800,
- * `certificationNonPermise` CPP R224-1 / A43-16...), the rules of each event, and date helpers.
+ * `certificationNonPermise` CPP R224-1 / A43-16, `delaiDeRecoursEnCours` CPP R228-1...), the rules of
+ * each event, and date helpers (`finDuDelaiDeRecours`: the last day to appeal an ordonnance de taxe).
  */
 export {
   GARDES,
@@ -98,6 +99,8 @@ export {
   DEBUT_FORCLUSION,
   dateLimiteEnvoi,
   dateDuJour,
+  finDuDelaiDeRecours,
+  JOURS_DE_RECOURS_TAXE,
   type Garde,
 } from "./memoire.gardes.js";
 

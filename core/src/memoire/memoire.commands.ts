@@ -12,7 +12,7 @@ import { TransitionRefusee, type NumeroInvalide } from "./memoire.errors.js";
 import { auteurDe, TYPES_EVENEMENT, type BaseEvenement, type Brouillon, type EvenementMachine, type TypeEvenement } from "./memoire.evenements.js";
 import { dateDuJour, GARDES, premiereGardeBloquante } from "./memoire.gardes.js";
 import { machineMemoire } from "./memoire.machine.js";
-import { NumeroLot, type EtatMemoire, type EvenementMemoire, type LignePrestation, type Memoire, type MotifRefus, type PieceJointe, type Redressement } from "./memoire.model.js";
+import { DateCalendaire, NumeroLot, type EtatMemoire, type EvenementMemoire, type LignePrestation, type Memoire, type MotifRefus, type PieceJointe, type Redressement } from "./memoire.model.js";
 import { formaterNumeroMj, formaterNumeroTmp, type Numerotation } from "./memoire.numerotation.js";
 import {
   calculerMontantsMemoire,
@@ -100,6 +100,8 @@ export type Commande =
   | { readonly type: "memoire.envoyer-en-taxation"; readonly commentaire?: string }
   | { readonly type: "memoire.taxer"; readonly taxation: TaxationSaisieEncodee }
   | { readonly type: "memoire.constater-forclusion"; readonly commentaire?: string }
+  /** The greffier records the day the ordonnance de taxe reached the prestataire (`AAAA-MM-JJ`, CPP R228). */
+  | { readonly type: "memoire.constater-notification-taxe"; readonly notifieeLe: string }
   | { readonly type: "memoire.valider-paiement" }
   | { readonly type: "memoire.mettre-en-paiement"; readonly paiement: PaiementSaisieEncodee }
   | { readonly type: "memoire.abandonner" }
@@ -127,6 +129,7 @@ export const EVENEMENT_DE_LA_COMMANDE: { readonly [C in TypeCommande]: TypeEvene
   "memoire.envoyer-en-taxation": "memoire.envoyer-en-taxation",
   "memoire.taxer": "memoire.taxer",
   "memoire.constater-forclusion": "memoire.constater-forclusion",
+  "memoire.constater-notification-taxe": "memoire.constater-notification-taxe",
   "memoire.valider-paiement": "memoire.valider-paiement",
   "memoire.mettre-en-paiement": "memoire.mettre-en-paiement",
   "memoire.abandonner": "memoire.abandonner",
@@ -200,6 +203,8 @@ const evenementSansSaisie = (type: TypeEvenement, memoire: Memoire, b: BaseEvene
       return { ...b, type, lignesTaxees: [], motif: "", montants: memoire.montants };
     case "memoire.mettre-en-paiement":
       return { ...b, type, paiement: PAIEMENT_SANS_SAISIE };
+    case "memoire.constater-notification-taxe":
+      return { ...b, type, notifieeLe: PAIEMENT_SANS_SAISIE.date };
     case "memoire.supprimer":
     case "memoire.transmettre":
     case "memoire.prendre-en-charge":
@@ -383,6 +388,8 @@ const preparer = (memoire: Memoire, commande: Commande, contexte: ContexteMemoir
       });
     case "memoire.mettre-en-paiement":
       return Either.map(decoder(PaiementSaisie, "paiement")(commande.paiement), (paiement) => ({ ...b, type: "memoire.mettre-en-paiement" as const, paiement }));
+    case "memoire.constater-notification-taxe":
+      return Either.map(decoder(DateCalendaire, "notifieeLe")(commande.notifieeLe), (notifieeLe) => ({ ...b, type: "memoire.constater-notification-taxe" as const, notifieeLe }));
     case "memoire.envoyer-en-taxation":
     case "memoire.constater-forclusion":
       return Either.right({ ...b, type: commande.type, ...(commande.commentaire === undefined ? {} : { commentaire: commande.commentaire }) });
@@ -480,6 +487,7 @@ const motifDe = (evenement: EvenementMachine): string | undefined => {
     case "memoire.valider-et-envoyer":
     case "memoire.transmettre":
     case "memoire.prendre-en-charge":
+    case "memoire.constater-notification-taxe":
     case "memoire.valider-paiement":
     case "memoire.mettre-en-paiement":
     case "memoire.abandonner":
@@ -514,6 +522,7 @@ const detailsDe = (commande: Commande, avant: Memoire, apres: Memoire): Record<s
   if (commande.type === "memoire.modifier-ligne" || commande.type === "memoire.supprimer-ligne") return { ligneId: commande.ligneId };
   if (commande.type === "memoire.detacher-piece") return { pieceId: commande.pieceId };
   if (commande.type === "memoire.mettre-en-paiement") return { datePaiement: commande.paiement.date, reference: commande.paiement.reference };
+  if (commande.type === "memoire.constater-notification-taxe") return apres.taxation?.notifieeLe === undefined ? {} : { notifieeLe: apres.taxation.notifieeLe };
   if (commande.type === "memoire.prendre-en-charge") return apres.agentEnCharge === undefined ? {} : { agentEnCharge: apres.agentEnCharge };
   const nouvelles = (a: ReadonlyArray<{ readonly id: string }>, b: ReadonlyArray<{ readonly id: string }>) =>
     b.filter((x) => !a.some((y) => y.id === x.id)).map((x) => x.id);

@@ -9,7 +9,12 @@ import type { EtatMemoire } from "./memoire.model.js";
  * - `auMoinsUneLigne`, `champsObligatoiresManquants`, `attestationSurLHonneurAbsente`,
  *   `prerequisManquants`, `delaiForclos` (CPP art. 800): the send rules;
  * - `certificationNonPermise` (CPP R224-1, A43-16): only tariffed costs or a total under the threshold;
- * - `motifAbsent`: a refusal needs a motif (and a commentaire for `AUTRE`).
+ * - `motifAbsent`: a refusal needs a motif (and a commentaire for `AUTRE`);
+ * - `notificationTaxeSansObjet`: only an ordonnance de taxe that differs from the request is notified
+ *   (CPP R228), and its notification is recorded once;
+ * - `notificationTaxeInvalide`: the day it was notified lies between the taxation and today;
+ * - `delaiDeRecoursEnCours` (CPP R228-1): an ordonnance de taxe that differs from the request is not
+ *   executed before its notification and the end of the ten days of appeal that follow it.
  */
 export const NOMS_GARDES = [
   "etatIncompatible",
@@ -21,6 +26,9 @@ export const NOMS_GARDES = [
   "delaiForclos",
   "certificationNonPermise",
   "motifAbsent",
+  "notificationTaxeSansObjet",
+  "notificationTaxeInvalide",
+  "delaiDeRecoursEnCours",
 ] as const;
 export type NomGarde = (typeof NOMS_GARDES)[number];
 

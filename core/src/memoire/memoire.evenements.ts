@@ -2,6 +2,7 @@ import type { Acteur, Action, EspaceOuvrable } from "../autorisation/index.js";
 import type { PrerequisManquant } from "../prerequis/index.js";
 import type {
   Auteur,
+  DateCalendaire,
   EnTete,
   LignePrestation,
   LigneTaxee,
@@ -28,6 +29,7 @@ export const TYPES_EVENEMENT = [
   "memoire.envoyer-en-taxation",
   "memoire.taxer",
   "memoire.constater-forclusion",
+  "memoire.constater-notification-taxe",
   "memoire.valider-paiement",
   "memoire.mettre-en-paiement",
   "memoire.abandonner",
@@ -47,6 +49,7 @@ export const ACTION_DE_L_EVENEMENT: { readonly [T in TypeEvenement]: Action } = 
   "memoire.envoyer-en-taxation": "memoire.envoyer-en-taxation",
   "memoire.taxer": "memoire.taxer",
   "memoire.constater-forclusion": "memoire.constater-forclusion",
+  "memoire.constater-notification-taxe": "memoire.constater-notification-taxe",
   "memoire.valider-paiement": "memoire.valider-paiement",
   "memoire.mettre-en-paiement": "memoire.mettre-en-paiement",
   "memoire.abandonner": "memoire.modifier",
@@ -107,6 +110,11 @@ export type EvenementMachine =
       readonly montants: MontantsMemoire;
     })
   | (BaseEvenement & { readonly type: "memoire.constater-forclusion"; readonly commentaire?: string })
+  | (BaseEvenement & {
+      readonly type: "memoire.constater-notification-taxe";
+      /** The day the notification reached the prestataire (avis de réception, remise en main propre). */
+      readonly notifieeLe: DateCalendaire;
+    })
   | (BaseEvenement & { readonly type: "memoire.valider-paiement" })
   | (BaseEvenement & { readonly type: "memoire.mettre-en-paiement"; readonly paiement: Paiement })
   | (BaseEvenement & { readonly type: "memoire.abandonner" })

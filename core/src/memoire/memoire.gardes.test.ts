@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { PrerequisManquant } from "../prerequis/index.js";
 import type { SaisieInvalide } from "../shared/index.js";
 import { formaterMontant } from "../montants/index.js";
-import { creerBrouillon, executer, peut, type Commande, type ContexteMemoire, type ErreurCommande } from "./memoire.commands.js";
+import { Temporal } from "temporal-polyfill";
+import { creerBrouillon, evenementsPossibles, executer, peut, type Commande, type ContexteMemoire, type ErreurCommande } from "./memoire.commands.js";
 import type { TransitionRefusee } from "./memoire.errors.js";
+import { finDuDelaiDeRecours } from "./memoire.gardes.js";
 import type { Memoire } from "./memoire.model.js";
 import { calculerMontantsMemoire } from "./memoire.saisie.js";
 import * as F from "./test-support/fixtures.js";
@@ -308,5 +310,81 @@ describe("creating a draft and asking beforehand", () => {
     expect(peut(b, envoi, s.ctx(F.prestataire))).toEqual(Either.right(true));
     expect(refusee(peut(b, { ...envoi, attestationSurLHonneur: false }, s.ctx(F.prestataire))).garde).toBe("attestationSurLHonneurAbsente");
     expect(s.numerotation.appels()).toBe(appels);
+  });
+});
+
+describe("an ordonnance de taxe that differs from the request is executed only after its appeal delay (CPP R228, R228-1, art. 801)", () => {
+  const jour = (iso: string) => Temporal.PlainDate.from(iso);
+
+  it("the delay ends ten days after the notification, or on the next working day", () => {
+    // Wednesday 2 June 2021 + 10 = Saturday 12 June → Monday 14 June.
+    expect(finDuDelaiDeRecours(jour("2021-06-02")).toString()).toBe("2021-06-14");
+    // Thursday 3 June 2021 + 10 = Sunday → Monday 14 June.
+    expect(finDuDelaiDeRecours(jour("2021-06-03")).toString()).toBe("2021-06-14");
+    // Tuesday 1 June 2021 + 10 = Friday 11 June, a working day.
+    expect(finDuDelaiDeRecours(jour("2021-06-01")).toString()).toBe("2021-06-11");
+    // 4 July 2026 + 10 = Tuesday 14 July (fête nationale) → Wednesday 15 July.
+    expect(finDuDelaiDeRecours(jour("2026-07-04")).toString()).toBe("2026-07-15");
+    // 4 May 2026 + 10 = Thursday 14 May (Ascension) → Friday 15 May.
+    expect(finDuDelaiDeRecours(jour("2026-05-04")).toString()).toBe("2026-05-15");
+  });
+
+  /** A mémoire taxed below its request on Tuesday 1 June 2021 (the scenario's clock). */
+  const taxeEnDessous = () => {
+    const s = scenario();
+    const m = s.aTaxer();
+    const t = s.faire(m, { type: "memoire.taxer", taxation: { lignes: [{ ligneId: m.lignes[0]?.id ?? "", montantHtTaxe: "100.00" }], motif: "présence réduite" } }, F.magistrat);
+    expect(t.montantModifie).toBe(true);
+    return { s, t, a: (acteur: ContexteMemoire["acteur"], iso: string) => F.fabriqueContextes(s.numerotation)(acteur, new Date(iso)) };
+  };
+  const notifier = (notifieeLe: string): Commande => ({ type: "memoire.constater-notification-taxe", notifieeLe });
+  const valider: Commande = { type: "memoire.valider-paiement" };
+
+  it("delaiDeRecoursEnCours: no validation before the notification is recorded, nor before the delay has run", () => {
+    const { s, t, a } = taxeEnDessous();
+    const avant = refusee(refuser(s, t, valider, a(F.ordonnateur, "2021-09-01T08:00:00Z")));
+    expect(avant.garde).toBe("delaiDeRecoursEnCours");
+    expect(avant.detail).toContain("notification au prestataire n'est pas constatée (CPP R228)");
+    expect(evenementsPossibles(t, { acteur: F.ordonnateur, maintenant: new Date("2021-09-01T08:00:00Z"), espacesOuverts: F.ESPACES })).not.toContain("memoire.valider-paiement");
+    const r = executer(t, notifier("2021-06-02"), a(F.greffier, "2021-06-04T08:00:00Z"));
+    if (Either.isLeft(r)) throw r.left;
+    const n = r.right.memoire;
+    expect(n.etat).toBe("TAXE");
+    expect(n.taxation?.notifieeLe).toBe("2021-06-02");
+    expect(r.right.evenements.map((e) => [e.commande, e.de, e.vers, e.details])).toEqual([["memoire.constater-notification-taxe", "TAXE", "TAXE", { notifieeLe: "2021-06-02" }]]);
+    // Monday 14 June at 23:30 in Paris is still the last day of the delay.
+    const dernierJour = refusee(refuser(s, n, valider, a(F.ordonnateur, "2021-06-14T21:30:00Z")));
+    expect(dernierJour.garde).toBe("delaiDeRecoursEnCours");
+    expect(dernierJour.detail).toContain("jusqu'au 14/06/2021 inclus (notifiée le 02/06/2021");
+    expect(dernierJour.detail).toContain("à partir du 15/06/2021");
+    const valide = executer(n, valider, a(F.ordonnateur, "2021-06-14T22:30:00Z"));
+    expect(Either.isRight(valide) && valide.right.memoire.etat).toBe("VALIDE");
+  });
+
+  it("the notification: recorded by the greffier once, on a day between the taxation and today", () => {
+    const { s, t, a } = taxeEnDessous();
+    expect(refusee(refuser(s, t, notifier("2021-06-02"), a(F.magistrat, "2021-06-04T08:00:00Z"))).garde).toBe("acteurNonAutorise");
+    expect(refusee(refuser(s, t, notifier("2021-05-31"), a(F.greffier, "2021-06-04T08:00:00Z")))).toMatchObject({ garde: "notificationTaxeInvalide" });
+    expect(refusee(refuser(s, t, notifier("2021-06-05"), a(F.greffier, "2021-06-04T08:00:00Z"))).detail).toContain("05/06/2021 est dans le futur");
+    expect(invalide(refuser(s, t, notifier("2021-02-30"), a(F.greffier, "2021-06-04T08:00:00Z"))).erreurs[0]?.chemin).toBe("notifieeLe");
+    const r = executer(t, notifier("2021-06-01"), a(F.greffier, "2021-06-04T08:00:00Z"));
+    if (Either.isLeft(r)) throw r.left;
+    const deux = refusee(refuser(s, r.right.memoire, notifier("2021-06-03"), a(F.greffier, "2021-06-04T09:00:00Z")));
+    expect(deux).toMatchObject({ garde: "notificationTaxeSansObjet" });
+    expect(deux.detail).toContain("déjà été constatée (reçue le 01/06/2021)");
+  });
+
+  it("a taxation that grants the request is not notified, and its payment is validated at once; a certified mémoire too", () => {
+    const s = scenario();
+    const m = s.aTaxer();
+    const egal = s.faire(m, { type: "memoire.taxer", taxation: { lignes: [{ ligneId: m.lignes[0]?.id ?? "", montantHtTaxe: "150" }], motif: "conforme" } }, F.magistrat);
+    expect(egal.montantModifie).toBe(false);
+    expect(refusee(refuser(s, egal, notifier("2021-06-02"), s.ctx(F.greffier))).garde).toBe("notificationTaxeSansObjet");
+    expect(evenementsPossibles(egal, { acteur: F.greffier, maintenant: s.maintenant(), espacesOuverts: F.ESPACES })).not.toContain("memoire.constater-notification-taxe");
+    expect(s.faire(egal, valider, F.ordonnateur).etat).toBe("VALIDE");
+    const aCertifier = s.misADisposition();
+    const redresse = s.faire(aCertifier, { type: "memoire.certifier", redressements: [{ ligneId: aCertifier.lignes[0]?.id ?? "", quantite: "0.5", motif: "demi-heure" }] }, F.greffier);
+    expect(redresse.montantModifie).toBe(true);
+    expect(s.faire(redresse, valider, F.ordonnateur).etat).toBe("VALIDE");
   });
 });

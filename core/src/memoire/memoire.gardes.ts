@@ -2,7 +2,7 @@ import { BigDecimal, Either } from "effect";
 import { Temporal } from "temporal-polyfill";
 import { autoriser, type CibleMemoire, type EspaceOuvrable } from "../autorisation/index.js";
 import { formaterMontant } from "../montants/index.js";
-import { estTarife, seuilCertification } from "../tarifs/index.js";
+import { estJourFerie, estTarife, seuilCertification } from "../tarifs/index.js";
 import type { NomGarde } from "./memoire.errors.js";
 import { ACTION_DE_L_EVENEMENT, type EvenementMachine, type TypeEvenement } from "./memoire.evenements.js";
 import type { Memoire } from "./memoire.model.js";
@@ -151,6 +151,72 @@ const motifAbsent: Garde = {
   },
 };
 
+/** Ten days of appeal against an ordonnance de taxe, from its notification (CPP R228-1). */
+export const JOURS_DE_RECOURS_TAXE = 10;
+
+/**
+ * The last day to appeal an ordonnance de taxe notified on `notifieeLe`: ten days after it; a delay
+ * that would end on a Saturday, a Sunday or a public holiday runs to the next working day (CPP art.
+ * 801). The ordonnance may be executed from the day after. `notifieeLe`: a date or `AAAA-MM-JJ`.
+ */
+export const finDuDelaiDeRecours = (notifieeLe: Temporal.PlainDate | string): Temporal.PlainDate => {
+  let fin = Temporal.PlainDate.from(notifieeLe).add({ days: JOURS_DE_RECOURS_TAXE });
+  while (fin.dayOfWeek >= 6 || estJourFerie(fin)) fin = fin.add({ days: 1 });
+  return fin;
+};
+
+const jourFrancais = (d: Temporal.PlainDate): string => `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
+
+const notificationTaxeSansObjet: Garde = {
+  nom: "notificationTaxeSansObjet",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (memoire, evenement) => {
+    if (evenement.type !== "memoire.constater-notification-taxe") return undefined;
+    const taxation = memoire.taxation;
+    if (taxation === undefined) return "le mémoire n'a pas d'ordonnance de taxe";
+    if (!memoire.montantModifie) return "l'ordonnance de taxe accorde le montant demandé : elle n'est pas notifiée au prestataire (CPP R228)";
+    if (taxation.notifieeLe !== undefined) return `la notification de l'ordonnance de taxe a déjà été constatée (reçue le ${jourFrancais(Temporal.PlainDate.from(taxation.notifieeLe))})`;
+    return undefined;
+  },
+};
+
+const notificationTaxeInvalide: Garde = {
+  nom: "notificationTaxeInvalide",
+  sens: "interdit",
+  dependDeLaSaisie: true,
+  verifier: (memoire, evenement) => {
+    if (evenement.type !== "memoire.constater-notification-taxe" || memoire.taxation === undefined) return undefined;
+    const jour = Temporal.PlainDate.from(evenement.notifieeLe);
+    const taxeLe = dateDuJour(memoire.taxation.le);
+    if (Temporal.PlainDate.compare(jour, taxeLe) < 0) return `la notification ne peut précéder l'ordonnance de taxe du ${jourFrancais(taxeLe)}`;
+    if (Temporal.PlainDate.compare(jour, dateDuJour(evenement.maintenant)) > 0) return `la date de notification ${jourFrancais(jour)} est dans le futur`;
+    return undefined;
+  },
+};
+
+const delaiDeRecoursEnCours: Garde = {
+  nom: "delaiDeRecoursEnCours",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (memoire, evenement) => {
+    const taxation = memoire.taxation;
+    if (memoire.etat !== "TAXE" || taxation === undefined || !memoire.montantModifie) return undefined;
+    if (taxation.notifieeLe === undefined) {
+      return (
+        "l'ordonnance de taxe diffère de la demande et sa notification au prestataire n'est pas constatée (CPP R228) : " +
+        "elle ne peut être exécutée avant l'expiration du délai de recours de dix jours qui suit cette notification (R228-1)"
+      );
+    }
+    const notifiee = Temporal.PlainDate.from(taxation.notifieeLe);
+    const fin = finDuDelaiDeRecours(notifiee);
+    return Temporal.PlainDate.compare(dateDuJour(evenement.maintenant), fin) > 0
+      ? undefined
+      : `délai de recours contre l'ordonnance de taxe en cours jusqu'au ${jourFrancais(fin)} inclus (notifiée le ${jourFrancais(notifiee)}, CPP R228-1, délai suspensif d'exécution) : ` +
+          `la demande de paiement pourra être validée à partir du ${jourFrancais(fin.add({ days: 1 }))}`;
+  },
+};
+
 /** Every rule by name. `etatIncompatible` is the machine's own (the event does not exist in the state). */
 export const GARDES: { readonly [N in Exclude<NomGarde, "etatIncompatible">]: Garde } = {
   acteurNonAutorise,
@@ -161,6 +227,9 @@ export const GARDES: { readonly [N in Exclude<NomGarde, "etatIncompatible">]: Ga
   delaiForclos,
   certificationNonPermise,
   motifAbsent,
+  notificationTaxeSansObjet,
+  notificationTaxeInvalide,
+  delaiDeRecoursEnCours,
 };
 
 /** The rules each event is checked against, in order (authorization first). */
@@ -182,7 +251,8 @@ export const GARDES_PAR_EVENEMENT: { readonly [T in TypeEvenement]: ReadonlyArra
   "memoire.envoyer-en-taxation": [acteurNonAutorise],
   "memoire.taxer": [acteurNonAutorise],
   "memoire.constater-forclusion": [acteurNonAutorise],
-  "memoire.valider-paiement": [acteurNonAutorise],
+  "memoire.constater-notification-taxe": [acteurNonAutorise, notificationTaxeSansObjet, notificationTaxeInvalide],
+  "memoire.valider-paiement": [acteurNonAutorise, delaiDeRecoursEnCours],
   "memoire.mettre-en-paiement": [acteurNonAutorise],
   "memoire.abandonner": [acteurNonAutorise],
   "memoire.dupliquer": [acteurNonAutorise],

@@ -22,6 +22,7 @@ export const LIBELLES_COMMANDES: { readonly [commande: string]: string } = {
   "memoire.envoyer-en-taxation": "Envoi en taxation",
   "memoire.taxer": "Taxation (ordonnance de taxe)",
   "memoire.constater-forclusion": "Constat de forclusion",
+  "memoire.constater-notification-taxe": "Notification de l'ordonnance de taxe constatée",
   "memoire.valider-paiement": "Validation de la demande de paiement",
   "memoire.mettre-en-paiement": "Mise en paiement",
   "memoire.abandonner": "Abandon",

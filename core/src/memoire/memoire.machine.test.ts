@@ -41,6 +41,7 @@ const evenementsValides = (m: Memoire): ReadonlyArray<EvenementMachine> => {
     { ...b(F.greffier), type: "memoire.envoyer-en-taxation" },
     { ...b(F.magistrat), type: "memoire.taxer", lignesTaxees: [], motif: "conforme", montants: m.montants },
     { ...b(F.magistrat), type: "memoire.constater-forclusion" },
+    { ...b(F.greffier), type: "memoire.constater-notification-taxe", notifieeLe: Schema.decodeSync(DateCalendaire)("2021-07-01") },
     { ...b(F.ordonnateur), type: "memoire.valider-paiement" },
     { ...b(F.comptable), type: "memoire.mettre-en-paiement", paiement: { date: Schema.decodeSync(DateCalendaire)("2021-07-01"), reference: "VIR-1" } },
     { ...b(F.prestataire), type: "memoire.abandonner" },
@@ -57,7 +58,7 @@ describe("the machine definition", () => {
 
   it("each transition checks exactly the rules of GARDES_PAR_EVENEMENT, in the same order", () => {
     const transitions = transitionsDeLaMachine();
-    expect(transitions.length).toBe(18);
+    expect(transitions.length).toBe(19);
     for (const t of transitions) {
       expect(t.gardes, `${t.source} ${t.evenement}`).toEqual(GARDES_PAR_EVENEMENT[t.evenement].map((g) => (g.sens === "exige" ? g.nom : `!${g.nom}`)));
     }
@@ -65,7 +66,7 @@ describe("the machine definition", () => {
 
   it("the Mermaid diagram has one arrow per transition", () => {
     const d = diagrammeMermaid();
-    expect(d.split("\n").filter((l) => l.includes("-->") && !l.includes("[*]"))).toHaveLength(18);
+    expect(d.split("\n").filter((l) => l.includes("-->") && !l.includes("[*]"))).toHaveLength(19);
   });
 });
 

@@ -10,8 +10,9 @@ import type { EtatMemoire, Memoire } from "./memoire.model.js";
  * the mémoire, rebuild with `machineMemoire.resolveState({ value: memoire.etat, context: { memoire } })`.
  *
  * Circuit: BROUILLON → ENVOYE (valider et envoyer) → MIS_A_DISPOSITION (transmission by the system)
- * → CERTIFIE (greffier) or A_TAXER (greffier sends to taxation) → TAXE (magistrat taxateur)
- * → VALIDE (ordonnateur) → MIS_EN_PAIEMENT (comptable). REFUSE from control, then ABANDONNE or
+ * → CERTIFIE (greffier) or A_TAXER (greffier sends to taxation) → TAXE (magistrat taxateur; when
+ * the taxe differs from the request, the greffier records the day it was notified, and the ten days
+ * of appeal must have passed, CPP R228-1) → VALIDE (ordonnateur) → MIS_EN_PAIEMENT (comptable). REFUSE from control, then ABANDONNE or
  * DUPLIQUE_POST_REFUS. SUPPRIME for a deleted draft.
  */
 
@@ -46,6 +47,9 @@ export const machineMemoire = setup({
     delaiForclos: ({ context, event }) => GARDES.delaiForclos.verifier(context.memoire, event) !== undefined,
     certificationNonPermise: ({ context, event }) => GARDES.certificationNonPermise.verifier(context.memoire, event) !== undefined,
     motifAbsent: ({ context, event }) => GARDES.motifAbsent.verifier(context.memoire, event) !== undefined,
+    notificationTaxeSansObjet: ({ context, event }) => GARDES.notificationTaxeSansObjet.verifier(context.memoire, event) !== undefined,
+    notificationTaxeInvalide: ({ context, event }) => GARDES.notificationTaxeInvalide.verifier(context.memoire, event) !== undefined,
+    delaiDeRecoursEnCours: ({ context, event }) => GARDES.delaiDeRecoursEnCours.verifier(context.memoire, event) !== undefined,
   },
   actions: {
     /** Entry of every state: records the state and the instant it was reached ("date de l'état courant"). */
@@ -93,6 +97,11 @@ export const machineMemoire = setup({
         // "montant modifié" (seed 001, column "MT Modifié"): the ordonnance differs from the request.
         montantModifie: !totauxEgaux(totaux(event.montants), totaux(context.memoire.montantsDemandes ?? context.memoire.montants)),
       });
+    }),
+    enregistrerNotificationTaxe: assign(({ context, event }) => {
+      assertEvent(event, "memoire.constater-notification-taxe");
+      const taxation = context.memoire.taxation;
+      return taxation === undefined ? changer(context.memoire, {}) : changer(context.memoire, { taxation: { ...taxation, notifieeLe: event.notifieeLe } });
     }),
     enregistrerRefus: assign(({ context, event }) => {
       assertEvent(event, ["memoire.refuser", "memoire.constater-forclusion"]);
@@ -178,13 +187,14 @@ export const machineMemoire = setup({
     CERTIFIE: {
       entry: { type: "marquerEtat", params: { etat: "CERTIFIE" } },
       on: {
-        "memoire.valider-paiement": { guard: and([not("acteurNonAutorise")]), target: "VALIDE", actions: "enregistrerValidation" },
+        "memoire.valider-paiement": { guard: and([not("acteurNonAutorise"), not("delaiDeRecoursEnCours")]), target: "VALIDE", actions: "enregistrerValidation" },
       },
     },
     TAXE: {
       entry: { type: "marquerEtat", params: { etat: "TAXE" } },
       on: {
-        "memoire.valider-paiement": { guard: and([not("acteurNonAutorise")]), target: "VALIDE", actions: "enregistrerValidation" },
+        "memoire.constater-notification-taxe": { guard: and([not("acteurNonAutorise"), not("notificationTaxeSansObjet"), not("notificationTaxeInvalide")]), actions: "enregistrerNotificationTaxe" },
+        "memoire.valider-paiement": { guard: and([not("acteurNonAutorise"), not("delaiDeRecoursEnCours")]), target: "VALIDE", actions: "enregistrerValidation" },
       },
     },
     VALIDE: {

@@ -312,6 +312,12 @@ export const Taxation = Schema.Struct({
   motif: texteNonVide("motif de la taxation", 1000),
   magistratId: Identifiant,
   le: Schema.Date,
+  /**
+   * The day the greffe's notification of the ordonnance reached the prestataire (CPP R228: by
+   * registered letter when the taxe differs from the request), recorded by the greffier; the ten days
+   * of appeal run from it (R228-1).
+   */
+  notifieeLe: Schema.optional(DateCalendaire),
 });
 export type Taxation = typeof Taxation.Type;
 

@@ -60,6 +60,7 @@ const COMMANDES: ReadonlyArray<(m: Memoire) => Commande> = [
   () => ({ type: "memoire.mettre-en-paiement", paiement: { date: "2021-09-01", reference: "VIR-9" } }),
   () => ({ type: "memoire.abandonner" }),
   () => ({ type: "memoire.dupliquer" }),
+  () => ({ type: "memoire.constater-notification-taxe", notifieeLe: "2021-06-02" }),
 ];
 
 /** The actor a command is meant for: the guided steps use it. */
@@ -71,6 +72,7 @@ const ACTEUR_NATUREL: { readonly [T in TypeCommande]?: Acteur } = {
   "memoire.refuser": F.greffier,
   "memoire.taxer": F.magistrat,
   "memoire.constater-forclusion": F.magistrat,
+  "memoire.constater-notification-taxe": F.greffier,
   "memoire.valider-paiement": F.ordonnateur,
   "memoire.mettre-en-paiement": F.comptable,
 };
@@ -192,17 +194,20 @@ describe("properties of the lifecycle under random command sequences", () => {
     const fabrique = F.fabriqueContextes(numerotation);
     const cree = creerBrouillon({ enTete: F.enTete, lignes: [ligne2021] }, fabrique(F.prestataire, "2021-06-01T08:00:00Z"));
     if (Either.isLeft(cree)) throw cree.left;
-    const suite: ReadonlyArray<[number, Acteur]> = [
-      [8, F.prestataire],
-      [10, F.systeme],
-      [16, F.greffier],
-      [17, F.magistrat],
-      [19, F.ordonnateur],
-      [20, F.comptable],
+    // The taxation lowers the amount: the greffier records its notification (Wednesday 2 June), and the
+    // ordonnateur validates once the ten days of appeal have run (to Monday 14 June: the 12th is a Saturday).
+    const suite: ReadonlyArray<[number, Acteur, string]> = [
+      [8, F.prestataire, "2021-06-02T08:00:00Z"],
+      [10, F.systeme, "2021-06-02T08:00:00Z"],
+      [16, F.greffier, "2021-06-02T08:00:00Z"],
+      [17, F.magistrat, "2021-06-02T08:00:00Z"],
+      [23, F.greffier, "2021-06-07T08:00:00Z"],
+      [19, F.ordonnateur, "2021-06-15T08:00:00Z"],
+      [20, F.comptable, "2021-06-15T09:00:00Z"],
     ];
     let m = cree.right.memoire;
-    for (const [i, acteur] of suite) {
-      const r = executer(m, (COMMANDES[i] ?? COMMANDES[0]!)(m), fabrique(acteur, "2021-06-02T08:00:00Z"));
+    for (const [i, acteur, le] of suite) {
+      const r = executer(m, (COMMANDES[i] ?? COMMANDES[0]!)(m), fabrique(acteur, le));
       if (Either.isLeft(r)) throw r.left;
       m = r.right.memoire;
     }
