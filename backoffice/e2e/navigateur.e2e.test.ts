@@ -222,6 +222,18 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await expect.poll(() => page.locator("[data-testid=avis-prestataire]").innerText()).toContain("En attente d'envoi");
     expect(await page.locator("[data-testid=avis-envoi]").count()).toBe(avis.length);
     expect(await page.locator("[data-testid=avis-prestataire]").innerText()).toContain(avis[0]?.destinataire ?? "?");
+    expect(await page.locator("[data-testid=avis-notification]").innerText()).toContain("Notification par le greffe non encore constatée");
+    // The greffier records the day the prestataire received it (the form proposes today, in Paris).
+    await connecter("demo-greffier-paris");
+    await page.goto(`${base}/admin/resources/memoires/records/${id}/show`);
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    await page.click('[data-testid="action-constater-notification-taxe"]');
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    await page.click("[data-testid=valider-action]");
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    await expect.poll(() => page.locator("[data-testid=avis-notification]").innerText()).toMatch(/^Notification reçue par le prestataire le \d{2}\/\d{2}\/\d{4} : délai de recours jusqu'au \d{2}\/\d{2}\/\d{4} inclus/);
+    expect(await page.locator("[data-testid=historique]").innerText()).toContain("Notification de l'ordonnance de taxe constatée");
+    expect((await etat(id))?.taxation).toContain("notifieeLe");
   }, 120_000);
 
   it("a comptable's payment form proposes today's date in Paris: at 00:30 on 21/11 in Paris, UTC still says 20/11", async () => {

@@ -11,7 +11,7 @@ import { sqlDe } from "../base/sql.js";
 import type { Application } from "./application.js";
 import { AGENTS_DEMO } from "./demo.js";
 import { euros } from "../admin/memoires/libelles.js";
-import { banc, connecter, etatStocke, memoireEn } from "./test-support.js";
+import { banc, connecter, etatStocke, memoireEn, memoireTaxeeEnDessous } from "./test-support.js";
 
 type Client = Awaited<ReturnType<typeof connecter>>;
 
@@ -24,21 +24,40 @@ interface Corps {
 }
 const corps = (r: { body: unknown }): Corps => r.body as Corps;
 
+/** Today in Paris, `AAAA-MM-JJ`. */
+const aujourdhui = (): string => new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+
 /** Each court action: the state it starts from, a valid input, and the state it leads to. */
-const ACTIONS: ReadonlyArray<{ nom: string; commande: string; depuis: EtatMemoire; vers: EtatMemoire; saisie: (ligneIds: ReadonlyArray<string>) => unknown }> = [
+const ACTIONS: ReadonlyArray<{
+  nom: string;
+  commande: string;
+  depuis: EtatMemoire;
+  vers: EtatMemoire;
+  saisie: (ligneIds: ReadonlyArray<string>) => unknown;
+  /** A mémoire the action applies to, when a generated one in `depuis` is not enough. */
+  preparer?: () => Promise<string>;
+}> = [
   { nom: "prendre-en-charge", commande: "memoire.prendre-en-charge", depuis: "MIS_A_DISPOSITION", vers: "MIS_A_DISPOSITION", saisie: () => ({}) },
   { nom: "certifier", commande: "memoire.certifier", depuis: "MIS_A_DISPOSITION", vers: "CERTIFIE", saisie: () => ({}) },
   { nom: "envoyer-en-taxation", commande: "memoire.envoyer-en-taxation", depuis: "MIS_A_DISPOSITION", vers: "A_TAXER", saisie: () => ({ commentaire: "à taxer" }) },
   { nom: "refuser", commande: "memoire.refuser", depuis: "MIS_A_DISPOSITION", vers: "REFUSE", saisie: () => ({ motif: "DOUBLON", commentaire: "déjà payé" }) },
   { nom: "taxer", commande: "memoire.taxer", depuis: "A_TAXER", vers: "TAXE", saisie: (ids) => ({ taxation: { lignes: ids.map((ligneId) => ({ ligneId, montantHtTaxe: "10.00" })), motif: "tarif" } }) },
   { nom: "constater-forclusion", commande: "memoire.constater-forclusion", depuis: "A_TAXER", vers: "REFUSE", saisie: () => ({ commentaire: "hors délai" }) },
+  {
+    nom: "constater-notification-taxe",
+    commande: "memoire.constater-notification-taxe",
+    depuis: "TAXE",
+    vers: "TAXE",
+    saisie: () => ({ notifieeLe: aujourdhui() }),
+    preparer: () => memoireTaxeeEnDessous(orm),
+  },
   { nom: "valider-paiement", commande: "memoire.valider-paiement", depuis: "CERTIFIE", vers: "VALIDE", saisie: () => ({}) },
   { nom: "mettre-en-paiement", commande: "memoire.mettre-en-paiement", depuis: "VALIDE", vers: "MIS_EN_PAIEMENT", saisie: () => ({ paiement: { date: "2026-11-20", reference: "PAY-1" } }) },
 ];
 
 /** The role matrix of docs/autorisation.md for the court actions (perimeter: the agent's own juridiction). */
 const PERMIS: { readonly [R in RoleAgent]: ReadonlyArray<string> } = {
-  GREFFIER: ["prendre-en-charge", "certifier", "envoyer-en-taxation", "refuser"],
+  GREFFIER: ["prendre-en-charge", "certifier", "envoyer-en-taxation", "refuser", "constater-notification-taxe"],
   MAGISTRAT_TAXATEUR: ["taxer", "constater-forclusion", "refuser"],
   ORDONNATEUR: ["valider-paiement"],
   COMPTABLE: ["mettre-en-paiement"],
@@ -83,7 +102,7 @@ describe("authorization of every court action, role by role (through core's auto
     for (const action of ACTIONS) {
       const permis = PERMIS[role].includes(action.nom);
       it(`${role} × ${action.nom} → ${permis ? "done, with its audit event" : "refused, nothing written"}`, async () => {
-        const id = await memoireEn(orm, action.depuis);
+        const id = action.preparer === undefined ? await memoireEn(orm, action.depuis) : await action.preparer();
         const avant = await etatStocke(orm, id);
         const reponse = await poster(client(agent.id), id, action.nom, avant.version, action.saisie(await lignesDe(id)));
         const apres = await etatStocke(orm, id);
@@ -743,7 +762,9 @@ describe("a taxation that changes the amount is told to the prestataire (CPP R22
   const detail = async (id: string) => {
     const show = await client("demo-magistrat-paris").get(`/admin/api/resources/memoires/records/${id}/show`);
     expect(show.status).toBe(200);
-    return JSON.parse(String(corps(show).record?.params["detail"])) as { avisPrestataire?: { envois: Array<{ destinataire: string; sujet: string; statut: string; libelle: string }> } };
+    return JSON.parse(String(corps(show).record?.params["detail"])) as {
+      avisPrestataire?: { notification?: { le: string; finDelaiRecours: string }; envois: Array<{ destinataire: string; sujet: string; statut: string; libelle: string }> };
+    };
   };
 
   it("the magistrat's taxation writes the notice with the action, and the show page lists it, waiting for delivery", async () => {
@@ -762,6 +783,36 @@ describe("a taxation that changes the amount is told to the prestataire (CPP R22
     expect(avisPrestataire?.envois).toEqual([
       expect.objectContaining({ destinataire: "elise.martin@interpretes.example", statut: "EN_ATTENTE", libelle: "En attente d'envoi", sujet: expect.stringMatching(/^Ordonnance de taxe - mémoire MJ/) as unknown }),
     ]);
+  });
+
+  it("its payment waits for the notification and the ten days of appeal (R228-1): the ordonnateur is refused, the greffier records the day, the page says until when", async () => {
+    const id = await memoireTaxeeEnDessous(orm);
+    const ordonnateur = client("demo-ordonnateur-paris");
+    const v0 = (await etatStocke(orm, id)).version;
+    // Not offered (the record's actions for the ordonnateur leave it out, a forged POST is forbidden),
+    // and the bulk validation reports why, in core's words.
+    const vu = await ordonnateur.get(`/admin/api/resources/memoires/records/${id}/show`);
+    expect(String(corps(vu).record?.params["actionsPermises"])).not.toContain("memoire.valider-paiement");
+    expect((await poster(ordonnateur, id, "valider-paiement", v0, {})).status).toBe(403);
+    const groupe = await ordonnateur.post(`/admin/api/resources/memoires/bulk/valider-paiement-groupe?recordIds=${id}`).send({ saisie: "{}" });
+    expect(groupe.status).toBe(200);
+    expect(corps(groupe).rapport).toEqual([expect.objectContaining({ id, reussi: false, message: expect.stringContaining("sa notification au prestataire n'est pas constatée (CPP R228)") as unknown })]);
+    expect((await detail(id)).avisPrestataire?.notification).toBeUndefined();
+    const futur = await poster(client("demo-greffier-paris"), id, "constater-notification-taxe", v0, { notifieeLe: "2999-01-01" });
+    expect(futur.status).toBe(422);
+    expect(corps(futur).notice?.message).toContain("est dans le futur");
+    const constat = await poster(client("demo-greffier-paris"), id, "constater-notification-taxe", v0, { notifieeLe: aujourdhui() });
+    expect(constat.status, JSON.stringify(corps(constat).notice)).toBe(200);
+    const apres = await etatStocke(orm, id);
+    expect(apres.etat).toBe("TAXE");
+    expect(apres.evenements.at(-1)).toMatchObject({ commande: "memoire.constater-notification-taxe", auteurId: "demo-greffier-paris" });
+    const { avisPrestataire } = await detail(id);
+    const [a, m, j] = aujourdhui().split("-");
+    expect(avisPrestataire?.notification?.le).toBe(`${j}/${m}/${a}`);
+    expect(avisPrestataire?.notification?.finDelaiRecours).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const pendant = await ordonnateur.post(`/admin/api/resources/memoires/bulk/valider-paiement-groupe?recordIds=${id}`).send({ saisie: "{}" });
+    expect(corps(pendant).rapport?.[0]?.message).toContain(`jusqu'au ${avisPrestataire?.notification?.finDelaiRecours ?? "?"} inclus`);
+    expect((await etatStocke(orm, id)).etat).toBe("TAXE");
   });
 
   it("a taxation that grants the request writes nothing, and the show page has no such section", async () => {
@@ -896,7 +947,7 @@ describe("bulk validation and bulk payment: a per-mémoire report", () => {
     for (const action of ACTIONS) {
       const role = (Object.keys(PERMIS) as Array<RoleAgent>).find((r) => PERMIS[r].includes(action.nom));
       const agent = PARIS.find((a) => a.roles[0] === role);
-      const id = await memoireEn(orm, action.depuis, "750");
+      const id = action.preparer === undefined ? await memoireEn(orm, action.depuis, "750") : await action.preparer();
       const avant = await etatStocke(orm, id);
       const reponse = await client(agent?.id ?? "").get(`/admin/api/resources/memoires/records/${id}/${action.nom}`).query({ version: String(avant.version), saisie: JSON.stringify(action.saisie(await lignesDe(id))) });
       expect(reponse.status).toBe(200);

@@ -1,10 +1,14 @@
+import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import { type EtatMemoire, type Memoire } from "@frais-justice/core/memoire";
+import { Either } from "effect";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
 import { ouvrirOrm, type Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
+import { executerCommande } from "../memoire/memoire.commandes.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { hasard } from "../seed/hasard.js";
 import { genererMemoire, joindrePieces, JURIDICTIONS } from "../seed/memoires.generateur.js";
@@ -50,6 +54,20 @@ export const memoireEn = async (orm: Orm, etat: EtatMemoire, juridictionCode = "
   // Attachments belong to the mémoire as deposited: a sent one's certificat de dépôt covers them.
   await new DepotMemoires(orm).enregistrerNouveaux([joindrePieces(r, piecesJointes)]);
   return r.memoire.id;
+};
+
+/**
+ * A mémoire of `juridictionCode` taxed below its request just now by its magistrat (core's command
+ * through the repository, as the back-office runs it): the ordonnance the greffe must notify.
+ */
+export const memoireTaxeeEnDessous = async (orm: Orm, juridictionCode = "750"): Promise<string> => {
+  const id = await memoireEn(orm, "A_TAXER", juridictionCode);
+  const depot = new DepotMemoires(orm);
+  const m = Either.getOrThrow(await depot.charger(id));
+  const magistrat: ActeurAgent = { _tag: "Agent", id: "demo-magistrat-paris", roles: ["MAGISTRAT_TAXATEUR"], perimetre: { juridictions: [juridictionCode], coursAppel: [] } };
+  const taxation = { lignes: m.lignes.map((l) => ({ ligneId: l.id, montantHtTaxe: "10.00" })), motif: "Tarif appliqué" };
+  Either.getOrThrow(await executerCommande(depot, id, m.version, { type: "memoire.taxer", taxation }, { acteur: magistrat, maintenant: new Date(), genererId: randomUUID }));
+  return id;
 };
 
 /** The stored state of a mémoire: état, version, number of audit events and the last command. */

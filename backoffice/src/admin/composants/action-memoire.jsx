@@ -54,6 +54,8 @@ const ActionMemoire = ({ resource, record, action }) => {
         return { motif, commentaire };
       case "mettre-en-paiement":
         return { paiement: { date, reference } };
+      case "constater-notification-taxe":
+        return { notifieeLe: date };
       default:
         return { commentaire };
     }
@@ -150,6 +152,17 @@ const ActionMemoire = ({ resource, record, action }) => {
           <input type="date" style={s.input} data-testid="date" value={date} onChange={(e) => setDate(e.target.value)} />
           <label style={s.label}>Référence de paiement</label>
           <input style={s.input} data-testid="reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+        </div>
+      ) : null}
+      {nom === "constater-notification-taxe" ? (
+        <div>
+          <p>
+            L'ordonnance de taxe du mémoire {d.numero} diffère de la demande : elle est notifiée au prestataire par le greffe (art. R228 du
+            code de procédure pénale). Le délai de recours de dix jours court à compter de cette notification (art. R228-1) ; la demande de
+            paiement ne peut être validée qu'après son expiration.
+          </p>
+          <label style={s.label}>Date de réception de la notification par le prestataire (avis de réception)</label>
+          <input type="date" style={s.input} data-testid="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
       ) : null}
       {nom === "prendre-en-charge" || nom === "valider-paiement" ? <p>Confirmez l'action sur le mémoire {d.numero}.</p> : null}

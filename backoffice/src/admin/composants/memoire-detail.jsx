@@ -78,7 +78,12 @@ const MemoireDetail = ({ record }) => {
           <p style={{ margin: "0 0 8px", fontSize: 13 }}>
             Le montant taxé diffère de la demande : l'ordonnance de taxe est notifiée au prestataire par le greffe, par lettre recommandée
             (art. R228 du code de procédure pénale) ; il peut former un recours dans les dix jours de cette notification (art. R228-1).
-            Le prestataire en est aussi averti par courriel :
+            Le prestataire en est aussi averti par courriel.
+          </p>
+          <p style={{ margin: "0 0 8px", fontSize: 13, fontWeight: 600 }} data-testid="avis-notification">
+            {d.avisPrestataire.notification
+              ? `Notification reçue par le prestataire le ${d.avisPrestataire.notification.le} : délai de recours jusqu'au ${d.avisPrestataire.notification.finDelaiRecours} inclus ; la demande de paiement peut être validée à partir du lendemain.`
+              : "Notification par le greffe non encore constatée : la demande de paiement ne peut pas être validée (délai de recours suspensif, art. R228-1)."}
           </p>
           {d.avisPrestataire.envois.length === 0 ? (
             <div data-testid="avis-aucun">

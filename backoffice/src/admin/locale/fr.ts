@@ -127,6 +127,7 @@ const TRADUCTION_DE_BASE = {
         "envoyer-en-taxation": "Envoyer en taxation",
         taxer: "Taxer",
         "constater-forclusion": "Constater la forclusion",
+        "constater-notification-taxe": "Constater la notification de la taxe",
         refuser: "Refuser",
         "valider-paiement": "Valider la demande de paiement",
         "mettre-en-paiement": "Mettre en paiement",

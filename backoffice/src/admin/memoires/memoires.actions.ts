@@ -16,6 +16,7 @@ export const LIBELLES_ACTIONS: { readonly [C in CommandeJuridiction]: { readonly
   "memoire.envoyer-en-taxation": { bouton: "Envoyer en taxation", fait: "Mémoire envoyé en taxation" },
   "memoire.taxer": { bouton: "Taxer", fait: "Mémoire taxé" },
   "memoire.constater-forclusion": { bouton: "Constater la forclusion", fait: "Forclusion constatée" },
+  "memoire.constater-notification-taxe": { bouton: "Constater la notification de la taxe", fait: "Notification de l'ordonnance de taxe constatée" },
   "memoire.refuser": { bouton: "Refuser", fait: "Mémoire refusé" },
   "memoire.valider-paiement": { bouton: "Valider la demande de paiement", fait: "Demande de paiement validée" },
   "memoire.mettre-en-paiement": { bouton: "Mettre en paiement", fait: "Mémoire mis en paiement" },
@@ -76,6 +77,8 @@ export const construireCommande = (c: CommandeJuridiction, saisie: Record<string
         taxation: { lignes: lignes.map((l) => ({ ligneId: chaine(l["ligneId"]), montantHtTaxe: chaine(l["montantHtTaxe"]).replace(",", ".") })), motif: chaine(t["motif"]) },
       };
     }
+    case "memoire.constater-notification-taxe":
+      return { type: c, notifieeLe: chaine(saisie["notifieeLe"]) };
     case "memoire.mettre-en-paiement": {
       const p = objet(saisie["paiement"]);
       return { type: c, paiement: { date: chaine(p["date"]), reference: chaine(p["reference"]) } };
@@ -135,6 +138,7 @@ const CHAMPS: Readonly<Record<string, string>> = {
   commentaire: "commentaire",
   paiement: "paiement",
   date: "date",
+  notifieeLe: "date de notification",
   reference: "référence",
   ligneId: "ligne",
 };

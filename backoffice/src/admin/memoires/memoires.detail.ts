@@ -1,4 +1,4 @@
-import { Memoire, evenementsPossibles, historique, produireCertificat, verifierCertificat, LIBELLES_COMMANDES, type TypeCommande } from "@frais-justice/core/memoire";
+import { Memoire, evenementsPossibles, finDuDelaiDeRecours, historique, produireCertificat, verifierCertificat, LIBELLES_COMMANDES, type TypeCommande } from "@frais-justice/core/memoire";
 import { formaterMontant } from "@frais-justice/core/montants";
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import { Either, Schema } from "effect";
@@ -31,6 +31,7 @@ export const COMMANDES_JURIDICTION = [
   "memoire.envoyer-en-taxation",
   "memoire.taxer",
   "memoire.constater-forclusion",
+  "memoire.constater-notification-taxe",
   "memoire.refuser",
   "memoire.valider-paiement",
   "memoire.mettre-en-paiement",
@@ -176,6 +177,14 @@ export const detailMemoire = (
       notifications.length === 0 && !(memoire.taxation !== undefined && memoire.montantModifie)
         ? undefined
         : {
+            // The day the greffe's notification reached the prestataire, and the last day of appeal (CPP R228-1, art. 801).
+            notification:
+              memoire.taxation?.notifieeLe === undefined
+                ? undefined
+                : {
+                    le: jour(memoire.taxation.notifieeLe),
+                    finDelaiRecours: jour(finDuDelaiDeRecours(memoire.taxation.notifieeLe).toString()),
+                  },
             envois: notifications.map((n) => ({
               id: n.id,
               destinataire: n.message.destinataire,
