@@ -16,6 +16,7 @@ import { Migration20261122092808_tickets_support } from "./Migration202611220928
 import { Migration20261122095850_memoire_juridiction_envoye } from "./Migration20261122095850_memoire_juridiction_envoye.js";
 import { Migration20261207011415_memoire_juridiction_numero } from "./Migration20261207011415_memoire_juridiction_numero.js";
 import { Migration20261207165217_notification_memoire } from "./Migration20261207165217_notification_memoire.js";
+import { Migration20261207181303_taxe_executable_le } from "./Migration20261207181303_taxe_executable_le.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
@@ -34,4 +35,5 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122095850_memoire_juridiction_envoye", class: Migration20261122095850_memoire_juridiction_envoye },
   { name: "Migration20261207011415_memoire_juridiction_numero", class: Migration20261207011415_memoire_juridiction_numero },
   { name: "Migration20261207165217_notification_memoire", class: Migration20261207165217_notification_memoire },
+  { name: "Migration20261207181303_taxe_executable_le", class: Migration20261207181303_taxe_executable_le },
 ];

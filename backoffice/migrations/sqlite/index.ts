@@ -15,6 +15,7 @@ import { Migration20261122092804_tickets_support } from "./Migration202611220928
 import { Migration20261122095844_memoire_juridiction_envoye } from "./Migration20261122095844_memoire_juridiction_envoye.js";
 import { Migration20261207011407_memoire_juridiction_numero } from "./Migration20261207011407_memoire_juridiction_numero.js";
 import { Migration20261207165211_notification_memoire } from "./Migration20261207165211_notification_memoire.js";
+import { Migration20261207181300_taxe_executable_le } from "./Migration20261207181300_taxe_executable_le.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
@@ -32,4 +33,5 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122095844_memoire_juridiction_envoye", class: Migration20261122095844_memoire_juridiction_envoye },
   { name: "Migration20261207011407_memoire_juridiction_numero", class: Migration20261207011407_memoire_juridiction_numero },
   { name: "Migration20261207165211_notification_memoire", class: Migration20261207165211_notification_memoire },
+  { name: "Migration20261207181300_taxe_executable_le", class: Migration20261207181300_taxe_executable_le },
 ];

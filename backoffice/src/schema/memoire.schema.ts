@@ -56,6 +56,12 @@ export interface MemoireRow {
   certifieLe?: Date | null;
   /** JSON ordonnance de taxe, or null. */
   taxation?: string | null;
+  /**
+   * `AAAA-MM-JJ`: the first day the payment of an ordonnance de taxe that differs from the request may
+   * be validated (the day after its appeal delay, CPP R228-1), once its notification is recorded;
+   * null otherwise. Derived from `taxation` for the « à traiter » lists.
+   */
+  taxeExecutableLe?: string | null;
   /** JSON refusal, or null. */
   refus?: string | null;
   valideLe?: Date | null;
@@ -120,6 +126,7 @@ export const MemoireSchema = new EntitySchema<MemoireRow>({
     redressements: { type: "text" },
     certifieLe: instant(true),
     taxation: { type: "text", nullable: true },
+    taxeExecutableLe: texte(10, true),
     refus: { type: "text", nullable: true },
     valideLe: instant(true),
     paiementDate: texte(10, true),

@@ -798,6 +798,12 @@ describe("a taxation that changes the amount is told to the prestataire (CPP R22
     expect(groupe.status).toBe(200);
     expect(corps(groupe).rapport).toEqual([expect.objectContaining({ id, reussi: false, message: expect.stringContaining("sa notification au prestataire n'est pas constatée (CPP R228)") as unknown })]);
     expect((await detail(id)).avisPrestataire?.notification).toBeUndefined();
+    // « À traiter »: the greffier's until the notification is recorded; not the ordonnateur's.
+    const [{ numero } = { numero: "" }] = await sqlDe(orm).lignes<{ numero: string }>("SELECT numero FROM memoire WHERE id = ?", [id]);
+    const aTraiter = async (agentId: string) =>
+      (corps(await client(agentId).get(`/admin/api/resources/memoires/actions/list?filters.aTraiter=oui&filters.numero=${numero}`)).records ?? []).map((r) => r.id);
+    expect(await aTraiter("demo-greffier-paris")).toEqual([id]);
+    expect(await aTraiter("demo-ordonnateur-paris")).toEqual([]);
     const futur = await poster(client("demo-greffier-paris"), id, "constater-notification-taxe", v0, { notifieeLe: "2999-01-01" });
     expect(futur.status).toBe(422);
     expect(corps(futur).notice?.message).toContain("est dans le futur");
@@ -806,6 +812,9 @@ describe("a taxation that changes the amount is told to the prestataire (CPP R22
     const apres = await etatStocke(orm, id);
     expect(apres.etat).toBe("TAXE");
     expect(apres.evenements.at(-1)).toMatchObject({ commande: "memoire.constater-notification-taxe", auteurId: "demo-greffier-paris" });
+    // Notified: no longer the greffier's to handle, and the ordonnateur's only once the delay has run.
+    expect(await aTraiter("demo-greffier-paris")).toEqual([]);
+    expect(await aTraiter("demo-ordonnateur-paris")).toEqual([]);
     const { avisPrestataire } = await detail(id);
     const [a, m, j] = aujourdhui().split("-");
     expect(avisPrestataire?.notification?.le).toBe(`${j}/${m}/${a}`);

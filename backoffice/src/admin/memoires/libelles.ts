@@ -24,11 +24,15 @@ export const LIBELLES_ETATS: { readonly [E in EtatMemoire]: string } = {
 /** States the court never sees (drafts are the prestataire's; deleted drafts are no one's). */
 export const ETATS_INVISIBLES_JURIDICTION: ReadonlyArray<EtatMemoire> = ["BROUILLON", "SUPPRIME"];
 
-/** The states in which a mémoire waits for an agent of this role ("à traiter" filter). */
+/**
+ * The states in which a mémoire waits for an agent of this role ("à traiter" filter). A taxed mémoire
+ * waits for the greffier while its ordonnance, differing from the request, is to be notified, and for
+ * the ordonnateur once its payment may be validated (`criteresDepuisFiltre`, CPP R228-1).
+ */
 export const ETATS_EN_ATTENTE_DU_ROLE: { readonly [R in RoleAgent]: ReadonlyArray<EtatMemoire> } = {
   GREFFIER: ["MIS_A_DISPOSITION"],
   MAGISTRAT_TAXATEUR: ["A_TAXER"],
-  ORDONNATEUR: ["CERTIFIE", "TAXE"],
+  ORDONNATEUR: ["CERTIFIE"],
   COMPTABLE: ["VALIDE"],
   SUPPORT: [],
   ADMINISTRATEUR: [],

@@ -185,6 +185,32 @@ describe.each(BASES)("list of the mémoires on $dialecte", (base) => {
       }
     });
 
+    it("« à traiter »: a taxed mémoire waits for the greffier until its notification is recorded, for the ordonnateur once it may be paid (CPP R228-1)", async () => {
+      const sql = sqlDe(orm);
+      const [aNotifier, enDelai, accordee, certifiee] = (await sql.lignes<{ id: string }>("SELECT id FROM memoire WHERE id <> ? ORDER BY id LIMIT 4", [cible])).map((l) => l.id);
+      if (aNotifier === undefined || enDelai === undefined || accordee === undefined || certifiee === undefined) throw new Error("jeu trop petit");
+      const placer = (id: string, etat: string, modifie: boolean, executableLe: string | null) =>
+        sql.lignes("UPDATE memoire SET etat = ?, montant_modifie = ?, taxe_executable_le = ? WHERE id = ?", [etat, modifie, executableLe, id]);
+      await placer(aNotifier, "TAXE", true, null);
+      await placer(enDelai, "TAXE", true, "2026-12-10");
+      await placer(accordee, "TAXE", false, null);
+      await placer(certifiee, "CERTIFIE", false, null);
+      try {
+        const greffier = await ids({ etatsEnAttente: ["MIS_A_DISPOSITION"], taxesEnAttente: { aNotifier: true } });
+        expect(greffier).toContain(aNotifier);
+        expect(greffier).toContain(cible);
+        expect(greffier).not.toContain(enDelai);
+        expect(greffier).not.toContain(accordee);
+        const ordonnateur = (jour: string) => ids({ etatsEnAttente: ["CERTIFIE"], taxesEnAttente: { aNotifier: false, executablesAu: jour } });
+        expect([...(await ordonnateur("2026-12-09"))].sort()).toEqual([accordee, certifiee].sort());
+        expect([...(await ordonnateur("2026-12-10"))].sort()).toEqual([enDelai, accordee, certifiee].sort());
+        // Without the taxes' criterion, the states alone (the magistrat's, the comptable's).
+        expect(await ids({ etatsEnAttente: ["TAXE"] })).toHaveLength(3);
+      } finally {
+        for (const id of [aNotifier, enDelai, accordee, certifiee]) await placer(id, "MIS_A_DISPOSITION", false, null);
+      }
+    });
+
     it("the prestataire filter finds a structure by raison sociale (accent-insensitive) or identifier", async () => {
       const deLaStructure = (await sqlDe(orm).lignes<{ id: string }>("SELECT id FROM memoire WHERE structure_id = ?", ["structure-interpretes"])).map((l) => l.id).sort();
       expect(deLaStructure.length).toBeGreaterThan(0);

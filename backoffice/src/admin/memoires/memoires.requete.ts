@@ -28,6 +28,13 @@ export interface CriteresListe {
   readonly texte?: string;
   /** Only the states waiting for these roles ("à traiter"). */
   readonly etatsEnAttente?: ReadonlyArray<EtatMemoire>;
+  /**
+   * The taxed mémoires waiting for these roles ("à traiter" too): `aNotifier`, those whose taxation
+   * differs from the request and whose notification is not recorded (the greffier's); `executablesAu`,
+   * those whose payment may be validated on that day `AAAA-MM-JJ` (the ordonnateur's: the taxation
+   * grants the request, or its appeal delay has run, CPP R228-1).
+   */
+  readonly taxesEnAttente?: { readonly aNotifier: boolean; readonly executablesAu?: string };
 }
 
 /** Sortable columns (all backed by an index or cheap on the filtered set). */
@@ -190,8 +197,16 @@ export const clauseWhere = (
   if (c.juridictionCode !== undefined && c.juridictionCode !== "") ajouter("juridiction_code = ?", c.juridictionCode);
   if (c.etat !== undefined && c.etat !== "") ajouter("etat = ?", c.etat);
   if (c.etatsEnAttente !== undefined) {
-    if (c.etatsEnAttente.length === 0) ajouter("1 = 0");
-    else ajouter(`etat IN (${marques(c.etatsEnAttente.length)})`, ...c.etatsEnAttente);
+    const t = c.taxesEnAttente;
+    // The taxed mémoires waiting for a role: état TAXE and a condition on the ordonnance (written as
+    // `etat IN (…, 'TAXE') AND (etat <> 'TAXE' OR …)` so that the état index still bounds the scan).
+    const taxes: Array<{ sql: string; params: Array<ValeurSql> }> = [];
+    if (t?.aNotifier === true) taxes.push({ sql: "(montant_modifie = ? AND taxe_executable_le IS NULL)", params: [true] });
+    if (t?.executablesAu !== undefined) taxes.push({ sql: "(montant_modifie = ? OR taxe_executable_le <= ?)", params: [false, t.executablesAu] });
+    const etats = taxes.length === 0 ? c.etatsEnAttente : [...c.etatsEnAttente.filter((e) => e !== "TAXE"), "TAXE" as const];
+    if (etats.length === 0) ajouter("1 = 0");
+    else if (taxes.length === 0) ajouter(`etat IN (${marques(etats.length)})`, ...etats);
+    else ajouter(`etat IN (${marques(etats.length)}) AND (etat <> 'TAXE' OR ${taxes.map((x) => x.sql).join(" OR ")})`, ...etats, ...taxes.flatMap((x) => x.params));
   }
   if (c.deposeDu !== undefined) ajouter("envoye_le >= ?", c.deposeDu);
   if (c.deposeAvant !== undefined) ajouter("envoye_le < ?", c.deposeAvant);

@@ -9,7 +9,7 @@ import type { Dialecte } from "../../base/configuration.js";
 import { DepotMemoires } from "../../memoire/memoire.repository.js";
 import { BoiteNotificationsMemoire } from "../../memoire/notifications.repository.js";
 import { acteurDe, juridictionsPermises, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
-import { bornesJour } from "../jours-paris.js";
+import { bornesJour, jourParis } from "../jours-paris.js";
 import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros, libellePrestataire } from "./libelles.js";
 import { resumeUtilisateur, type LigneUtilisateur } from "../../organisation/organisation.lecture.js";
 import {
@@ -64,7 +64,7 @@ const PROPRIETES: ReadonlyArray<DefinitionPropriete> = [
 const chaine = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
 
 /** The criteria of an AdminJS filter (the list's filter drawer, or the CSV export's query). */
-export const criteresDepuisFiltre = (valeurs: (cle: string) => unknown, agent: AgentConnecte): CriteresListe => {
+export const criteresDepuisFiltre = (valeurs: (cle: string) => unknown, agent: AgentConnecte, maintenant: Date = new Date()): CriteresListe => {
   const periode = valeurs("envoyeLe") as { from?: unknown; to?: unknown } | string | undefined;
   // Paris calendar days: « du » from the day's first instant, « au » through the day's last (jours-paris.ts).
   const du = typeof periode === "object" ? bornesJour(periode.from)?.debut : undefined;
@@ -84,6 +84,10 @@ export const criteresDepuisFiltre = (valeurs: (cle: string) => unknown, agent: A
     numeroEngagementJuridique: texte("numeroEngagementJuridique"),
     texte: texte("texte"),
     etatsEnAttente: aTraiter ? [...new Set(agent.roles.flatMap((r) => ETATS_EN_ATTENTE_DU_ROLE[r]))] : undefined,
+    taxesEnAttente:
+      aTraiter && (agent.roles.includes("GREFFIER") || agent.roles.includes("ORDONNATEUR"))
+        ? { aNotifier: agent.roles.includes("GREFFIER"), ...(agent.roles.includes("ORDONNATEUR") ? { executablesAu: jourParis(maintenant) } : {}) }
+        : undefined,
   };
   return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
 };
