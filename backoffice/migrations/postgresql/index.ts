@@ -17,6 +17,7 @@ import { Migration20261122095850_memoire_juridiction_envoye } from "./Migration2
 import { Migration20261207011415_memoire_juridiction_numero } from "./Migration20261207011415_memoire_juridiction_numero.js";
 import { Migration20261207165217_notification_memoire } from "./Migration20261207165217_notification_memoire.js";
 import { Migration20261207181303_taxe_executable_le } from "./Migration20261207181303_taxe_executable_le.js";
+import { Migration20261207183350_index_a_traiter } from "./Migration20261207183350_index_a_traiter.js";
 
 export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061552_memoires", class: Migration20261122061552_memoires },
@@ -36,4 +37,5 @@ export const MIGRATIONS_POSTGRESQL: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261207011415_memoire_juridiction_numero", class: Migration20261207011415_memoire_juridiction_numero },
   { name: "Migration20261207165217_notification_memoire", class: Migration20261207165217_notification_memoire },
   { name: "Migration20261207181303_taxe_executable_le", class: Migration20261207181303_taxe_executable_le },
+  { name: "Migration20261207183350_index_a_traiter", class: Migration20261207183350_index_a_traiter },
 ];

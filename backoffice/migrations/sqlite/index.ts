@@ -16,6 +16,7 @@ import { Migration20261122095844_memoire_juridiction_envoye } from "./Migration2
 import { Migration20261207011407_memoire_juridiction_numero } from "./Migration20261207011407_memoire_juridiction_numero.js";
 import { Migration20261207165211_notification_memoire } from "./Migration20261207165211_notification_memoire.js";
 import { Migration20261207181300_taxe_executable_le } from "./Migration20261207181300_taxe_executable_le.js";
+import { Migration20261207183310_index_a_traiter } from "./Migration20261207183310_index_a_traiter.js";
 
 export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261122061548_memoires", class: Migration20261122061548_memoires },
@@ -34,4 +35,5 @@ export const MIGRATIONS_SQLITE: ReadonlyArray<MigrationObject> = [
   { name: "Migration20261207011407_memoire_juridiction_numero", class: Migration20261207011407_memoire_juridiction_numero },
   { name: "Migration20261207165211_notification_memoire", class: Migration20261207165211_notification_memoire },
   { name: "Migration20261207181300_taxe_executable_le", class: Migration20261207181300_taxe_executable_le },
+  { name: "Migration20261207183310_index_a_traiter", class: Migration20261207183310_index_a_traiter },
 ];

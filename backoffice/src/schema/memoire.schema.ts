@@ -140,8 +140,9 @@ export const MemoireSchema = new EntitySchema<MemoireRow>({
   indexes: [
     // Rechercher / Synthèse / Tableau de bord of one structure: structure + état, then the dépôt date range.
     { name: "memoire_structure_etat_envoye_idx", properties: ["structureId", "etat", "envoyeLe"] },
-    // Court side: a juridiction's backlog (états awaiting the court) and its searches by date.
-    { name: "memoire_juridiction_etat_envoye_idx", properties: ["juridictionCode", "etat", "envoyeLe"] },
+    // Court side: a juridiction's backlog (états awaiting the court) and its searches by date; with the
+    // columns the « à traiter » lists read of a taxed mémoire, so that their count reads the index only.
+    { name: "memoire_juridiction_etat_envoye_idx", properties: ["juridictionCode", "etat", "envoyeLe", "montantModifie", "taxeExecutableLe"] },
     // Liste fiscale: a structure's paid mémoires over a period of at most one year.
     { name: "memoire_structure_paiement_idx", properties: ["structureId", "paiementDate"] },
     // Rechercher without a structure (court-wide or national) by dépôt date.
