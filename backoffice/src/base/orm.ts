@@ -44,10 +44,11 @@ export const PRAGMAS_LECTURE_SQLITE = ["PRAGMA busy_timeout = 10000", "PRAGMA qu
 
 /**
  * Tables no entity schema describes, created by hand-written migrations: the SQLite FTS5 index of
- * the mémoires' free-text search and its shadow tables. They are left out of the migrations'
+ * the mémoires' free-text search and its shadow tables; and SQLite's planner statistics
+ * (`sqlite_stat1`…, written by ANALYZE). They are left out of the migrations'
  * snapshot, so a generated migration never drops them (likewise {@link INDEX_HORS_ENTITES}).
  */
-export const TABLES_HORS_ENTITES: ReadonlyArray<RegExp> = [/^memoire_fts(_|$)/];
+export const TABLES_HORS_ENTITES: ReadonlyArray<RegExp> = [/^memoire_fts(_|$)/, /^sqlite_stat\d$/];
 
 /** Indexes no entity schema describes (hand-written migrations): PostgreSQL's full-text index of the mémoires. */
 export const INDEX_HORS_ENTITES: ReadonlyArray<string> = ["memoire_recherche_mots_idx"];
