@@ -1,5 +1,5 @@
 import { depuisParseError, type ErreurDeChamp } from "@frais-justice/core";
-import { finDuDelaiDeRecours, Memoire, type MemoireEncodee } from "@frais-justice/core/memoire";
+import { executableLe, Memoire, type MemoireEncodee } from "@frais-justice/core/memoire";
 import { Either, type ParseResult, Schema, Struct } from "effect";
 import { normaliserRecherche } from "../base/texte.js";
 import { lireBooleen, lireEntier, lireInstant } from "../base/sql.js";
@@ -138,7 +138,7 @@ export const versLignes = (memoire: Memoire, nombreEvenements: number): LignesMe
     redressements: JSON.stringify(e.redressements),
     certifieLe: ouNull(memoire.certifieLe),
     taxation: e.taxation === undefined ? null : JSON.stringify(e.taxation),
-    taxeExecutableLe: e.taxation?.notifieeLe === undefined ? null : finDuDelaiDeRecours(e.taxation.notifieeLe).add({ days: 1 }).toString(),
+    taxeExecutableLe: e.taxation?.notifieeLe === undefined ? null : executableLe(e.taxation.notifieeLe).toString(),
     refus: e.refus === undefined ? null : JSON.stringify(e.refus),
     valideLe: ouNull(memoire.valideLe),
     paiementDate: ouNull(e.paiement?.date),

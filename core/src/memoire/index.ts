@@ -100,6 +100,7 @@ export {
   dateLimiteEnvoi,
   dateDuJour,
   finDuDelaiDeRecours,
+  executableLe,
   JOURS_DE_RECOURS_TAXE,
   type Garde,
 } from "./memoire.gardes.js";

@@ -165,6 +165,9 @@ export const finDuDelaiDeRecours = (notifieeLe: Temporal.PlainDate | string): Te
   return fin;
 };
 
+/** The first day the payment of an ordonnance de taxe notified on `notifieeLe` may be validated: the day after its last day of appeal. */
+export const executableLe = (notifieeLe: Temporal.PlainDate | string): Temporal.PlainDate => finDuDelaiDeRecours(notifieeLe).add({ days: 1 });
+
 const jourFrancais = (d: Temporal.PlainDate): string => `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
 
 const notificationTaxeSansObjet: Garde = {
@@ -209,11 +212,11 @@ const delaiDeRecoursEnCours: Garde = {
       );
     }
     const notifiee = Temporal.PlainDate.from(taxation.notifieeLe);
-    const fin = finDuDelaiDeRecours(notifiee);
-    return Temporal.PlainDate.compare(dateDuJour(evenement.maintenant), fin) > 0
+    const executable = executableLe(notifiee);
+    return Temporal.PlainDate.compare(dateDuJour(evenement.maintenant), executable) >= 0
       ? undefined
-      : `délai de recours contre l'ordonnance de taxe en cours jusqu'au ${jourFrancais(fin)} inclus (notifiée le ${jourFrancais(notifiee)}, CPP R228-1, délai suspensif d'exécution) : ` +
-          `la demande de paiement pourra être validée à partir du ${jourFrancais(fin.add({ days: 1 }))}`;
+      : `délai de recours contre l'ordonnance de taxe en cours jusqu'au ${jourFrancais(finDuDelaiDeRecours(notifiee))} inclus (notifiée le ${jourFrancais(notifiee)}, CPP R228-1, délai suspensif d'exécution) : ` +
+          `la demande de paiement pourra être validée à partir du ${jourFrancais(executable)}`;
   },
 };
 
