@@ -2,7 +2,6 @@ import type { Courriel, Expediteur } from "@frais-justice/support";
 import type { ConfigurationSmtp } from "@frais-justice/support/adapters";
 import type { BoiteADistribuer } from "../base/boite-envoi.js";
 
-
 /** What one delivery run did. */
 export interface BilanDistribution {
   readonly envoyes: number;
