@@ -226,6 +226,8 @@ export const ACTIONS = [
   "memoire.taxer",
   "memoire.constater-forclusion",
   "memoire.constater-notification-taxe",
+  "memoire.constater-recours-taxe",
+  "memoire.constater-decision-recours",
   "memoire.valider-paiement",
   "memoire.mettre-en-paiement",
   // system

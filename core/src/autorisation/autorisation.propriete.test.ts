@@ -58,6 +58,8 @@ const COTE_JURIDICTION: Readonly<Record<string, { roles: ReadonlyArray<string>; 
   "memoire.taxer": { roles: ["MAGISTRAT_TAXATEUR"], cibles: ["Memoire", "Juridiction"] },
   "memoire.constater-forclusion": { roles: ["MAGISTRAT_TAXATEUR"], cibles: ["Memoire", "Juridiction"] },
   "memoire.constater-notification-taxe": { roles: ["GREFFIER"], cibles: ["Memoire", "Juridiction"] },
+  "memoire.constater-recours-taxe": { roles: ["GREFFIER"], cibles: ["Memoire", "Juridiction"] },
+  "memoire.constater-decision-recours": { roles: ["GREFFIER"], cibles: ["Memoire", "Juridiction"] },
   "memoire.valider-paiement": { roles: ["ORDONNATEUR"], cibles: ["Memoire", "Juridiction"] },
   "memoire.mettre-en-paiement": { roles: ["COMPTABLE"], cibles: ["Memoire", "Juridiction"] },
   "juridiction.administrer": { roles: ["ADMINISTRATEUR"], cibles: ["Juridiction"] },

@@ -93,6 +93,10 @@ export const REGLES: { readonly [A in Action]: Regle } = {
   "memoire.constater-forclusion": traitementMemoire(["MAGISTRAT_TAXATEUR"]),
   // CPP R228: the greffe notifies the ordonnance de taxe; the greffier records the day it was received.
   "memoire.constater-notification-taxe": traitementMemoire(["GREFFIER"]),
+  // CPP R230: the appeal is filed at the greffe of the magistrat taxateur, and the chambre de
+  // l'instruction's decision is sent to that greffe for execution; the greffier records both.
+  "memoire.constater-recours-taxe": traitementMemoire(["GREFFIER"]),
+  "memoire.constater-decision-recours": traitementMemoire(["GREFFIER"]),
   "memoire.valider-paiement": traitementMemoire(["ORDONNATEUR"]),
   "memoire.mettre-en-paiement": traitementMemoire(["COMPTABLE"]),
   "memoire.transmettre": { cote: "SYSTEME" },

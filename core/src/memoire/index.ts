@@ -32,6 +32,10 @@ export {
   Auteur,
   Redressement,
   LigneTaxee,
+  AuteurRecours,
+  SensDecisionRecours,
+  DecisionRecours,
+  RecoursTaxe,
   Taxation,
   Refus,
   Paiement,
@@ -66,6 +70,8 @@ export {
   PieceJointeSaisie,
   RedressementSaisie,
   TaxationSaisie,
+  RecoursSaisie,
+  DecisionRecoursSaisie,
   RefusSaisie,
   PaiementSaisie,
   calculerMontantsMemoire,
@@ -89,7 +95,8 @@ export {
 /**
  * The rules of the lifecycle, pure and named after the legal condition (`delaiForclos` CPP art. 800,
  * `certificationNonPermise` CPP R224-1 / A43-16, `delaiDeRecoursEnCours` CPP R228-1...), the rules of
- * each event, and date helpers (`finDuDelaiDeRecours`: the last day to appeal an ordonnance de taxe).
+ * each event, and date helpers (`finDuDelaiDeRecours`: the last day to appeal an ordonnance de taxe;
+ * `executionDeLaTaxe`: whether an ordonnance de taxe waits for its notification, its delay or an appeal).
  */
 export {
   GARDES,
@@ -101,7 +108,10 @@ export {
   dateDuJour,
   finDuDelaiDeRecours,
   executableLe,
+  executionDeLaTaxe,
+  LIBELLES_AUTEUR_RECOURS,
   JOURS_DE_RECOURS_TAXE,
+  type ExecutionTaxe,
   type Garde,
 } from "./memoire.gardes.js";
 

@@ -12,25 +12,29 @@ import { TransitionRefusee, type NumeroInvalide } from "./memoire.errors.js";
 import { auteurDe, TYPES_EVENEMENT, type BaseEvenement, type Brouillon, type EvenementMachine, type TypeEvenement } from "./memoire.evenements.js";
 import { dateDuJour, GARDES, premiereGardeBloquante } from "./memoire.gardes.js";
 import { machineMemoire } from "./memoire.machine.js";
-import { DateCalendaire, NumeroLot, type EtatMemoire, type EvenementMemoire, type LignePrestation, type Memoire, type MotifRefus, type PieceJointe, type Redressement } from "./memoire.model.js";
+import { DateCalendaire, NumeroLot, type EtatMemoire, type EvenementMemoire, type LignePrestation, type LigneTaxee, type Memoire, type MotifRefus, type PieceJointe, type Redressement } from "./memoire.model.js";
 import { formaterNumeroMj, formaterNumeroTmp, type Numerotation } from "./memoire.numerotation.js";
 import {
   calculerMontantsMemoire,
   champInvalide,
   decoder,
+  DecisionRecoursSaisie,
   EnTeteSaisie,
   LigneSaisie,
   PaiementSaisie,
   PieceJointeSaisie,
+  RecoursSaisie,
   RedressementSaisie,
   RefusSaisie,
   TaxationSaisie,
   totaux,
   verifierLigne,
+  type DecisionRecoursSaisie as DecisionRecoursSaisieEncodee,
   type EnTeteSaisie as EnTeteSaisieEncodee,
   type LigneSaisie as LigneSaisieEncodee,
   type PaiementSaisie as PaiementSaisieEncodee,
   type PieceJointeSaisie as PieceJointeSaisieEncodee,
+  type RecoursSaisie as RecoursSaisieEncodee,
   type RedressementSaisie as RedressementSaisieEncodee,
   type TaxationSaisie as TaxationSaisieEncodee,
 } from "./memoire.saisie.js";
@@ -102,6 +106,10 @@ export type Commande =
   | { readonly type: "memoire.constater-forclusion"; readonly commentaire?: string }
   /** The greffier records the day the ordonnance de taxe reached the prestataire (`AAAA-MM-JJ`, CPP R228). */
   | { readonly type: "memoire.constater-notification-taxe"; readonly notifieeLe: string }
+  /** The greffier records an appeal against the ordonnance de taxe filed at the greffe (CPP R228-1, R230). */
+  | ({ readonly type: "memoire.constater-recours-taxe" } & RecoursSaisieEncodee)
+  /** The greffier records the chambre de l'instruction's decision on that appeal, sent to the greffe for execution (R230). */
+  | { readonly type: "memoire.constater-decision-recours"; readonly decision: DecisionRecoursSaisieEncodee }
   | { readonly type: "memoire.valider-paiement" }
   | { readonly type: "memoire.mettre-en-paiement"; readonly paiement: PaiementSaisieEncodee }
   | { readonly type: "memoire.abandonner" }
@@ -130,6 +138,8 @@ export const EVENEMENT_DE_LA_COMMANDE: { readonly [C in TypeCommande]: TypeEvene
   "memoire.taxer": "memoire.taxer",
   "memoire.constater-forclusion": "memoire.constater-forclusion",
   "memoire.constater-notification-taxe": "memoire.constater-notification-taxe",
+  "memoire.constater-recours-taxe": "memoire.constater-recours-taxe",
+  "memoire.constater-decision-recours": "memoire.constater-decision-recours",
   "memoire.valider-paiement": "memoire.valider-paiement",
   "memoire.mettre-en-paiement": "memoire.mettre-en-paiement",
   "memoire.abandonner": "memoire.abandonner",
@@ -205,6 +215,10 @@ const evenementSansSaisie = (type: TypeEvenement, memoire: Memoire, b: BaseEvene
       return { ...b, type, paiement: PAIEMENT_SANS_SAISIE };
     case "memoire.constater-notification-taxe":
       return { ...b, type, notifieeLe: PAIEMENT_SANS_SAISIE.date };
+    case "memoire.constater-recours-taxe":
+      return { ...b, type, formeLe: PAIEMENT_SANS_SAISIE.date, par: "PARTIE_PRENANTE" };
+    case "memoire.constater-decision-recours":
+      return { ...b, type, rendueLe: PAIEMENT_SANS_SAISIE.date, sens: "CONFIRMATION", motif: "", lignesTaxees: [], montants: memoire.montants };
     case "memoire.supprimer":
     case "memoire.transmettre":
     case "memoire.prendre-en-charge":
@@ -224,6 +238,34 @@ const evenementSansSaisie = (type: TypeEvenement, memoire: Memoire, b: BaseEvene
 const RedressementSaisieListe = Schema.Array(RedressementSaisie);
 
 const saisieInvalide = (erreurs: ReadonlyArray<ErreurDeChamp>): SaisieInvalide => new SaisieInvalide({ erreurs });
+
+/**
+ * The amounts of a mémoire whose lines are taxed at the HT amounts given (ordonnance de taxe, or the
+ * chambre de l'instruction's reformation): each named line re-priced at its HT amount, the others
+ * keeping their current HT, each with its own VAT rate and débours — the same engine computes the VAT
+ * breakdown and the totals. An unknown or repeated line is refused, named at `chemin[i].ligneId`.
+ */
+const montantsTaxes = (
+  memoire: Memoire,
+  taxees: ReadonlyArray<LigneTaxee>,
+  chemin: string,
+  repetee: string,
+): Either.Either<Memoire["montants"], SaisieInvalide> => {
+  const erreurs: Array<ErreurDeChamp> = taxees.flatMap((l, i) =>
+    !memoire.lignes.some((m) => m.id === l.ligneId)
+      ? [{ chemin: `${chemin}[${i}].ligneId`, raison: `ligne « ${l.ligneId} » inconnue sur ce mémoire` }]
+      : taxees.findIndex((autre) => autre.ligneId === l.ligneId) < i
+        ? [{ chemin: `${chemin}[${i}].ligneId`, raison: `ligne « ${l.ligneId} » ${repetee}` }]
+        : [],
+  );
+  if (erreurs.length > 0) return Either.left(saisieInvalide(erreurs));
+  const lignesTaxees = memoire.lignes.map((ligne, i) => {
+    const taxee = taxees.find((l) => l.ligneId === ligne.id);
+    const montantHt = taxee?.montantHtTaxe ?? memoire.montants.lignes[i]?.montantHt ?? BigDecimal.make(0n, 2);
+    return { ...ligne, quantite: BigDecimal.make(1n, 0), tarifHt: montantHt, fraisDivers: BigDecimal.make(0n, 2), remise: BigDecimal.make(0n, 2) };
+  });
+  return calculerMontantsMemoire({ ...memoire, lignes: lignesTaxees });
+};
 
 const avecMontants = (
   memoire: Memoire,
@@ -362,27 +404,32 @@ const preparer = (memoire: Memoire, commande: Commande, contexte: ContexteMemoir
         ...(r.commentaire === undefined ? {} : { commentaire: r.commentaire }),
       }));
     case "memoire.taxer":
-      return Either.flatMap(decoder(TaxationSaisie, "taxation")(commande.taxation), (t) => {
-        const erreurs: Array<ErreurDeChamp> = t.lignes.flatMap((l, i) =>
-          !memoire.lignes.some((m) => m.id === l.ligneId)
-            ? [{ chemin: `taxation.lignes[${i}].ligneId`, raison: `ligne « ${l.ligneId} » inconnue sur ce mémoire` }]
-            : t.lignes.findIndex((autre) => autre.ligneId === l.ligneId) < i
-              ? [{ chemin: `taxation.lignes[${i}].ligneId`, raison: `ligne « ${l.ligneId} » déjà taxée par cette ordonnance` }]
-              : [],
-        );
-        if (erreurs.length > 0) return Either.left(saisieInvalide(erreurs));
-        // Each line is re-priced at its taxed HT amount (lines the ordonnance does not name keep their HT),
-        // with its own VAT rate and débours: the same engine computes the VAT breakdown and the totals.
-        const lignesTaxees = memoire.lignes.map((ligne, i) => {
-          const taxee = t.lignes.find((l) => l.ligneId === ligne.id);
-          const montantHt = taxee?.montantHtTaxe ?? memoire.montants.lignes[i]?.montantHt ?? BigDecimal.make(0n, 2);
-          return { ...ligne, quantite: BigDecimal.make(1n, 0), tarifHt: montantHt, fraisDivers: BigDecimal.make(0n, 2), remise: BigDecimal.make(0n, 2) };
-        });
-        return Either.map(calculerMontantsMemoire({ ...memoire, lignes: lignesTaxees }), (montants) => ({
+      return Either.flatMap(decoder(TaxationSaisie, "taxation")(commande.taxation), (t) =>
+        Either.map(montantsTaxes(memoire, t.lignes, "taxation.lignes", "déjà taxée par cette ordonnance"), (montants) => ({
           ...b,
           type: "memoire.taxer" as const,
           lignesTaxees: t.lignes,
           motif: t.motif,
+          montants,
+        })),
+      );
+    case "memoire.constater-recours-taxe":
+      return Either.map(decoder(RecoursSaisie, "")({ formeLe: commande.formeLe, par: commande.par, ...(commande.commentaire === undefined ? {} : { commentaire: commande.commentaire }) }), (r) => {
+        const commentaire = r.commentaire?.trim();
+        return { ...b, type: "memoire.constater-recours-taxe" as const, formeLe: r.formeLe, par: r.par, ...(commentaire === undefined || commentaire === "" ? {} : { commentaire }) };
+      });
+    case "memoire.constater-decision-recours":
+      return Either.flatMap(decoder(DecisionRecoursSaisie, "decision")(commande.decision), (d) => {
+        const lignes = d.lignes ?? [];
+        // A reformation re-prices the lines it names; the other senses leave the ordonnance's amounts.
+        const montants = lignes.length === 0 ? Either.right(memoire.montants) : montantsTaxes(memoire, lignes, "decision.lignes", "déjà fixée par cette décision");
+        return Either.map(montants, (montants) => ({
+          ...b,
+          type: "memoire.constater-decision-recours" as const,
+          rendueLe: d.rendueLe,
+          sens: d.sens,
+          motif: d.motif.trim(),
+          lignesTaxees: lignes,
           montants,
         }));
       });
@@ -480,6 +527,10 @@ const motifDe = (evenement: EvenementMachine): string | undefined => {
       return evenement.redressements.length === 0 ? undefined : evenement.redressements.map((r) => `${r.ligneId} : ${r.motif}`).join(" ; ");
     case "memoire.taxer":
       return evenement.motif;
+    case "memoire.constater-recours-taxe":
+      return evenement.commentaire;
+    case "memoire.constater-decision-recours":
+      return evenement.motif;
     case "memoire.envoyer-en-taxation":
       return evenement.commentaire;
     case "memoire.modifier":
@@ -523,6 +574,14 @@ const detailsDe = (commande: Commande, avant: Memoire, apres: Memoire): Record<s
   if (commande.type === "memoire.detacher-piece") return { pieceId: commande.pieceId };
   if (commande.type === "memoire.mettre-en-paiement") return { datePaiement: commande.paiement.date, reference: commande.paiement.reference };
   if (commande.type === "memoire.constater-notification-taxe") return apres.taxation?.notifieeLe === undefined ? {} : { notifieeLe: apres.taxation.notifieeLe };
+  if (commande.type === "memoire.constater-recours-taxe") {
+    const recours = apres.taxation?.recours;
+    return recours === undefined ? {} : { formeLe: recours.formeLe, par: recours.par };
+  }
+  if (commande.type === "memoire.constater-decision-recours") {
+    const decision = apres.taxation?.recours?.decision;
+    return decision === undefined ? {} : { rendueLe: decision.rendueLe, sens: decision.sens };
+  }
   if (commande.type === "memoire.prendre-en-charge") return apres.agentEnCharge === undefined ? {} : { agentEnCharge: apres.agentEnCharge };
   const nouvelles = (a: ReadonlyArray<{ readonly id: string }>, b: ReadonlyArray<{ readonly id: string }>) =>
     b.filter((x) => !a.some((y) => y.id === x.id)).map((x) => x.id);

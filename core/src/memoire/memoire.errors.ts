@@ -14,7 +14,14 @@ import type { EtatMemoire } from "./memoire.model.js";
  *   (CPP R228), and its notification is recorded once;
  * - `notificationTaxeInvalide`: the day it was notified lies between the taxation and today;
  * - `delaiDeRecoursEnCours` (CPP R228-1): an ordonnance de taxe that differs from the request is not
- *   executed before its notification and the end of the ten days of appeal that follow it.
+ *   executed before its notification and the end of the ten days of appeal that follow it;
+ * - `recoursTaxeSansObjet`: an appeal is recorded against an ordonnance de taxe, once;
+ * - `recoursTaxeInvalide` (CPP R228-1): the day it was filed lies between the ordonnance and today and,
+ *   for the prestataire's, within the delay; the prestataire appeals an ordonnance that differs from its request;
+ * - `decisionRecoursSansObjet`: a decision is recorded on an appeal recorded and not yet decided;
+ * - `decisionRecoursInvalide`: the day of the decision lies between the appeal and today;
+ * - `recoursEnInstance` (CPP R228-1): an appeal filed within the delay suspends execution until the
+ *   chambre de l'instruction decides.
  */
 export const NOMS_GARDES = [
   "etatIncompatible",
@@ -29,6 +36,11 @@ export const NOMS_GARDES = [
   "notificationTaxeSansObjet",
   "notificationTaxeInvalide",
   "delaiDeRecoursEnCours",
+  "recoursTaxeSansObjet",
+  "recoursTaxeInvalide",
+  "decisionRecoursSansObjet",
+  "decisionRecoursInvalide",
+  "recoursEnInstance",
 ] as const;
 export type NomGarde = (typeof NOMS_GARDES)[number];
 

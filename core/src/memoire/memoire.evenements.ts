@@ -2,6 +2,7 @@ import type { Acteur, Action, EspaceOuvrable } from "../autorisation/index.js";
 import type { PrerequisManquant } from "../prerequis/index.js";
 import type {
   Auteur,
+  AuteurRecours,
   DateCalendaire,
   EnTete,
   LignePrestation,
@@ -12,6 +13,7 @@ import type {
   Paiement,
   PieceJointe,
   Redressement,
+  SensDecisionRecours,
 } from "./memoire.model.js";
 
 /**
@@ -30,6 +32,8 @@ export const TYPES_EVENEMENT = [
   "memoire.taxer",
   "memoire.constater-forclusion",
   "memoire.constater-notification-taxe",
+  "memoire.constater-recours-taxe",
+  "memoire.constater-decision-recours",
   "memoire.valider-paiement",
   "memoire.mettre-en-paiement",
   "memoire.abandonner",
@@ -50,6 +54,8 @@ export const ACTION_DE_L_EVENEMENT: { readonly [T in TypeEvenement]: Action } = 
   "memoire.taxer": "memoire.taxer",
   "memoire.constater-forclusion": "memoire.constater-forclusion",
   "memoire.constater-notification-taxe": "memoire.constater-notification-taxe",
+  "memoire.constater-recours-taxe": "memoire.constater-recours-taxe",
+  "memoire.constater-decision-recours": "memoire.constater-decision-recours",
   "memoire.valider-paiement": "memoire.valider-paiement",
   "memoire.mettre-en-paiement": "memoire.mettre-en-paiement",
   "memoire.abandonner": "memoire.modifier",
@@ -114,6 +120,23 @@ export type EvenementMachine =
       readonly type: "memoire.constater-notification-taxe";
       /** The day the notification reached the prestataire (avis de réception, remise en main propre). */
       readonly notifieeLe: DateCalendaire;
+    })
+  | (BaseEvenement & {
+      readonly type: "memoire.constater-recours-taxe";
+      /** The day the appeal was filed at the greffe, and who filed it (CPP R228-1, R230). */
+      readonly formeLe: DateCalendaire;
+      readonly par: AuteurRecours;
+      readonly commentaire?: string;
+    })
+  | (BaseEvenement & {
+      readonly type: "memoire.constater-decision-recours";
+      readonly rendueLe: DateCalendaire;
+      readonly sens: SensDecisionRecours;
+      readonly motif: string;
+      /** A reformation's HT amounts per line (empty for the other senses). */
+      readonly lignesTaxees: ReadonlyArray<LigneTaxee>;
+      /** The amounts after the decision, recomputed by the montants engine (the ordonnance's for the other senses). */
+      readonly montants: MontantsMemoire;
     })
   | (BaseEvenement & { readonly type: "memoire.valider-paiement" })
   | (BaseEvenement & { readonly type: "memoire.mettre-en-paiement"; readonly paiement: Paiement })

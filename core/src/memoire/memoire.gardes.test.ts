@@ -1,4 +1,4 @@
-import { Either } from "effect";
+import { BigDecimal, Either } from "effect";
 import { describe, expect, it } from "vitest";
 import { PrerequisManquant } from "../prerequis/index.js";
 import type { SaisieInvalide } from "../shared/index.js";
@@ -6,9 +6,9 @@ import { formaterMontant } from "../montants/index.js";
 import { Temporal } from "temporal-polyfill";
 import { creerBrouillon, evenementsPossibles, executer, peut, type Commande, type ContexteMemoire, type ErreurCommande } from "./memoire.commands.js";
 import type { TransitionRefusee } from "./memoire.errors.js";
-import { finDuDelaiDeRecours } from "./memoire.gardes.js";
+import { executionDeLaTaxe, finDuDelaiDeRecours } from "./memoire.gardes.js";
 import type { Memoire } from "./memoire.model.js";
-import { calculerMontantsMemoire } from "./memoire.saisie.js";
+import { calculerMontantsMemoire, totaux, totauxEgaux } from "./memoire.saisie.js";
 import * as F from "./test-support/fixtures.js";
 import { ligne2021, scenario } from "./test-support/parcours.js";
 
@@ -386,5 +386,116 @@ describe("an ordonnance de taxe that differs from the request is executed only a
     const redresse = s.faire(aCertifier, { type: "memoire.certifier", redressements: [{ ligneId: aCertifier.lignes[0]?.id ?? "", quantite: "0.5", motif: "demi-heure" }] }, F.greffier);
     expect(redresse.montantModifie).toBe(true);
     expect(s.faire(redresse, valider, F.ordonnateur).etat).toBe("VALIDE");
+  });
+
+  // The appeal (CPP R228-1, R230): filed at the greffe within the delay, it suspends execution until
+  // the chambre de l'instruction decides; the greffier records both.
+  const recours = (formeLe: string, par: "PARTIE_PRENANTE" | "MINISTERE_PUBLIC" = "PARTIE_PRENANTE", commentaire?: string): Commande => ({
+    type: "memoire.constater-recours-taxe",
+    formeLe,
+    par,
+    ...(commentaire === undefined ? {} : { commentaire }),
+  });
+  const decision = (rendueLe: string, sens: "CONFIRMATION" | "REFORMATION" | "IRRECEVABILITE" | "DESISTEMENT", lignes?: ReadonlyArray<{ ligneId: string; montantHtTaxe: string }>): Commande => ({
+    type: "memoire.constater-decision-recours",
+    decision: { rendueLe, sens, motif: `Arrêt de la chambre de l'instruction du ${rendueLe}`, ...(lignes === undefined ? {} : { lignes }) },
+  });
+  const ok = (r: ReturnType<typeof executer>) => {
+    if (Either.isLeft(r)) throw r.left;
+    return r.right;
+  };
+
+  it("an appeal recorded in the delay holds the payment until the chambre's decision is recorded; a confirmation is executable at once", () => {
+    const { s, t, a } = taxeEnDessous();
+    expect(executionDeLaTaxe(t)).toEqual({ statut: "A_NOTIFIER" });
+    const n = ok(executer(t, notifier("2021-06-02"), a(F.greffier, "2021-06-04T08:00:00Z"))).memoire;
+    expect(executionDeLaTaxe(n)).toMatchObject({ statut: "DELAI_DE_RECOURS" });
+    // Filed on the last day of the delay (Monday 14 June), recorded the day after.
+    const r = ok(executer(n, recours("2021-06-14", "PARTIE_PRENANTE", "lettre recommandée reçue le 14/06"), a(F.greffier, "2021-06-15T08:00:00Z")));
+    expect(r.memoire.etat).toBe("TAXE");
+    expect(r.memoire.taxation?.recours).toEqual({ formeLe: "2021-06-14", par: "PARTIE_PRENANTE", commentaire: "lettre recommandée reçue le 14/06" });
+    expect(r.evenements.map((e) => [e.commande, e.de, e.vers, e.motif, e.details])).toEqual([
+      ["memoire.constater-recours-taxe", "TAXE", "TAXE", "lettre recommandée reçue le 14/06", { formeLe: "2021-06-14", par: "PARTIE_PRENANTE" }],
+    ]);
+    expect(executionDeLaTaxe(r.memoire)).toMatchObject({ statut: "RECOURS_EN_INSTANCE", par: "PARTIE_PRENANTE" });
+    // Months after the delay the payment still waits for the decision.
+    const suspendu = refusee(refuser(s, r.memoire, valider, a(F.ordonnateur, "2021-09-01T08:00:00Z")));
+    expect(suspendu.garde).toBe("recoursEnInstance");
+    expect(suspendu.detail).toContain("recours formé le 14/06/2021 par le prestataire");
+    expect(suspendu.detail).toContain("jusqu'à la décision de la chambre de l'instruction (CPP R228-1)");
+    const septembre = new Date("2021-09-01T08:00:00Z");
+    expect(evenementsPossibles(r.memoire, { acteur: F.ordonnateur, maintenant: septembre, espacesOuverts: F.ESPACES })).not.toContain("memoire.valider-paiement");
+    const greffe = evenementsPossibles(r.memoire, { acteur: F.greffier, maintenant: septembre, espacesOuverts: F.ESPACES });
+    expect(greffe).toContain("memoire.constater-decision-recours");
+    expect(greffe).not.toContain("memoire.constater-recours-taxe");
+    const d = ok(executer(r.memoire, decision("2021-09-15", "CONFIRMATION"), a(F.greffier, "2021-09-20T08:00:00Z")));
+    expect(d.memoire.montants).toEqual(r.memoire.montants);
+    expect(d.memoire.montantModifie).toBe(true);
+    expect(d.memoire.taxation?.recours?.decision).toEqual({ rendueLe: "2021-09-15", sens: "CONFIRMATION", motif: "Arrêt de la chambre de l'instruction du 2021-09-15" });
+    expect(d.evenements[0]?.details).toEqual({ rendueLe: "2021-09-15", sens: "CONFIRMATION" });
+    expect(executionDeLaTaxe(d.memoire)).toMatchObject({ statut: "DECIDEE" });
+    expect(ok(executer(d.memoire, valider, a(F.ordonnateur, "2021-09-20T09:00:00Z"))).memoire.etat).toBe("VALIDE");
+  });
+
+  it("a reformation re-prices the lines it names: new totals, « montant modifié » recomputed, the audit event has both totals", () => {
+    const { s, t, a } = taxeEnDessous();
+    const ligne = t.lignes[0]?.id ?? "";
+    const r = ok(executer(t, recours("2021-06-03"), a(F.greffier, "2021-06-04T08:00:00Z"))).memoire;
+    // The chambre allows the whole request (150 HT): the mémoire no longer differs from it.
+    const d = ok(executer(r, decision("2021-10-05", "REFORMATION", [{ ligneId: ligne, montantHtTaxe: "150" }]), a(F.greffier, "2021-10-06T08:00:00Z")));
+    expect(d.memoire.montantModifie).toBe(false);
+    expect(totauxEgaux(totaux(d.memoire.montants), totaux(d.memoire.montantsDemandes ?? d.memoire.montants))).toBe(true);
+    expect(d.memoire.taxation?.lignes).toEqual(t.taxation?.lignes);
+    expect(d.memoire.taxation?.recours?.decision?.lignes?.map((l) => [l.ligneId, formaterMontant(l.montantHtTaxe)])).toEqual([[ligne, "150.00"]]);
+    const [e] = d.evenements;
+    expect(formaterMontant(e?.montantsAvant.montantHt ?? BigDecimal.make(0n, 0))).toBe("100.00");
+    expect(formaterMontant(e?.montantsApres.montantHt ?? BigDecimal.make(0n, 0))).toBe("150.00");
+    // Lowered further: still « modifié ».
+    const plusBas = ok(executer(r, decision("2021-10-05", "REFORMATION", [{ ligneId: ligne, montantHtTaxe: "80" }]), a(F.greffier, "2021-10-06T08:00:00Z"))).memoire;
+    expect(plusBas.montantModifie).toBe(true);
+    expect(formaterMontant(plusBas.montants.montantHt)).toBe("80.00");
+    // What a decision's input must hold.
+    const ctx = a(F.greffier, "2021-10-06T08:00:00Z");
+    expect(invalide(refuser(s, r, decision("2021-10-05", "REFORMATION", [{ ligneId: "inconnue", montantHtTaxe: "80" }]), ctx)).erreurs[0]).toMatchObject({ chemin: "decision.lignes[0].ligneId" });
+    expect(invalide(refuser(s, r, decision("2021-10-05", "REFORMATION"), ctx)).erreurs[0]?.raison).toContain("au moins une ligne");
+    expect(invalide(refuser(s, r, decision("2021-10-05", "CONFIRMATION", [{ ligneId: ligne, montantHtTaxe: "80" }]), ctx)).erreurs[0]?.raison).toContain("seule une réformation");
+    expect(invalide(refuser(s, r, { type: "memoire.constater-decision-recours", decision: { rendueLe: "2021-10-05", sens: "CONFIRMATION", motif: " " } }, ctx)).erreurs[0]?.raison).toContain(
+      "motif de la décision obligatoire",
+    );
+  });
+
+  it("the appeal's rules: the greffier records it once, filed between the ordonnance and today, the prestataire's within the delay", () => {
+    const { s, t, a } = taxeEnDessous();
+    const juin = (jourEtHeure: string) => a(F.greffier, `2021-06-${jourEtHeure}:00Z`);
+    expect(refusee(refuser(s, t, recours("2021-06-02"), a(F.magistrat, "2021-06-04T08:00:00Z"))).garde).toBe("acteurNonAutorise");
+    expect(refusee(refuser(s, t, recours("2021-05-31"), juin("04T08:00"))).detail).toContain("ne peut précéder l'ordonnance de taxe du 01/06/2021");
+    expect(refusee(refuser(s, t, recours("2021-06-05"), juin("04T08:00"))).detail).toContain("05/06/2021 est dans le futur");
+    expect(invalide(refuser(s, t, { type: "memoire.constater-recours-taxe", formeLe: "2021-06-02", par: "AVOCAT" as "PARTIE_PRENANTE" }, juin("04T08:00"))).erreurs[0]?.chemin).toBe("par");
+    const n = ok(executer(t, notifier("2021-06-02"), juin("04T08:00"))).memoire;
+    // The day after the last day of appeal: late, it does not suspend execution.
+    const tardif = refusee(refuser(s, n, recours("2021-06-15"), juin("16T08:00")));
+    expect(tardif.garde).toBe("recoursTaxeInvalide");
+    expect(tardif.detail).toContain("après le dernier jour du délai de recours, le 14/06/2021");
+    // The ministère public's delay runs from the parquet's own notification, which is not recorded.
+    const parquet = ok(executer(n, recours("2021-06-15", "MINISTERE_PUBLIC"), juin("16T08:00"))).memoire;
+    const deux = refusee(refuser(s, parquet, recours("2021-06-14"), juin("16T09:00")));
+    expect(deux.garde).toBe("recoursTaxeSansObjet");
+    expect(deux.detail).toContain("déjà constaté (formé le 15/06/2021 par le ministère public)");
+    expect(refusee(refuser(s, n, decision("2021-06-16", "CONFIRMATION"), juin("16T08:00"))).detail).toContain("aucun recours");
+    expect(refusee(refuser(s, parquet, decision("2021-06-14", "CONFIRMATION"), juin("16T09:00"))).detail).toContain("ne peut précéder le recours formé le 15/06/2021");
+    expect(refusee(refuser(s, parquet, decision("2021-06-17", "CONFIRMATION"), juin("16T09:00"))).garde).toBe("decisionRecoursInvalide");
+    const decide = ok(executer(parquet, decision("2021-06-16", "DESISTEMENT"), juin("16T10:00"))).memoire;
+    expect(refusee(refuser(s, decide, decision("2021-06-16", "CONFIRMATION"), juin("16T11:00"))).garde).toBe("decisionRecoursSansObjet");
+  });
+
+  it("an ordonnance that grants the request: the prestataire has nothing to appeal, the ministère public's appeal holds the payment", () => {
+    const s = scenario();
+    const m = s.aTaxer();
+    const egal = s.faire(m, { type: "memoire.taxer", taxation: { lignes: [{ ligneId: m.lignes[0]?.id ?? "", montantHtTaxe: "150" }], motif: "conforme" } }, F.magistrat);
+    expect(refusee(refuser(s, egal, recours("2021-06-01"), s.ctx(F.greffier))).detail).toContain("accorde au prestataire le montant qu'il a demandé");
+    const parquet = s.faire(egal, recours("2021-06-01", "MINISTERE_PUBLIC"), F.greffier);
+    expect(refusee(refuser(s, parquet, valider, s.ctx(F.ordonnateur))).garde).toBe("recoursEnInstance");
+    const irrecevable = s.faire(parquet, decision("2021-06-01", "IRRECEVABILITE"), F.greffier);
+    expect(s.faire(irrecevable, valider, F.ordonnateur).etat).toBe("VALIDE");
   });
 });

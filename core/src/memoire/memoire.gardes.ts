@@ -5,7 +5,7 @@ import { formaterMontant } from "../montants/index.js";
 import { estJourFerie, estTarife, seuilCertification } from "../tarifs/index.js";
 import type { NomGarde } from "./memoire.errors.js";
 import { ACTION_DE_L_EVENEMENT, type EvenementMachine, type TypeEvenement } from "./memoire.evenements.js";
-import type { Memoire } from "./memoire.model.js";
+import type { AuteurRecours, Memoire } from "./memoire.model.js";
 
 /**
  * The rules of the lifecycle, each a pure function of (mémoire, event) named after the legal or
@@ -198,25 +198,134 @@ const notificationTaxeInvalide: Garde = {
   },
 };
 
+/**
+ * Where the execution of a mémoire's ordonnance de taxe stands (CPP R228, R228-1, R230): the one
+ * reading of the rules `delaiDeRecoursEnCours` and `recoursEnInstance`, and of the adapters' lists.
+ * - `SANS_OBJET`: no ordonnance, or one that grants the request with no appeal recorded: executable at once;
+ * - `A_NOTIFIER`: it differs from the request and its notification is not recorded;
+ * - `DELAI_DE_RECOURS`: notified; executable from `executableLe` (the day after the last day of appeal);
+ * - `RECOURS_EN_INSTANCE`: an appeal is recorded and the chambre de l'instruction has not decided: suspended;
+ * - `DECIDEE`: the chambre's decision is recorded: executable from the day it was given.
+ */
+export type ExecutionTaxe =
+  | { readonly statut: "SANS_OBJET" }
+  | { readonly statut: "A_NOTIFIER" }
+  | { readonly statut: "DELAI_DE_RECOURS"; readonly notifieeLe: Temporal.PlainDate; readonly executableLe: Temporal.PlainDate }
+  | { readonly statut: "RECOURS_EN_INSTANCE"; readonly formeLe: Temporal.PlainDate; readonly par: AuteurRecours }
+  | { readonly statut: "DECIDEE"; readonly executableLe: Temporal.PlainDate };
+
+export const executionDeLaTaxe = (memoire: Pick<Memoire, "taxation" | "montantModifie">): ExecutionTaxe => {
+  const taxation = memoire.taxation;
+  if (taxation === undefined) return { statut: "SANS_OBJET" };
+  const recours = taxation.recours;
+  if (recours?.decision !== undefined) return { statut: "DECIDEE", executableLe: Temporal.PlainDate.from(recours.decision.rendueLe) };
+  if (recours !== undefined) return { statut: "RECOURS_EN_INSTANCE", formeLe: Temporal.PlainDate.from(recours.formeLe), par: recours.par };
+  if (!memoire.montantModifie) return { statut: "SANS_OBJET" };
+  if (taxation.notifieeLe === undefined) return { statut: "A_NOTIFIER" };
+  const notifieeLe = Temporal.PlainDate.from(taxation.notifieeLe);
+  return { statut: "DELAI_DE_RECOURS", notifieeLe, executableLe: executableLe(notifieeLe) };
+};
+
+/** Who appealed, as the rules' messages name them. */
+export const LIBELLES_AUTEUR_RECOURS: { readonly [A in AuteurRecours]: string } = { PARTIE_PRENANTE: "le prestataire", MINISTERE_PUBLIC: "le ministère public" };
+
 const delaiDeRecoursEnCours: Garde = {
   nom: "delaiDeRecoursEnCours",
   sens: "interdit",
   dependDeLaSaisie: false,
   verifier: (memoire, evenement) => {
-    const taxation = memoire.taxation;
-    if (memoire.etat !== "TAXE" || taxation === undefined || !memoire.montantModifie) return undefined;
-    if (taxation.notifieeLe === undefined) {
+    if (memoire.etat !== "TAXE") return undefined;
+    const execution = executionDeLaTaxe(memoire);
+    if (execution.statut === "A_NOTIFIER") {
       return (
         "l'ordonnance de taxe diffère de la demande et sa notification au prestataire n'est pas constatée (CPP R228) : " +
         "elle ne peut être exécutée avant l'expiration du délai de recours de dix jours qui suit cette notification (R228-1)"
       );
     }
-    const notifiee = Temporal.PlainDate.from(taxation.notifieeLe);
-    const executable = executableLe(notifiee);
-    return Temporal.PlainDate.compare(dateDuJour(evenement.maintenant), executable) >= 0
-      ? undefined
-      : `délai de recours contre l'ordonnance de taxe en cours jusqu'au ${jourFrancais(finDuDelaiDeRecours(notifiee))} inclus (notifiée le ${jourFrancais(notifiee)}, CPP R228-1, délai suspensif d'exécution) : ` +
-          `la demande de paiement pourra être validée à partir du ${jourFrancais(executable)}`;
+    if (execution.statut !== "DELAI_DE_RECOURS" || Temporal.PlainDate.compare(dateDuJour(evenement.maintenant), execution.executableLe) >= 0) return undefined;
+    return (
+      `délai de recours contre l'ordonnance de taxe en cours jusqu'au ${jourFrancais(finDuDelaiDeRecours(execution.notifieeLe))} inclus (notifiée le ${jourFrancais(execution.notifieeLe)}, CPP R228-1, délai suspensif d'exécution) : ` +
+      `la demande de paiement pourra être validée à partir du ${jourFrancais(execution.executableLe)}`
+    );
+  },
+};
+
+const recoursTaxeSansObjet: Garde = {
+  nom: "recoursTaxeSansObjet",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (memoire, evenement) => {
+    if (evenement.type !== "memoire.constater-recours-taxe") return undefined;
+    const taxation = memoire.taxation;
+    if (taxation === undefined) return "le mémoire n'a pas d'ordonnance de taxe";
+    if (taxation.recours !== undefined) {
+      return `un recours contre l'ordonnance de taxe est déjà constaté (formé le ${jourFrancais(Temporal.PlainDate.from(taxation.recours.formeLe))} par ${LIBELLES_AUTEUR_RECOURS[taxation.recours.par]})`;
+    }
+    return undefined;
+  },
+};
+
+const recoursTaxeInvalide: Garde = {
+  nom: "recoursTaxeInvalide",
+  sens: "interdit",
+  dependDeLaSaisie: true,
+  verifier: (memoire, evenement) => {
+    if (evenement.type !== "memoire.constater-recours-taxe" || memoire.taxation === undefined) return undefined;
+    const jour = Temporal.PlainDate.from(evenement.formeLe);
+    const taxeLe = dateDuJour(memoire.taxation.le);
+    if (Temporal.PlainDate.compare(jour, taxeLe) < 0) return `un recours ne peut précéder l'ordonnance de taxe du ${jourFrancais(taxeLe)}`;
+    if (Temporal.PlainDate.compare(jour, dateDuJour(evenement.maintenant)) > 0) return `la date du recours ${jourFrancais(jour)} est dans le futur`;
+    if (evenement.par !== "PARTIE_PRENANTE") return undefined;
+    if (!memoire.montantModifie) return "l'ordonnance de taxe accorde au prestataire le montant qu'il a demandé : il n'a pas de recours à former contre elle (CPP R228-1)";
+    const notifieeLe = memoire.taxation.notifieeLe;
+    if (notifieeLe === undefined) return undefined;
+    const fin = finDuDelaiDeRecours(notifieeLe);
+    return Temporal.PlainDate.compare(jour, fin) > 0
+      ? `recours formé le ${jourFrancais(jour)}, après le dernier jour du délai de recours, le ${jourFrancais(fin)} (ordonnance notifiée le ${jourFrancais(Temporal.PlainDate.from(notifieeLe))}) : ` +
+          "formé hors délai, il ne suspend pas l'exécution de l'ordonnance de taxe (CPP R228-1)"
+      : undefined;
+  },
+};
+
+const decisionRecoursSansObjet: Garde = {
+  nom: "decisionRecoursSansObjet",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (memoire, evenement) => {
+    if (evenement.type !== "memoire.constater-decision-recours") return undefined;
+    const recours = memoire.taxation?.recours;
+    if (recours === undefined) return "aucun recours contre l'ordonnance de taxe n'est constaté sur ce mémoire";
+    if (recours.decision !== undefined) return `la décision de la chambre de l'instruction sur le recours est déjà constatée (rendue le ${jourFrancais(Temporal.PlainDate.from(recours.decision.rendueLe))})`;
+    return undefined;
+  },
+};
+
+const decisionRecoursInvalide: Garde = {
+  nom: "decisionRecoursInvalide",
+  sens: "interdit",
+  dependDeLaSaisie: true,
+  verifier: (memoire, evenement) => {
+    const recours = memoire.taxation?.recours;
+    if (evenement.type !== "memoire.constater-decision-recours" || recours === undefined) return undefined;
+    const jour = Temporal.PlainDate.from(evenement.rendueLe);
+    const formeLe = Temporal.PlainDate.from(recours.formeLe);
+    if (Temporal.PlainDate.compare(jour, formeLe) < 0) return `la décision ne peut précéder le recours formé le ${jourFrancais(formeLe)}`;
+    if (Temporal.PlainDate.compare(jour, dateDuJour(evenement.maintenant)) > 0) return `la date de la décision ${jourFrancais(jour)} est dans le futur`;
+    return undefined;
+  },
+};
+
+const recoursEnInstance: Garde = {
+  nom: "recoursEnInstance",
+  sens: "interdit",
+  dependDeLaSaisie: false,
+  verifier: (memoire) => {
+    if (memoire.etat !== "TAXE") return undefined;
+    const execution = executionDeLaTaxe(memoire);
+    return execution.statut === "RECOURS_EN_INSTANCE"
+      ? `recours formé le ${jourFrancais(execution.formeLe)} par ${LIBELLES_AUTEUR_RECOURS[execution.par]} contre l'ordonnance de taxe : ` +
+          "son exécution est suspendue jusqu'à la décision de la chambre de l'instruction (CPP R228-1)"
+      : undefined;
   },
 };
 
@@ -233,6 +342,11 @@ export const GARDES: { readonly [N in Exclude<NomGarde, "etatIncompatible">]: Ga
   notificationTaxeSansObjet,
   notificationTaxeInvalide,
   delaiDeRecoursEnCours,
+  recoursTaxeSansObjet,
+  recoursTaxeInvalide,
+  decisionRecoursSansObjet,
+  decisionRecoursInvalide,
+  recoursEnInstance,
 };
 
 /** The rules each event is checked against, in order (authorization first). */
@@ -255,7 +369,9 @@ export const GARDES_PAR_EVENEMENT: { readonly [T in TypeEvenement]: ReadonlyArra
   "memoire.taxer": [acteurNonAutorise],
   "memoire.constater-forclusion": [acteurNonAutorise],
   "memoire.constater-notification-taxe": [acteurNonAutorise, notificationTaxeSansObjet, notificationTaxeInvalide],
-  "memoire.valider-paiement": [acteurNonAutorise, delaiDeRecoursEnCours],
+  "memoire.constater-recours-taxe": [acteurNonAutorise, recoursTaxeSansObjet, recoursTaxeInvalide],
+  "memoire.constater-decision-recours": [acteurNonAutorise, decisionRecoursSansObjet, decisionRecoursInvalide],
+  "memoire.valider-paiement": [acteurNonAutorise, recoursEnInstance, delaiDeRecoursEnCours],
   "memoire.mettre-en-paiement": [acteurNonAutorise],
   "memoire.abandonner": [acteurNonAutorise],
   "memoire.dupliquer": [acteurNonAutorise],

@@ -23,6 +23,8 @@ export const LIBELLES_COMMANDES: { readonly [commande: string]: string } = {
   "memoire.taxer": "Taxation (ordonnance de taxe)",
   "memoire.constater-forclusion": "Constat de forclusion",
   "memoire.constater-notification-taxe": "Notification de l'ordonnance de taxe constatée",
+  "memoire.constater-recours-taxe": "Recours contre l'ordonnance de taxe constaté",
+  "memoire.constater-decision-recours": "Décision de la chambre de l'instruction sur le recours",
   "memoire.valider-paiement": "Validation de la demande de paiement",
   "memoire.mettre-en-paiement": "Mise en paiement",
   "memoire.abandonner": "Abandon",

@@ -58,7 +58,7 @@ describe("the machine definition", () => {
 
   it("each transition checks exactly the rules of GARDES_PAR_EVENEMENT, in the same order", () => {
     const transitions = transitionsDeLaMachine();
-    expect(transitions.length).toBe(19);
+    expect(transitions.length).toBe(21);
     for (const t of transitions) {
       expect(t.gardes, `${t.source} ${t.evenement}`).toEqual(GARDES_PAR_EVENEMENT[t.evenement].map((g) => (g.sens === "exige" ? g.nom : `!${g.nom}`)));
     }
@@ -66,7 +66,7 @@ describe("the machine definition", () => {
 
   it("the Mermaid diagram has one arrow per transition", () => {
     const d = diagrammeMermaid();
-    expect(d.split("\n").filter((l) => l.includes("-->") && !l.includes("[*]"))).toHaveLength(19);
+    expect(d.split("\n").filter((l) => l.includes("-->") && !l.includes("[*]"))).toHaveLength(21);
   });
 });
 

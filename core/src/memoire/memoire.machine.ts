@@ -12,7 +12,8 @@ import type { EtatMemoire, Memoire } from "./memoire.model.js";
  * Circuit: BROUILLON → ENVOYE (valider et envoyer) → MIS_A_DISPOSITION (transmission by the system)
  * → CERTIFIE (greffier) or A_TAXER (greffier sends to taxation) → TAXE (magistrat taxateur; when
  * the taxe differs from the request, the greffier records the day it was notified, and the ten days
- * of appeal must have passed, CPP R228-1) → VALIDE (ordonnateur) → MIS_EN_PAIEMENT (comptable). REFUSE from control, then ABANDONNE or
+ * of appeal must have passed, CPP R228-1; an appeal recorded holds the payment until the greffier records
+ * the chambre de l'instruction's decision, which may change the amounts) → VALIDE (ordonnateur) → MIS_EN_PAIEMENT (comptable). REFUSE from control, then ABANDONNE or
  * DUPLIQUE_POST_REFUS. SUPPRIME for a deleted draft.
  */
 
@@ -50,6 +51,11 @@ export const machineMemoire = setup({
     notificationTaxeSansObjet: ({ context, event }) => GARDES.notificationTaxeSansObjet.verifier(context.memoire, event) !== undefined,
     notificationTaxeInvalide: ({ context, event }) => GARDES.notificationTaxeInvalide.verifier(context.memoire, event) !== undefined,
     delaiDeRecoursEnCours: ({ context, event }) => GARDES.delaiDeRecoursEnCours.verifier(context.memoire, event) !== undefined,
+    recoursTaxeSansObjet: ({ context, event }) => GARDES.recoursTaxeSansObjet.verifier(context.memoire, event) !== undefined,
+    recoursTaxeInvalide: ({ context, event }) => GARDES.recoursTaxeInvalide.verifier(context.memoire, event) !== undefined,
+    decisionRecoursSansObjet: ({ context, event }) => GARDES.decisionRecoursSansObjet.verifier(context.memoire, event) !== undefined,
+    decisionRecoursInvalide: ({ context, event }) => GARDES.decisionRecoursInvalide.verifier(context.memoire, event) !== undefined,
+    recoursEnInstance: ({ context, event }) => GARDES.recoursEnInstance.verifier(context.memoire, event) !== undefined,
   },
   actions: {
     /** Entry of every state: records the state and the instant it was reached ("date de l'état courant"). */
@@ -102,6 +108,25 @@ export const machineMemoire = setup({
       assertEvent(event, "memoire.constater-notification-taxe");
       const taxation = context.memoire.taxation;
       return taxation === undefined ? changer(context.memoire, {}) : changer(context.memoire, { taxation: { ...taxation, notifieeLe: event.notifieeLe } });
+    }),
+    enregistrerRecoursTaxe: assign(({ context, event }) => {
+      assertEvent(event, "memoire.constater-recours-taxe");
+      const taxation = context.memoire.taxation;
+      if (taxation === undefined) return changer(context.memoire, {});
+      const recours = { formeLe: event.formeLe, par: event.par, ...(event.commentaire === undefined ? {} : { commentaire: event.commentaire }) };
+      return changer(context.memoire, { taxation: { ...taxation, recours } });
+    }),
+    enregistrerDecisionRecours: assign(({ context, event }) => {
+      assertEvent(event, "memoire.constater-decision-recours");
+      const taxation = context.memoire.taxation;
+      if (taxation?.recours === undefined) return changer(context.memoire, {});
+      const decision = { rendueLe: event.rendueLe, sens: event.sens, motif: event.motif, ...(event.lignesTaxees.length === 0 ? {} : { lignes: event.lignesTaxees }) };
+      return changer(context.memoire, {
+        taxation: { ...taxation, recours: { ...taxation.recours, decision } },
+        montants: event.montants,
+        // A reformation may bring the amounts back to the request, or further from it.
+        montantModifie: !totauxEgaux(totaux(event.montants), totaux(context.memoire.montantsDemandes ?? context.memoire.montants)),
+      });
     }),
     enregistrerRefus: assign(({ context, event }) => {
       assertEvent(event, ["memoire.refuser", "memoire.constater-forclusion"]);
@@ -187,14 +212,19 @@ export const machineMemoire = setup({
     CERTIFIE: {
       entry: { type: "marquerEtat", params: { etat: "CERTIFIE" } },
       on: {
-        "memoire.valider-paiement": { guard: and([not("acteurNonAutorise"), not("delaiDeRecoursEnCours")]), target: "VALIDE", actions: "enregistrerValidation" },
+        "memoire.valider-paiement": { guard: and([not("acteurNonAutorise"), not("recoursEnInstance"), not("delaiDeRecoursEnCours")]), target: "VALIDE", actions: "enregistrerValidation" },
       },
     },
     TAXE: {
       entry: { type: "marquerEtat", params: { etat: "TAXE" } },
       on: {
         "memoire.constater-notification-taxe": { guard: and([not("acteurNonAutorise"), not("notificationTaxeSansObjet"), not("notificationTaxeInvalide")]), actions: "enregistrerNotificationTaxe" },
-        "memoire.valider-paiement": { guard: and([not("acteurNonAutorise"), not("delaiDeRecoursEnCours")]), target: "VALIDE", actions: "enregistrerValidation" },
+        "memoire.constater-recours-taxe": { guard: and([not("acteurNonAutorise"), not("recoursTaxeSansObjet"), not("recoursTaxeInvalide")]), actions: "enregistrerRecoursTaxe" },
+        "memoire.constater-decision-recours": {
+          guard: and([not("acteurNonAutorise"), not("decisionRecoursSansObjet"), not("decisionRecoursInvalide")]),
+          actions: "enregistrerDecisionRecours",
+        },
+        "memoire.valider-paiement": { guard: and([not("acteurNonAutorise"), not("recoursEnInstance"), not("delaiDeRecoursEnCours")]), target: "VALIDE", actions: "enregistrerValidation" },
       },
     },
     VALIDE: {

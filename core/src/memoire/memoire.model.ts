@@ -306,6 +306,44 @@ export type Redressement = typeof Redressement.Type;
 export const LigneTaxee = Schema.Struct({ ligneId: Identifiant, montantHtTaxe: Montant });
 export type LigneTaxee = typeof LigneTaxee.Type;
 
+/** Who appealed an ordonnance de taxe (CPP R228-1): the prestataire (partie prenante) or the ministère public. */
+export const AuteurRecours = Schema.Literal("PARTIE_PRENANTE", "MINISTERE_PUBLIC");
+export type AuteurRecours = typeof AuteurRecours.Type;
+
+/**
+ * What the chambre de l'instruction decided on the appeal (CPP R228-1, R230): the ordonnance
+ * confirmed, reformed (new HT amounts for the lines it names), the appeal declared irrecevable, or the
+ * appellant's withdrawal recorded (désistement).
+ */
+export const SensDecisionRecours = Schema.Literal("CONFIRMATION", "REFORMATION", "IRRECEVABILITE", "DESISTEMENT");
+export type SensDecisionRecours = typeof SensDecisionRecours.Type;
+
+/** The chambre de l'instruction's decision, sent to the greffe of the magistrat taxateur for execution. */
+export const DecisionRecours = Schema.Struct({
+  /** The day of the arrêt. */
+  rendueLe: DateCalendaire,
+  sens: SensDecisionRecours,
+  /** The arrêt's reference and what it holds, as the greffier transcribes it. */
+  motif: texteNonVide("motif de la décision", 1000),
+  /** For a reformation: the HT amount allowed for each line the arrêt names (the others keep the ordonnance's). */
+  lignes: Schema.optional(Schema.Array(LigneTaxee)),
+});
+export type DecisionRecours = typeof DecisionRecours.Type;
+
+/**
+ * An appeal against the ordonnance de taxe, filed at the greffe of the magistrat taxateur (déclaration
+ * or registered letter, CPP R230) and recorded by the greffier; filed within the delay it suspends
+ * execution until the chambre de l'instruction decides (R228-1).
+ */
+export const RecoursTaxe = Schema.Struct({
+  /** The day it was filed at the greffe (déclaration, or the registered letter's arrival). */
+  formeLe: DateCalendaire,
+  par: AuteurRecours,
+  commentaire: Schema.optional(texteNonVide("commentaire", 2000)),
+  decision: Schema.optional(DecisionRecours),
+});
+export type RecoursTaxe = typeof RecoursTaxe.Type;
+
 /** The ordonnance de taxe (CPP R224-1 s.): taxed HT amount per line, motif, magistrat, date. */
 export const Taxation = Schema.Struct({
   lignes: Schema.Array(LigneTaxee),
@@ -318,6 +356,8 @@ export const Taxation = Schema.Struct({
    * of appeal run from it (R228-1).
    */
   notifieeLe: Schema.optional(DateCalendaire),
+  /** The appeal against it and, once received, the chambre de l'instruction's decision (CPP R228-1). */
+  recours: Schema.optional(RecoursTaxe),
 });
 export type Taxation = typeof Taxation.Type;
 

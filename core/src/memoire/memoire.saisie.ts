@@ -3,6 +3,7 @@ import { calculerMontantsEntree, Montant, Quantite, TarifHt, TauxTva, type Monta
 import { depuisParseError, SaisieInvalide, type ErreurDeChamp } from "../shared/index.js";
 import { typePrestation } from "../tarifs/index.js";
 import {
+  AuteurRecours,
   AutoriteRequerante,
   DateCalendaire,
   DateHeureLocale,
@@ -11,6 +12,7 @@ import {
   MotifRefus,
   Paiement,
   PieceJointe,
+  SensDecisionRecours,
   type EnTete as EnTeteType,
   type LignePrestation,
   type MontantsMemoire,
@@ -75,6 +77,36 @@ export const TaxationSaisie = Schema.Struct({
   motif: Schema.String.pipe(Schema.filter((s) => s.trim().length > 0 || "motif de la taxation obligatoire")),
 });
 export type TaxationSaisie = typeof TaxationSaisie.Encoded;
+
+/** An appeal against the ordonnance de taxe as the greffier records it: the day it was filed at the greffe, who filed it. */
+export const RecoursSaisie = Schema.Struct({
+  formeLe: DateCalendaire,
+  par: AuteurRecours,
+  commentaire: Schema.optional(Schema.String.pipe(Schema.maxLength(2000, { message: () => "commentaire : au plus 2000 caractères" }))),
+});
+export type RecoursSaisie = typeof RecoursSaisie.Encoded;
+
+/**
+ * The chambre de l'instruction's decision as the greffier records it: its day, its sense, its
+ * reference and motif; a reformation names the HT amount it allows for at least one line, the other
+ * senses none (the ordonnance's amounts stand).
+ */
+export const DecisionRecoursSaisie = Schema.Struct({
+  rendueLe: DateCalendaire,
+  sens: SensDecisionRecours,
+  motif: Schema.String.pipe(
+    Schema.filter((s) => s.trim().length > 0 || "motif de la décision obligatoire"),
+    Schema.filter((s) => s.length <= 1000 || "motif de la décision : au plus 1000 caractères"),
+  ),
+  lignes: Schema.optional(Schema.Array(Schema.Struct({ ligneId: Identifiant, montantHtTaxe: Montant }))),
+}).pipe(
+  Schema.filter((d) =>
+    d.sens === "REFORMATION"
+      ? (d.lignes ?? []).length > 0 || "une réformation fixe le montant HT d'au moins une ligne"
+      : (d.lignes ?? []).length === 0 || "seule une réformation fixe de nouveaux montants : une confirmation, une irrecevabilité ou un désistement laissent ceux de l'ordonnance",
+  ),
+);
+export type DecisionRecoursSaisie = typeof DecisionRecoursSaisie.Encoded;
 
 /** A refusal as typed: the motif is checked by the `motifAbsent` rule, not here, so that the refusal names it. */
 export const RefusSaisie = Schema.Struct({
