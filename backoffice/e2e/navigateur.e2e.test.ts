@@ -234,6 +234,29 @@ describe.skipIf(!present)("back-office in a browser (headless Chromium)", () => 
     await expect.poll(() => page.locator("[data-testid=avis-notification]").innerText()).toMatch(/^Notification reçue par le prestataire le \d{2}\/\d{2}\/\d{4} : délai de recours jusqu'au \d{2}\/\d{2}\/\d{4} inclus/);
     expect(await page.locator("[data-testid=historique]").innerText()).toContain("Notification de l'ordonnance de taxe constatée");
     expect((await etat(id))?.taxation).toContain("notifieeLe");
+    // The prestataire appeals at the greffe the same day; the greffier records it, then the chambre de
+    // l'instruction's reformation of the first line (its form pre-fills the ordonnance's amounts).
+    await page.click('[data-testid="action-constater-recours-taxe"]');
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    await page.selectOption("[data-testid=par]", "PARTIE_PRENANTE");
+    await page.fill("[data-testid=commentaire]", "Déclaration au greffe");
+    await page.click("[data-testid=valider-action]");
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    await expect.poll(() => page.locator("[data-testid=recours-taxe]").innerText()).toContain("par le prestataire devant la chambre de l'instruction (Déclaration au greffe) — en attente de la décision");
+    await page.click('[data-testid="action-constater-decision-recours"]');
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    await page.selectOption("[data-testid=sens]", "REFORMATION");
+    expect(await page.inputValue("[data-testid=reforme-1]")).toBe("12,34");
+    await page.fill("[data-testid=reforme-1]", "20,00");
+    await page.fill("[data-testid=motif]", "Arrêt n° 26/0042");
+    await page.click("[data-testid=valider-action]");
+    await page.waitForSelector("[data-testid=memoire-detail]");
+    await expect.poll(() => page.locator("[data-testid=recours-taxe]").innerText()).toContain("ordonnance réformée — Arrêt n° 26/0042");
+    await expect.poll(() => page.locator("[data-testid=lignes]").innerText()).toContain("20,00");
+    expect(await page.locator("[data-testid=historique]").innerText()).toContain("Décision de la chambre de l'instruction sur le recours");
+    const [ligne] = await sqlDe(orm).lignes<{ montantHt: string }>(`SELECT montant_ht AS "montantHt" FROM ligne_prestation WHERE memoire_id = ? AND rang = 0`, [id]);
+    expect(ligne?.montantHt).toBe("20.00");
+    expect((await etat(id))?.taxation).toContain("REFORMATION");
   }, 120_000);
 
   it("a comptable's payment form proposes today's date in Paris: at 00:30 on 21/11 in Paris, UTC still says 20/11", async () => {

@@ -1,5 +1,5 @@
 import { depuisParseError, type ErreurDeChamp } from "@frais-justice/core";
-import { executableLe, Memoire, type MemoireEncodee } from "@frais-justice/core/memoire";
+import { executionDeLaTaxe, Memoire, type MemoireEncodee } from "@frais-justice/core/memoire";
 import { Either, type ParseResult, Schema, Struct } from "effect";
 import { normaliserRecherche } from "../base/texte.js";
 import { lireBooleen, lireEntier, lireInstant } from "../base/sql.js";
@@ -60,6 +60,24 @@ export const encoderMemoire = (memoire: Memoire): MemoireEncodee => {
     e[k] = forme;
   }
   return e as MemoireEncodee;
+};
+
+/** `taxe_executable_le` of an appeal waiting for the chambre de l'instruction's decision: after any day a list asks about. */
+export const EXECUTION_SUSPENDUE = "9999-12-31";
+
+/** The first day the payment of the mémoire's ordonnance de taxe may be validated, as stored (see `MemoireLigne.taxeExecutableLe`). */
+const jourExecutionTaxe = (memoire: Memoire): string | null => {
+  const execution = executionDeLaTaxe(memoire);
+  switch (execution.statut) {
+    case "DELAI_DE_RECOURS":
+    case "DECIDEE":
+      return execution.executableLe.toString();
+    case "RECOURS_EN_INSTANCE":
+      return EXECUTION_SUSPENDUE;
+    case "A_NOTIFIER":
+    case "SANS_OBJET":
+      return null;
+  }
 };
 
 const sansNull = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
@@ -138,7 +156,7 @@ export const versLignes = (memoire: Memoire, nombreEvenements: number): LignesMe
     redressements: JSON.stringify(e.redressements),
     certifieLe: ouNull(memoire.certifieLe),
     taxation: e.taxation === undefined ? null : JSON.stringify(e.taxation),
-    taxeExecutableLe: e.taxation?.notifieeLe === undefined ? null : executableLe(e.taxation.notifieeLe).toString(),
+    taxeExecutableLe: jourExecutionTaxe(memoire),
     refus: e.refus === undefined ? null : JSON.stringify(e.refus),
     valideLe: ouNull(memoire.valideLe),
     paiementDate: ouNull(e.paiement?.date),

@@ -57,9 +57,11 @@ export interface MemoireRow {
   /** JSON ordonnance de taxe, or null. */
   taxation?: string | null;
   /**
-   * `AAAA-MM-JJ`: the first day the payment of an ordonnance de taxe that differs from the request may
-   * be validated (the day after its appeal delay, CPP R228-1), once its notification is recorded;
-   * null otherwise. Derived from `taxation` for the « à traiter » lists.
+   * `AAAA-MM-JJ`: the first day the payment of an ordonnance de taxe may be validated — the day after
+   * its appeal delay once its notification is recorded (CPP R228-1), the day of the chambre de
+   * l'instruction's decision on an appeal, `9999-12-31` while an appeal waits for that decision;
+   * null otherwise (no ordonnance, one that grants the request, or one whose notification is not
+   * recorded). Derived from `taxation` (core's `executionDeLaTaxe`) for the « à traiter » lists.
    */
   taxeExecutableLe?: string | null;
   /** JSON refusal, or null. */

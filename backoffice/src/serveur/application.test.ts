@@ -1,6 +1,6 @@
 import type { RoleAgent } from "@frais-justice/core/autorisation";
 import type { EtatMemoire } from "@frais-justice/core/memoire";
-import { Either } from "effect";
+import { BigDecimal, Either } from "effect";
 import request from "supertest";
 import { StockagePieces } from "../pieces-jointes/stockage.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -10,8 +10,9 @@ import type { Orm } from "../base/orm.js";
 import { sqlDe } from "../base/sql.js";
 import type { Application } from "./application.js";
 import { AGENTS_DEMO } from "./demo.js";
+import { formaterMontant } from "@frais-justice/core/montants";
 import { euros } from "../admin/memoires/libelles.js";
-import { banc, connecter, etatStocke, memoireEn, memoireTaxeeEnDessous } from "./test-support.js";
+import { banc, connecter, etatStocke, memoireEn, memoireEnRecours, memoireTaxeeEnDessous } from "./test-support.js";
 
 type Client = Awaited<ReturnType<typeof connecter>>;
 
@@ -51,13 +52,29 @@ const ACTIONS: ReadonlyArray<{
     saisie: () => ({ notifieeLe: aujourdhui() }),
     preparer: () => memoireTaxeeEnDessous(orm),
   },
+  {
+    nom: "constater-recours-taxe",
+    commande: "memoire.constater-recours-taxe",
+    depuis: "TAXE",
+    vers: "TAXE",
+    saisie: () => ({ formeLe: aujourdhui(), par: "PARTIE_PRENANTE", commentaire: "déclaration au greffe" }),
+    preparer: () => memoireTaxeeEnDessous(orm),
+  },
+  {
+    nom: "constater-decision-recours",
+    commande: "memoire.constater-decision-recours",
+    depuis: "TAXE",
+    vers: "TAXE",
+    saisie: () => ({ decision: { rendueLe: aujourdhui(), sens: "CONFIRMATION", motif: "Arrêt confirmatif" } }),
+    preparer: () => memoireEnRecours(orm),
+  },
   { nom: "valider-paiement", commande: "memoire.valider-paiement", depuis: "CERTIFIE", vers: "VALIDE", saisie: () => ({}) },
   { nom: "mettre-en-paiement", commande: "memoire.mettre-en-paiement", depuis: "VALIDE", vers: "MIS_EN_PAIEMENT", saisie: () => ({ paiement: { date: "2026-11-20", reference: "PAY-1" } }) },
 ];
 
 /** The role matrix of docs/autorisation.md for the court actions (perimeter: the agent's own juridiction). */
 const PERMIS: { readonly [R in RoleAgent]: ReadonlyArray<string> } = {
-  GREFFIER: ["prendre-en-charge", "certifier", "envoyer-en-taxation", "refuser", "constater-notification-taxe"],
+  GREFFIER: ["prendre-en-charge", "certifier", "envoyer-en-taxation", "refuser", "constater-notification-taxe", "constater-recours-taxe", "constater-decision-recours"],
   MAGISTRAT_TAXATEUR: ["taxer", "constater-forclusion", "refuser"],
   ORDONNATEUR: ["valider-paiement"],
   COMPTABLE: ["mettre-en-paiement"],
@@ -764,8 +781,58 @@ describe("a taxation that changes the amount is told to the prestataire (CPP R22
     expect(show.status).toBe(200);
     return JSON.parse(String(corps(show).record?.params["detail"])) as {
       avisPrestataire?: { notification?: { le: string; finDelaiRecours: string }; envois: Array<{ destinataire: string; sujet: string; statut: string; libelle: string }> };
+      taxation?: { recours?: { formeLe: string; par: string; commentaire: string; decision?: { rendueLe: string; sens: string; reformation: boolean; motif: string } } };
+      totaux: { montantHt: string; montantTtc: string };
     };
   };
+
+  it("an appeal holds the payment until the greffier records the chambre de l'instruction's decision; a reformation's amounts are stored and shown (R228-1, R230)", async () => {
+    const id = await memoireEnRecours(orm);
+    const [{ numero } = { numero: "" }] = await sqlDe(orm).lignes<{ numero: string }>("SELECT numero FROM memoire WHERE id = ?", [id]);
+    const aTraiter = async (agentId: string) =>
+      (corps(await client(agentId).get(`/admin/api/resources/memoires/actions/list?filters.aTraiter=oui&filters.numero=${numero}`)).records ?? []).map((r) => r.id);
+    const [a, m, j] = aujourdhui().split("-");
+    const ordonnateur = client("demo-ordonnateur-paris");
+    // Waiting for the chambre: nobody's « à traiter », the ordonnateur is told why.
+    expect(await aTraiter("demo-greffier-paris")).toEqual([]);
+    expect(await aTraiter("demo-ordonnateur-paris")).toEqual([]);
+    const groupe = await ordonnateur.post(`/admin/api/resources/memoires/bulk/valider-paiement-groupe?recordIds=${id}`).send({ saisie: "{}" });
+    expect(corps(groupe).rapport?.[0]?.message).toContain(`recours formé le ${j}/${m}/${a} par le prestataire contre l'ordonnance de taxe`);
+    const enInstance = await detail(id);
+    expect(enInstance.taxation?.recours).toEqual({ formeLe: `${j}/${m}/${a}`, par: "le prestataire", commentaire: "" });
+    // A second appeal, a decision before the appeal, a reformation without amounts: refused, nothing written.
+    const v0 = (await etatStocke(orm, id)).version;
+    const greffier = client("demo-greffier-paris");
+    const second = await poster(greffier, id, "constater-recours-taxe", v0, { formeLe: aujourdhui(), par: "MINISTERE_PUBLIC" });
+    // A second appeal is not offered (core's input-free rule): a forged POST is forbidden.
+    expect(second.status).toBe(403);
+    const avantRecours = await poster(greffier, id, "constater-decision-recours", v0, { decision: { rendueLe: "2020-01-01", sens: "CONFIRMATION", motif: "arrêt" } });
+    expect(corps(avantRecours).notice?.message).toContain("la décision ne peut précéder le recours");
+    const sansMontant = await poster(greffier, id, "constater-decision-recours", v0, { decision: { rendueLe: aujourdhui(), sens: "REFORMATION", motif: "arrêt" } });
+    expect(sansMontant.status).toBe(422);
+    expect(corps(sansMontant).notice?.message).toContain("Saisie invalide : décision : une réformation fixe le montant HT d'au moins une ligne");
+    expect((await etatStocke(orm, id)).version).toBe(v0);
+    // The chambre raises each line to 12,50 HT (typed with a comma).
+    const lignes = await lignesDe(id);
+    const decision = await poster(greffier, id, "constater-decision-recours", v0, {
+      decision: { rendueLe: aujourdhui(), sens: "REFORMATION", motif: "CA Paris, ch. de l'instruction, arrêt n° 26/123", lignes: lignes.map((ligneId) => ({ ligneId, montantHtTaxe: "12,50" })) },
+    });
+    expect(decision.status, JSON.stringify(corps(decision).notice)).toBe(200);
+    const apres = await etatStocke(orm, id);
+    expect(apres.etat).toBe("TAXE");
+    expect(apres.evenements.at(-1)).toMatchObject({ commande: "memoire.constater-decision-recours", auteurId: "demo-greffier-paris", motif: "CA Paris, ch. de l'instruction, arrêt n° 26/123" });
+    const htLignes = await sqlDe(orm).lignes<{ montantHt: string }>(`SELECT montant_ht AS "montantHt" FROM ligne_prestation WHERE memoire_id = ? ORDER BY rang`, [id]);
+    expect(htLignes.map((l) => l.montantHt)).toEqual(lignes.map(() => "12.50"));
+    const [colonne] = await sqlDe(orm).lignes<{ jour: string | null }>("SELECT taxe_executable_le AS jour FROM memoire WHERE id = ?", [id]);
+    expect(colonne?.jour).toBe(aujourdhui());
+    const decidee = await detail(id);
+    expect(decidee.taxation?.recours?.decision).toEqual({ rendueLe: `${j}/${m}/${a}`, sens: "ordonnance réformée", reformation: true, motif: "CA Paris, ch. de l'instruction, arrêt n° 26/123" });
+    expect(decidee.totaux.montantHt).toBe(euros(formaterMontant(BigDecimal.multiply(BigDecimal.unsafeFromString("12.50"), BigDecimal.fromBigInt(BigInt(lignes.length))))));
+    // Executable: the ordonnateur's to validate.
+    expect(await aTraiter("demo-ordonnateur-paris")).toEqual([id]);
+    expect((await poster(ordonnateur, id, "valider-paiement", apres.version, {})).status).toBe(200);
+    expect((await etatStocke(orm, id)).etat).toBe("VALIDE");
+  });
 
   it("the magistrat's taxation writes the notice with the action, and the show page lists it, waiting for delivery", async () => {
     const id = await memoireEn(orm, "A_TAXER", "750");

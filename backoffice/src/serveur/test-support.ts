@@ -1,5 +1,5 @@
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
-import { type EtatMemoire, type Memoire } from "@frais-justice/core/memoire";
+import { dateDuJour, type EtatMemoire, type Memoire } from "@frais-justice/core/memoire";
 import { Either } from "effect";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -67,6 +67,22 @@ export const memoireTaxeeEnDessous = async (orm: Orm, juridictionCode = "750"): 
   const magistrat: ActeurAgent = { _tag: "Agent", id: "demo-magistrat-paris", roles: ["MAGISTRAT_TAXATEUR"], perimetre: { juridictions: [juridictionCode], coursAppel: [] } };
   const taxation = { lignes: m.lignes.map((l) => ({ ligneId: l.id, montantHtTaxe: "10.00" })), motif: "Tarif appliqué" };
   Either.getOrThrow(await executerCommande(depot, id, m.version, { type: "memoire.taxer", taxation }, { acteur: magistrat, maintenant: new Date(), genererId: randomUUID }));
+  return id;
+};
+
+/**
+ * A mémoire taxed below its request (as `memoireTaxeeEnDessous`) against which the prestataire's
+ * appeal, filed today, is recorded by the greffier of the juridiction: waiting for the chambre de
+ * l'instruction's decision.
+ */
+export const memoireEnRecours = async (orm: Orm, juridictionCode = "750"): Promise<string> => {
+  const id = await memoireTaxeeEnDessous(orm, juridictionCode);
+  const depot = new DepotMemoires(orm);
+  const m = Either.getOrThrow(await depot.charger(id));
+  const greffier: ActeurAgent = { _tag: "Agent", id: "demo-greffier-paris", roles: ["GREFFIER"], perimetre: { juridictions: [juridictionCode], coursAppel: [] } };
+  const maintenant = new Date();
+  const formeLe = dateDuJour(maintenant).toString();
+  Either.getOrThrow(await executerCommande(depot, id, m.version, { type: "memoire.constater-recours-taxe", formeLe, par: "PARTIE_PRENANTE" }, { acteur: greffier, maintenant, genererId: randomUUID }));
   return id;
 };
 

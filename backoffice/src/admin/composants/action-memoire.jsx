@@ -25,6 +25,18 @@ const MOTIFS = [
   ["AUTRE", "Autre"],
 ];
 
+const AUTEURS_RECOURS = [
+  ["PARTIE_PRENANTE", "Le prestataire (partie prenante)"],
+  ["MINISTERE_PUBLIC", "Le ministère public"],
+];
+
+const SENS_DECISION = [
+  ["CONFIRMATION", "Confirmation de l'ordonnance"],
+  ["REFORMATION", "Réformation : nouveaux montants"],
+  ["IRRECEVABILITE", "Irrecevabilité du recours"],
+  ["DESISTEMENT", "Désistement constaté"],
+];
+
 const ActionMemoire = ({ resource, record, action }) => {
   const titreAction = useTitreAction(action, resource);
   const d = JSON.parse(record.params.detail || "{}");
@@ -32,6 +44,10 @@ const ActionMemoire = ({ resource, record, action }) => {
   const [redressements, setRedressements] = useState({});
   // Pre-filled with the requested HT, written as the agent types it ("364,07"); the server reads either mark.
   const [taxes, setTaxes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, String(l.montantHtDemandeBrut).replace(".", ",")])));
+  // The chambre's amounts, pre-filled with the ordonnance's (the current HT of each line).
+  const [reformes, setReformes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, String(l.montantHtBrut).replace(".", ",")])));
+  const [par, setPar] = useState("PARTIE_PRENANTE");
+  const [sens, setSens] = useState("CONFIRMATION");
   const [motif, setMotif] = useState("");
   const [commentaire, setCommentaire] = useState("");
   const [date, setDate] = useState(aujourdhuiParis);
@@ -56,6 +72,20 @@ const ActionMemoire = ({ resource, record, action }) => {
         return { paiement: { date, reference } };
       case "constater-notification-taxe":
         return { notifieeLe: date };
+      case "constater-recours-taxe":
+        return { formeLe: date, par, commentaire };
+      case "constater-decision-recours":
+        return {
+          decision: {
+            rendueLe: date,
+            sens,
+            motif,
+            // Only a reformation names amounts: the lines the agent changed.
+            ...(sens === "REFORMATION"
+              ? { lignes: lignes.filter((l) => reformes[l.id] !== String(l.montantHtBrut).replace(".", ",")).map((l) => ({ ligneId: l.id, montantHtTaxe: reformes[l.id] })) }
+              : {}),
+          },
+        };
       default:
         return { commentaire };
     }
@@ -163,6 +193,49 @@ const ActionMemoire = ({ resource, record, action }) => {
           </p>
           <label style={s.label}>Date de réception de la notification par le prestataire (avis de réception)</label>
           <input type="date" style={s.input} data-testid="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </div>
+      ) : null}
+      {nom === "constater-recours-taxe" ? (
+        <div>
+          <p>
+            Le prestataire ou le ministère public peut former un recours contre l'ordonnance de taxe devant la chambre de l'instruction, par
+            déclaration au greffe du magistrat taxateur ou par lettre recommandée (art. R228-1 et R230 du code de procédure pénale). Formé dans
+            le délai de dix jours qui suit la notification, il suspend l'exécution de l'ordonnance jusqu'à la décision de la chambre.
+          </p>
+          <label style={s.label}>Recours formé par</label>
+          <select style={s.input} data-testid="par" value={par} onChange={(e) => setPar(e.target.value)}>
+            {AUTEURS_RECOURS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select>
+          <label style={s.label}>Date du recours (déclaration au greffe, ou réception de la lettre recommandée)</label>
+          <input type="date" style={s.input} data-testid="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <label style={s.label}>Commentaire</label>
+          <textarea style={s.input} data-testid="commentaire" value={commentaire} onChange={(e) => setCommentaire(e.target.value)} />
+        </div>
+      ) : null}
+      {nom === "constater-decision-recours" ? (
+        <div>
+          <p>La décision de la chambre de l'instruction est adressée au greffe pour exécution (art. R230 du code de procédure pénale).</p>
+          <label style={s.label}>Sens de la décision</label>
+          <select style={s.input} data-testid="sens" value={sens} onChange={(e) => setSens(e.target.value)}>
+            {SENS_DECISION.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select>
+          <label style={s.label}>Date de la décision</label>
+          <input type="date" style={s.input} data-testid="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          {sens === "REFORMATION" ? (
+            <table style={{ ...s.table, marginTop: 12 }}>
+              <thead><tr><th style={s.th}>#</th><th style={s.th}>Prestation</th><th style={s.th}>HT demandé</th><th style={s.th}>HT de l'ordonnance</th><th style={s.th}>HT fixé par la décision</th></tr></thead>
+              <tbody>
+                {lignes.map((l) => (
+                  <tr key={l.id}>
+                    <td style={s.td}>{l.rang}</td><td style={s.td}>{l.typePrestation}</td><td style={s.td}>{l.montantHtDemande}</td><td style={s.td}>{l.montantHt}</td>
+                    <td style={s.td}><input style={s.input} data-testid={`reforme-${l.rang}`} value={reformes[l.id] || ""} onChange={(e) => setReformes((t) => ({ ...t, [l.id]: e.target.value }))} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <label style={s.label}>Référence et motif de l'arrêt</label>
+          <textarea style={s.input} data-testid="motif" value={motif} onChange={(e) => setMotif(e.target.value)} />
         </div>
       ) : null}
       {nom === "prendre-en-charge" || nom === "valider-paiement" ? <p>Confirmez l'action sur le mémoire {d.numero}.</p> : null}

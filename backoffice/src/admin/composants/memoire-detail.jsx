@@ -69,6 +69,15 @@ const MemoireDetail = ({ record }) => {
         </div>
         {d.refus ? <p style={{ ...s.decision, color: "#a00" }}>Refusé le {d.refus.le} — {d.refus.motif}{d.refus.commentaire ? ` : ${d.refus.commentaire}` : ""}</p> : null}
         {d.taxation ? <p style={s.decision}>Ordonnance de taxe du {d.taxation.le} par {d.taxation.magistrat} — {d.taxation.motif}</p> : null}
+        {d.taxation && d.taxation.recours ? (
+          <p style={s.decision} data-testid="recours-taxe">
+            Recours formé le {d.taxation.recours.formeLe} par {d.taxation.recours.par} devant la chambre de l'instruction
+            {d.taxation.recours.commentaire ? ` (${d.taxation.recours.commentaire})` : ""} —{" "}
+            {d.taxation.recours.decision
+              ? `décision du ${d.taxation.recours.decision.rendueLe} : ${d.taxation.recours.decision.sens} — ${d.taxation.recours.decision.motif}${d.taxation.recours.decision.reformation ? " (montants de la décision ci-dessous)" : ""}`
+              : "en attente de la décision : l'exécution de l'ordonnance est suspendue (art. R228-1 du code de procédure pénale)"}
+          </p>
+        ) : null}
         {d.paiement ? <p style={s.decision}>Mis en paiement le {d.paiement.date}, référence {d.paiement.reference}</p> : null}
       </div>
 
@@ -81,9 +90,11 @@ const MemoireDetail = ({ record }) => {
             Le prestataire en est aussi averti par courriel.
           </p>
           <p style={{ margin: "0 0 8px", fontSize: 13, fontWeight: 600 }} data-testid="avis-notification">
-            {d.avisPrestataire.notification
-              ? `Notification reçue par le prestataire le ${d.avisPrestataire.notification.le} : délai de recours jusqu'au ${d.avisPrestataire.notification.finDelaiRecours} inclus ; la demande de paiement peut être validée à partir du lendemain.`
-              : "Notification par le greffe non encore constatée : la demande de paiement ne peut pas être validée (délai de recours suspensif, art. R228-1)."}
+            {d.taxation && d.taxation.recours
+              ? `${d.avisPrestataire.notification ? `Notification reçue par le prestataire le ${d.avisPrestataire.notification.le}. ` : ""}Un recours a été formé le ${d.taxation.recours.formeLe} : ${d.taxation.recours.decision ? `la décision de la chambre de l'instruction du ${d.taxation.recours.decision.rendueLe} est exécutoire.` : "la demande de paiement ne peut pas être validée avant la décision de la chambre de l'instruction."}`
+              : d.avisPrestataire.notification
+                ? `Notification reçue par le prestataire le ${d.avisPrestataire.notification.le} : délai de recours jusqu'au ${d.avisPrestataire.notification.finDelaiRecours} inclus ; la demande de paiement peut être validée à partir du lendemain.`
+                : "Notification par le greffe non encore constatée : la demande de paiement ne peut pas être validée (délai de recours suspensif, art. R228-1)."}
           </p>
           {d.avisPrestataire.envois.length === 0 ? (
             <div data-testid="avis-aucun">

@@ -128,6 +128,8 @@ const TRADUCTION_DE_BASE = {
         taxer: "Taxer",
         "constater-forclusion": "Constater la forclusion",
         "constater-notification-taxe": "Constater la notification de la taxe",
+        "constater-recours-taxe": "Constater un recours contre la taxe",
+        "constater-decision-recours": "Constater la décision sur le recours",
         refuser: "Refuser",
         "valider-paiement": "Valider la demande de paiement",
         "mettre-en-paiement": "Mettre en paiement",

@@ -1,5 +1,5 @@
 import { LIBELLES_CATEGORIE } from "../../organisation/organisation.libelles.js";
-import type { AutoriteRequerante, EtatMemoire, ModeDepot, TypePieceJointe, TypeTvaMemoire } from "@frais-justice/core/memoire";
+import type { AutoriteRequerante, EtatMemoire, ModeDepot, SensDecisionRecours, TypePieceJointe, TypeTvaMemoire } from "@frais-justice/core/memoire";
 import type { RoleAgent } from "@frais-justice/core/autorisation";
 import type { TypeJuridiction } from "@frais-justice/core/juridiction";
 import { CategoriePrestataireSchema, type CategoriePrestataire as CategorieStructure, type TypeIdentifiantStructure } from "@frais-justice/core/structure";
@@ -65,6 +65,14 @@ export const LIBELLES_MOTIFS_REFUS: { readonly [m: string]: string } = {
   HORS_FRAIS_DE_JUSTICE: "Hors frais de justice",
   DOUBLON: "Doublon",
   AUTRE: "Autre",
+};
+
+/** The senses of the chambre de l'instruction's decision on an appeal against an ordonnance de taxe (CPP R228-1). */
+export const LIBELLES_SENS_DECISION: { readonly [s in SensDecisionRecours]: string } = {
+  CONFIRMATION: "ordonnance confirmée",
+  REFORMATION: "ordonnance réformée",
+  IRRECEVABILITE: "recours irrecevable",
+  DESISTEMENT: "désistement constaté",
 };
 
 /** The kinds of attachment of a mémoire (DOMAIN.md §3 "Pièces jointes"), in French. */

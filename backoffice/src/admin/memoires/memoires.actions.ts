@@ -17,6 +17,8 @@ export const LIBELLES_ACTIONS: { readonly [C in CommandeJuridiction]: { readonly
   "memoire.taxer": { bouton: "Taxer", fait: "Mémoire taxé" },
   "memoire.constater-forclusion": { bouton: "Constater la forclusion", fait: "Forclusion constatée" },
   "memoire.constater-notification-taxe": { bouton: "Constater la notification de la taxe", fait: "Notification de l'ordonnance de taxe constatée" },
+  "memoire.constater-recours-taxe": { bouton: "Constater un recours contre la taxe", fait: "Recours contre l'ordonnance de taxe constaté" },
+  "memoire.constater-decision-recours": { bouton: "Constater la décision sur le recours", fait: "Décision de la chambre de l'instruction constatée" },
   "memoire.refuser": { bouton: "Refuser", fait: "Mémoire refusé" },
   "memoire.valider-paiement": { bouton: "Valider la demande de paiement", fait: "Demande de paiement validée" },
   "memoire.mettre-en-paiement": { bouton: "Mettre en paiement", fait: "Mémoire mis en paiement" },
@@ -79,6 +81,26 @@ export const construireCommande = (c: CommandeJuridiction, saisie: Record<string
     }
     case "memoire.constater-notification-taxe":
       return { type: c, notifieeLe: chaine(saisie["notifieeLe"]) };
+    case "memoire.constater-recours-taxe": {
+      const commentaire = texte(saisie["commentaire"]);
+      // The form offers the two authors of CPP R228-1; anything else is core's to refuse (`par`).
+      const par = chaine(saisie["par"]) as "PARTIE_PRENANTE" | "MINISTERE_PUBLIC";
+      return { type: c, formeLe: chaine(saisie["formeLe"]), par, ...(commentaire === undefined ? {} : { commentaire }) };
+    }
+    case "memoire.constater-decision-recours": {
+      const d = objet(saisie["decision"]);
+      const lignes = Array.isArray(d["lignes"]) ? d["lignes"].map(objet) : [];
+      const sens = chaine(d["sens"]) as "CONFIRMATION" | "REFORMATION" | "IRRECEVABILITE" | "DESISTEMENT";
+      return {
+        type: c,
+        decision: {
+          rendueLe: chaine(d["rendueLe"]),
+          sens,
+          motif: chaine(d["motif"]),
+          ...(lignes.length === 0 ? {} : { lignes: lignes.map((l) => ({ ligneId: chaine(l["ligneId"]), montantHtTaxe: chaine(l["montantHtTaxe"]).replace(",", ".") })) }),
+        },
+      };
+    }
     case "memoire.mettre-en-paiement": {
       const p = objet(saisie["paiement"]);
       return { type: c, paiement: { date: chaine(p["date"]), reference: chaine(p["reference"]) } };
@@ -139,6 +161,11 @@ const CHAMPS: Readonly<Record<string, string>> = {
   paiement: "paiement",
   date: "date",
   notifieeLe: "date de notification",
+  formeLe: "date du recours",
+  par: "auteur du recours",
+  decision: "décision",
+  rendueLe: "date de la décision",
+  sens: "sens de la décision",
   reference: "référence",
   ligneId: "ligne",
 };

@@ -1,4 +1,4 @@
-import { Memoire, evenementsPossibles, finDuDelaiDeRecours, historique, produireCertificat, verifierCertificat, LIBELLES_COMMANDES, type TypeCommande } from "@frais-justice/core/memoire";
+import { Memoire, evenementsPossibles, finDuDelaiDeRecours, historique, LIBELLES_AUTEUR_RECOURS, produireCertificat, verifierCertificat, LIBELLES_COMMANDES, type TypeCommande } from "@frais-justice/core/memoire";
 import { formaterMontant } from "@frais-justice/core/montants";
 import type { ActeurAgent } from "@frais-justice/core/autorisation";
 import { Either, Schema } from "effect";
@@ -7,6 +7,7 @@ import type { NotificationMemoire } from "../../memoire/notifications.repository
 import {
   LIBELLES_ETATS,
   LIBELLES_MOTIFS_REFUS,
+  LIBELLES_SENS_DECISION,
   LIBELLES_TYPES_PIECE,
   dateHeure,
   euros,
@@ -32,6 +33,8 @@ export const COMMANDES_JURIDICTION = [
   "memoire.taxer",
   "memoire.constater-forclusion",
   "memoire.constater-notification-taxe",
+  "memoire.constater-recours-taxe",
+  "memoire.constater-decision-recours",
   "memoire.refuser",
   "memoire.valider-paiement",
   "memoire.mettre-en-paiement",
@@ -102,6 +105,7 @@ export const detailMemoire = (
       montantHtDemande: euros(demande?.montantHt ?? actuel?.montantHt),
       montantHtDemandeBrut: demande?.montantHt ?? actuel?.montantHt ?? "0.00",
       montantHt: euros(actuel?.montantHt),
+      montantHtBrut: actuel?.montantHt ?? "0.00",
       montantTtc: euros(actuel?.montantTtc),
       modifie: demande !== undefined && actuel !== undefined && demande.montantHt !== actuel.montantHt,
       ...(redressement === undefined
@@ -171,7 +175,7 @@ export const detailMemoire = (
       memoire.refus === undefined
         ? undefined
         : { motif: LIBELLES_MOTIFS_REFUS[memoire.refus.motif] ?? memoire.refus.motif, commentaire: memoire.refus.commentaire ?? "", le: dateHeure(memoire.refus.le) },
-    taxation: memoire.taxation === undefined ? undefined : { motif: memoire.taxation.motif, le: dateHeure(memoire.taxation.le), magistrat: annuaire("AGENT", memoire.taxation.magistratId) },
+    taxation: memoire.taxation === undefined ? undefined : { motif: memoire.taxation.motif, le: dateHeure(memoire.taxation.le), magistrat: annuaire("AGENT", memoire.taxation.magistratId), recours: recours(memoire.taxation.recours) },
     // A taxation that changes the amount is told to the prestataire (CPP R228): who was written to, and how it went.
     avisPrestataire:
       notifications.length === 0 && !(memoire.taxation !== undefined && memoire.montantModifie)
@@ -213,3 +217,17 @@ export const detailMemoire = (
   };
 };
 export type DetailMemoire = ReturnType<typeof detailMemoire>;
+
+/** An appeal against the ordonnance de taxe and the chambre de l'instruction's decision, in words. */
+const recours = (r: NonNullable<Memoire["taxation"]>["recours"]) =>
+  r === undefined
+    ? undefined
+    : {
+        formeLe: jour(r.formeLe),
+        par: LIBELLES_AUTEUR_RECOURS[r.par],
+        commentaire: r.commentaire ?? "",
+        decision:
+          r.decision === undefined
+            ? undefined
+            : { rendueLe: jour(r.decision.rendueLe), sens: LIBELLES_SENS_DECISION[r.decision.sens], reformation: r.decision.sens === "REFORMATION", motif: r.decision.motif },
+      };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Orm } from "../../base/orm.js";
 import { sqlDe } from "../../base/sql.js";
+import { EXECUTION_SUSPENDUE } from "../../memoire/memoire.mapper.js";
 import { DepotMemoires } from "../../memoire/memoire.repository.js";
 import { depotsOrganisation } from "../../organisation/organisation.repository.js";
 import { BASES } from "../../test-support/bases.js";
@@ -187,27 +188,37 @@ describe.each(BASES)("list of the mémoires on $dialecte", (base) => {
 
     it("« à traiter »: a taxed mémoire waits for the greffier until its notification is recorded, for the ordonnateur once it may be paid (CPP R228-1)", async () => {
       const sql = sqlDe(orm);
-      const [aNotifier, enDelai, accordee, certifiee] = (await sql.lignes<{ id: string }>("SELECT id FROM memoire WHERE id <> ? ORDER BY id LIMIT 4", [cible])).map((l) => l.id);
+      const [aNotifier, enDelai, accordee, certifiee, enRecours, recoursParquet, decidee] = (await sql.lignes<{ id: string }>("SELECT id FROM memoire WHERE id <> ? ORDER BY id LIMIT 7", [cible])).map(
+        (l) => l.id,
+      );
       if (aNotifier === undefined || enDelai === undefined || accordee === undefined || certifiee === undefined) throw new Error("jeu trop petit");
+      if (enRecours === undefined || recoursParquet === undefined || decidee === undefined) throw new Error("jeu trop petit");
       const placer = (id: string, etat: string, modifie: boolean, executableLe: string | null) =>
         sql.lignes("UPDATE memoire SET etat = ?, montant_modifie = ?, taxe_executable_le = ? WHERE id = ?", [etat, modifie, executableLe, id]);
       await placer(aNotifier, "TAXE", true, null);
       await placer(enDelai, "TAXE", true, "2026-12-10");
       await placer(accordee, "TAXE", false, null);
       await placer(certifiee, "CERTIFIE", false, null);
+      // An appeal waiting for its decision (the prestataire's, and the ministère public's against an
+      // ordonnance that granted the request), and one decided on 5 December.
+      await placer(enRecours, "TAXE", true, EXECUTION_SUSPENDUE);
+      await placer(recoursParquet, "TAXE", false, EXECUTION_SUSPENDUE);
+      await placer(decidee, "TAXE", false, "2026-12-05");
       try {
         const greffier = await ids({ etatsEnAttente: ["MIS_A_DISPOSITION"], taxesEnAttente: { aNotifier: true } });
         expect(greffier).toContain(aNotifier);
         expect(greffier).toContain(cible);
         expect(greffier).not.toContain(enDelai);
         expect(greffier).not.toContain(accordee);
+        expect(greffier).not.toContain(enRecours);
         const ordonnateur = (jour: string) => ids({ etatsEnAttente: ["CERTIFIE"], taxesEnAttente: { aNotifier: false, executablesAu: jour } });
-        expect([...(await ordonnateur("2026-12-09"))].sort()).toEqual([accordee, certifiee].sort());
-        expect([...(await ordonnateur("2026-12-10"))].sort()).toEqual([enDelai, accordee, certifiee].sort());
+        expect([...(await ordonnateur("2026-12-09"))].sort()).toEqual([accordee, certifiee, decidee].sort());
+        expect([...(await ordonnateur("2026-12-10"))].sort()).toEqual([enDelai, accordee, certifiee, decidee].sort());
+        expect([...(await ordonnateur("2099-12-31"))].sort()).toEqual([enDelai, accordee, certifiee, decidee].sort());
         // Without the taxes' criterion, the states alone (the magistrat's, the comptable's).
-        expect(await ids({ etatsEnAttente: ["TAXE"] })).toHaveLength(3);
+        expect(await ids({ etatsEnAttente: ["TAXE"] })).toHaveLength(6);
       } finally {
-        for (const id of [aNotifier, enDelai, accordee, certifiee]) await placer(id, "MIS_A_DISPOSITION", false, null);
+        for (const id of [aNotifier, enDelai, accordee, certifiee, enRecours, recoursParquet, decidee]) await placer(id, "MIS_A_DISPOSITION", false, null);
       }
     });
 

@@ -32,7 +32,8 @@ export interface CriteresListe {
    * The taxed mémoires waiting for these roles ("à traiter" too): `aNotifier`, those whose taxation
    * differs from the request and whose notification is not recorded (the greffier's); `executablesAu`,
    * those whose payment may be validated on that day `AAAA-MM-JJ` (the ordonnateur's: the taxation
-   * grants the request, or its appeal delay has run, CPP R228-1).
+   * grants the request, its appeal delay has run, or the chambre de l'instruction has decided on its
+   * appeal, CPP R228-1; never while an appeal waits for that decision).
    */
   readonly taxesEnAttente?: { readonly aNotifier: boolean; readonly executablesAu?: string };
 }
@@ -202,7 +203,8 @@ export const clauseWhere = (
     // `etat IN (…, 'TAXE') AND (etat <> 'TAXE' OR …)` so that the état index still bounds the scan).
     const taxes: Array<{ sql: string; params: Array<ValeurSql> }> = [];
     if (t?.aNotifier === true) taxes.push({ sql: "(montant_modifie = ? AND taxe_executable_le IS NULL)", params: [true] });
-    if (t?.executablesAu !== undefined) taxes.push({ sql: "(montant_modifie = ? OR taxe_executable_le <= ?)", params: [false, t.executablesAu] });
+    // Executable: an ordonnance that grants the request with no appeal (no day stored), or whose day has come.
+    if (t?.executablesAu !== undefined) taxes.push({ sql: "((montant_modifie = ? AND taxe_executable_le IS NULL) OR taxe_executable_le <= ?)", params: [false, t.executablesAu] });
     const etats = taxes.length === 0 ? c.etatsEnAttente : [...c.etatsEnAttente.filter((e) => e !== "TAXE"), "TAXE" as const];
     if (etats.length === 0) ajouter("1 = 0");
     else if (taxes.length === 0) ajouter(`etat IN (${marques(etats.length)})`, ...etats);
