@@ -13,8 +13,9 @@ import { BASES } from "../test-support/bases.js";
 import { chargerDemo } from "./demo.js";
 import { DepotAcces } from "../admin/acces/agents.js";
 import { estAutorise, type Action } from "@frais-justice/core/autorisation";
+import { EXECUTION_SUSPENDUE } from "../memoire/memoire.mapper.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
-import { produireCertificat, verifierCertificat } from "@frais-justice/core/memoire";
+import { executableLe, produireCertificat, verifierCertificat } from "@frais-justice/core/memoire";
 import { BigDecimal, Either } from "effect";
 
 describe.each(BASES)("first-run demo data on $dialecte", (base) => {
@@ -131,7 +132,17 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
         commandes.add(e.commande);
       }
       expect([...commandes].sort()).toEqual(
-        ["memoire.certifier", "memoire.envoyer-en-taxation", "memoire.mettre-en-paiement", "memoire.prendre-en-charge", "memoire.refuser", "memoire.taxer", "memoire.valider-paiement"].sort(),
+        [
+          "memoire.certifier",
+          "memoire.constater-notification-taxe",
+          "memoire.constater-recours-taxe",
+          "memoire.envoyer-en-taxation",
+          "memoire.mettre-en-paiement",
+          "memoire.prendre-en-charge",
+          "memoire.refuser",
+          "memoire.taxer",
+          "memoire.valider-paiement",
+        ].sort(),
       );
       // The demo's Lyon mémoires (Lyon has a demo greffier only) stop where that greffier can bring them.
       const lyon = await sql.lignes<{ etat: string }>(
@@ -153,6 +164,25 @@ describe.each(BASES)("first-run demo data on $dialecte", (base) => {
         expect(m.taxation?.magistratId).toBe("demo-magistrat-paris");
         expect(BigDecimal.lessThan(m.montants.montantTtc, m.montantsDemandes?.montantTtc ?? BigDecimal.make(0n, 0))).toBe(true);
       }
+    });
+
+    it("has the greffe's side of two of them: one ordonnance notified, one appealed by the prestataire and waiting for the chambre (CPP R228-1)", async () => {
+      const depot = new DepotMemoires(orm);
+      const taxes = await sqlDe(orm).lignes<{ id: string; jour: string | null }>(
+        'SELECT "id", "taxe_executable_le" AS "jour" FROM "memoire" WHERE "etat" = ? AND "juridiction_code" = ? AND "montant_modifie" = ?',
+        ["TAXE", "750", base.dialecte === "sqlite" ? 1 : true],
+      );
+      const charges = await Promise.all(taxes.map(async (t) => ({ ...t, m: Either.getOrThrow(await depot.charger(t.id)) })));
+      const notifiees = charges.filter((c) => c.m.taxation?.notifieeLe !== undefined);
+      expect(notifiees).toHaveLength(2);
+      const [enRecours, ...autres] = notifiees.filter((c) => c.m.taxation?.recours !== undefined);
+      expect(autres).toEqual([]);
+      expect(enRecours?.m.taxation?.recours).toMatchObject({ par: "PARTIE_PRENANTE", formeLe: enRecours?.m.taxation?.notifieeLe });
+      expect(enRecours?.jour).toBe(EXECUTION_SUSPENDUE);
+      // The other one's day of execution is the day after its delay; the rest wait for their notification.
+      const seule = notifiees.find((c) => c.m.taxation?.recours === undefined);
+      expect(seule?.jour).toBe(executableLe(seule?.m.taxation?.notifieeLe ?? "2000-01-01").toString());
+      expect(charges.filter((c) => c.m.taxation?.notifieeLe === undefined).every((c) => c.jour === null)).toBe(true);
     });
 
     it("writes, for each of its own taxations that changed the amount, the e-mails to the prestataire (waiting: no SMTP); none for the seed's", async () => {

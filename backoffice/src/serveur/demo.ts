@@ -1,6 +1,8 @@
-import type { RoleAgent } from "@frais-justice/core/autorisation";
-import type { EtatMemoire } from "@frais-justice/core/memoire";
+import type { ActeurAgent, RoleAgent } from "@frais-justice/core/autorisation";
+import { dateDuJour, type Commande, type EtatMemoire, type Memoire } from "@frais-justice/core/memoire";
+import { randomUUID } from "node:crypto";
 import type { Orm } from "../base/orm.js";
+import { executerCommande } from "../memoire/memoire.commandes.js";
 import { DepotMemoires } from "../memoire/memoire.repository.js";
 import { hasard } from "../seed/hasard.js";
 import { JURIDICTIONS, genererMemoire, joindrePieces, type StructureGeneration } from "../seed/memoires.generateur.js";
@@ -133,7 +135,35 @@ export const chargerDemo = async (
   });
   // Their taxations that changed the amount come with the e-mails to the prestataire, waiting in the outbox.
   await depot.ecrireNotificationsDe(ecrits);
+  await suiteDesTaxations(depot, ecrits, maintenant);
   return true;
+};
+
+/**
+ * The greffe's side of the first demo ordonnances of Paris that changed the amount (CPP R228, R228-1,
+ * R230), through core's commands as the greffier runs them: one notified on the day of the taxation
+ * (once its ten days have run, the ordonnateur's to validate), one notified the same day and appealed
+ * by the prestataire (waiting for the chambre de l'instruction). The others wait for their notification.
+ */
+const suiteDesTaxations = async (depot: DepotMemoires, ecrits: ReadonlyArray<ResultatEcriture>, maintenant: Date): Promise<void> => {
+  const greffier = AGENTS_DEMO.find((a) => a.id === "demo-greffier-paris");
+  if (greffier === undefined) return;
+  const acteur: ActeurAgent = { _tag: "Agent", id: greffier.id, roles: greffier.roles, perimetre: greffier.perimetre };
+  const taxees = ecrits.map((r) => r.memoire).filter((m) => m.etat === "TAXE" && m.montantModifie && m.enTete.juridiction.code === "750");
+  const notifier = (jour: string): Commande => ({ type: "memoire.constater-notification-taxe", notifieeLe: jour });
+  const suites: ReadonlyArray<readonly [Memoire | undefined, (jour: string) => ReadonlyArray<Commande>]> = [
+    [taxees[0], (jour) => [notifier(jour)]],
+    [taxees[1], (jour) => [notifier(jour), { type: "memoire.constater-recours-taxe", formeLe: jour, par: "PARTIE_PRENANTE", commentaire: "Déclaration au greffe du magistrat taxateur" }]],
+  ];
+  for (const [memoire, commandes] of suites) {
+    if (memoire?.taxation === undefined) continue;
+    let version = memoire.version;
+    for (const commande of commandes(dateDuJour(memoire.taxation.le).toString())) {
+      const r = await executerCommande(depot, memoire.id, version, commande, { acteur, maintenant, genererId: randomUUID });
+      if (Either.isLeft(r)) throw new Error(`démonstration : ${commande.type} refusé sur ${memoire.numero} (${r.left._tag})`);
+      version = r.right.memoire.version;
+    }
+  }
 };
 
 /**
