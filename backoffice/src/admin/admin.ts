@@ -1,6 +1,6 @@
 import AdminJS, { type ActionContext, type AdminJSOptions, type HrefContext, type HrefFunction, type ResourceWithOptions } from "adminjs";
 import { RessourceOrm } from "./ressource-orm.js";
-import { avertirDatesIllisibles } from "./filtres-dates.js";
+import { avertirFiltresIllisibles } from "./filtres-dates.js";
 import { AgentSchemaOrm, JuridictionSchemaOrm } from "./acces/acces.schema.js";
 import { COMPOSANTS, componentLoader } from "./composants.js";
 import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
@@ -67,7 +67,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               },
               actions: {
                 // The list with its capped count ("plus de 10 000" in the header).
-                list: { isAccessible: consultation, component: COMPOSANTS.listeMemoires, after: avertirDatesIllisibles },
+                list: { isAccessible: consultation, component: COMPOSANTS.listeMemoires, after: avertirFiltresIllisibles },
                 search: { isAccessible: consultation },
                 show: { isAccessible: consultation, showInDrawer: false },
                 new: interdit,
@@ -129,7 +129,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 perimetre: { components: { list: COMPOSANTS.droitsAgent, show: COMPOSANTS.droitsAgent } },
               },
               actions: {
-                list: { isAccessible: administration, after: avertirDatesIllisibles },
+                list: { isAccessible: administration, after: avertirFiltresIllisibles },
                 show: { isAccessible: administration },
                 search: { isAccessible: administration },
                 edit: interdit,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesIllisibles } from "./filtres-dates.js";
+import { datesIllisibles, valeursInconnues } from "./filtres-dates.js";
 
 describe("datesIllisibles: the date filters of a list request that cannot be read", () => {
   const types: Record<string, string> = { envoyeLe: "datetime", creeLe: "date", numero: "string" };
@@ -38,5 +38,26 @@ describe("datesIllisibles: the date filters of a list request that cannot be rea
   it("shortens a long value and drops the braces a translation would read as a placeholder", () => {
     const [texte] = lire({ "filters.envoyeLe~~from": `{{x}}${"9".repeat(60)}` });
     expect(texte).toBe(`Date de dépôt (du) « x${"9".repeat(35)} »`);
+  });
+});
+
+describe("valeursInconnues: the filters of a list request whose value is none of those their list offers", () => {
+  const valeurs: Record<string, ReadonlyArray<string>> = { etat: ["TAXE", "VALIDE"], aTraiter: ["oui"] };
+  const libelles: Record<string, string> = { etat: "État", aTraiter: "À traiter" };
+  const lire = (query: Record<string, unknown> | undefined) =>
+    valeursInconnues(
+      query,
+      (chemin) => valeurs[chemin],
+      (chemin) => libelles[chemin] ?? chemin,
+    );
+
+  it("names each by its label, with the value as typed (shortened, without braces)", () => {
+    expect(lire({ "filters.etat": "PAYE", "filters.aTraiter": "peut-être" })).toEqual(["État « PAYE »", "À traiter « peut-être »"]);
+    expect(lire({ "filters.etat": `{{x}}${"A".repeat(60)}` })).toEqual([`État « x${"A".repeat(35)} »`]);
+  });
+
+  it("is silent for a value of the list, an empty value, a filter without a list, date bounds and other keys", () => {
+    expect(lire({ "filters.etat": "TAXE", "filters.aTraiter": "", "filters.numero": "MJ1", "filters.etat~~from": "x", page: "PAYE" })).toEqual([]);
+    expect(lire(undefined)).toEqual([]);
   });
 });

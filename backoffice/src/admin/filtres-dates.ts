@@ -36,25 +36,53 @@ export const datesIllisibles = (
   return illisibles;
 };
 
+/** A filter on one value in a list request: `filters.<path>`. */
+const CLE_FILTRE_VALEUR = /^filters\.([^~]+)$/;
+
 /**
- * `after` of a list action: when a date filter cannot be read, the list (answered without that
- * criterion, as before) comes with a notice that says so, instead of silently showing more rows than
- * the agent asked for.
+ * The filters of a list request on a property with a closed list of values (état, catégorie, statut…)
+ * whose value is not one of them (a hand-edited or outdated URL: the filter's list only sends its
+ * own), named as the agent reads them: « État « PAYE » ».
  */
-export const avertirDatesIllisibles = <R extends ActionResponse>(response: R, request: ActionRequest, context: ActionContext): R => {
+export const valeursInconnues = (
+  query: Readonly<Record<string, unknown>> | undefined,
+  valeursDe: (chemin: string) => ReadonlyArray<string> | undefined,
+  libelle: (chemin: string) => string,
+): ReadonlyArray<string> => {
+  const inconnues: Array<string> = [];
+  for (const [cle, valeur] of Object.entries(query ?? {})) {
+    const chemin = CLE_FILTRE_VALEUR.exec(cle)?.[1];
+    if (chemin === undefined) continue;
+    const valeurs = valeursDe(chemin);
+    if (valeurs === undefined || valeurs.length === 0 || typeof valeur !== "string" || valeur.trim() === "" || valeurs.includes(valeur)) continue;
+    inconnues.push(`${libelle(chemin)} « ${valeur.trim().slice(0, 40).replace(/[{}]/g, "")} »`);
+  }
+  return inconnues;
+};
+
+/**
+ * `after` of a list action: when a date filter cannot be read (the list is answered without that
+ * criterion), or a filter's value is none of those its list offers, the list comes with a notice
+ * that says so, instead of silently showing more rows, or none, than the agent asked for.
+ */
+export const avertirFiltresIllisibles = <R extends ActionResponse>(response: R, request: ActionRequest, context: ActionContext): R => {
   const { resource } = context;
-  const illisibles = datesIllisibles(
+  const libelle = (chemin: string) => libellePropriete(resource.id(), chemin);
+  const illisibles = datesIllisibles(request.query, (chemin) => resource.property(chemin)?.type(), libelle);
+  const inconnues = valeursInconnues(
     request.query,
-    (chemin) => resource.property(chemin)?.type(),
-    (chemin) => libellePropriete(resource.id(), chemin),
+    (chemin) => resource.decorate().getPropertyByKey(chemin)?.availableValues()?.map((v) => String(v.value)),
+    libelle,
   );
-  if (illisibles.length === 0) return response;
-  const pluriel = illisibles.length > 1;
-  return {
-    ...response,
-    notice: {
-      message: `${pluriel ? "Dates illisibles" : "Date illisible"}, ${pluriel ? "critères non appliqués" : "critère non appliqué"} — ${illisibles.join(", ")} ; choisissez un jour dans le calendrier (JJ/MM/AAAA)`,
-      type: "error",
-    },
-  };
+  const avis: Array<string> = [];
+  if (illisibles.length > 0) {
+    const pluriel = illisibles.length > 1;
+    avis.push(
+      `${pluriel ? "Dates illisibles" : "Date illisible"}, ${pluriel ? "critères non appliqués" : "critère non appliqué"} — ${illisibles.join(", ")} ; choisissez un jour dans le calendrier (JJ/MM/AAAA)`,
+    );
+  }
+  if (inconnues.length > 0) {
+    avis.push(`${inconnues.length > 1 ? "Valeurs inconnues" : "Valeur inconnue"} — ${inconnues.join(", ")} ; choisissez une valeur proposée par le filtre`);
+  }
+  return avis.length === 0 ? response : { ...response, notice: { message: avis.join(". "), type: "error" } };
 };

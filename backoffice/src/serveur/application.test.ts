@@ -401,6 +401,19 @@ describe("the date filters: Paris calendar days, included whole", () => {
     expect(agents.notice?.message).toContain("(au) « demain »");
   });
 
+  it("a filter value none of its list offers (an outdated URL) is named, with the unreadable dates if any; a known one is silent", async () => {
+    const lire = async (url: string) => corps(await client("demo-greffier-paris").get(url)) as { records?: Array<{ id: string }>; notice?: { message: string; type: string } };
+    const inconnu = await lire("/admin/api/resources/memoires/actions/list?filters.etat=PAYE");
+    expect(inconnu.notice?.type).toBe("error");
+    expect(inconnu.notice?.message).toBe("Valeur inconnue — État « PAYE » ; choisissez une valeur proposée par le filtre");
+    expect(inconnu.records).toEqual([]);
+    const deux = await lire("/admin/api/resources/memoires/actions/list?filters.etat=PAYE&filters.categoriePrestataire=Astrologue&filters.envoyeLe~~from=31%2F02%2F2026");
+    expect(deux.notice?.message).toMatch(/^Date illisible, critère non appliqué — Date de dépôt \(du\) « 31\/02\/2026 » .*\. Valeurs inconnues — État « PAYE », .* « Astrologue » ; /);
+    const connu = await lire("/admin/api/resources/memoires/actions/list?filters.etat=TAXE");
+    expect(connu.notice).toBeUndefined();
+    expect(Array.isArray(connu.records)).toBe(true);
+  });
+
   it("the plain tables' date filters read the same days (agents by creation date)", async () => {
     const aujourdhui = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
     const liste = async (du: string, au: string) =>

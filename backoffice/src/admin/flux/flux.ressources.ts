@@ -7,7 +7,7 @@ import type { DependancesAdmin } from "../dependances.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { peutLireOrganisation } from "../organisation/organisation.acces.js";
 import { RessourceOrm } from "../ressource-orm.js";
-import { avertirDatesIllisibles } from "../filtres-dates.js";
+import { avertirFiltresIllisibles } from "../filtres-dates.js";
 
 /**
  * The lots' table; the path the file was read from stays on the server. The status is filtered by
@@ -71,7 +71,7 @@ export const ressourcesFlux = (d: DependancesAdmin): ReadonlyArray<ResourceWithO
           nombreTransitions: { isVisible: false },
         },
         actions: {
-          list: { isAccessible: lecture, after: avertirDatesIllisibles },
+          list: { isAccessible: lecture, after: avertirFiltresIllisibles },
           search: { isAccessible: lecture },
           show: {
             isAccessible: lecture,
