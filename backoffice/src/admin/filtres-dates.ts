@@ -1,4 +1,4 @@
-import type { ActionContext, ActionRequest, ActionResponse } from "adminjs";
+import type { ActionContext, ActionRequest, ActionResponse, BaseResource } from "adminjs";
 import { bornesJour } from "./jours-paris.js";
 import { TRADUCTION_FR } from "./locale/fr.js";
 
@@ -61,16 +61,15 @@ export const valeursInconnues = (
 };
 
 /**
- * `after` of a list action: when a date filter cannot be read (the list is answered without that
- * criterion), or a filter's value is none of those its list offers, the list comes with a notice
- * that says so, instead of silently showing more rows, or none, than the agent asked for.
+ * What a list request's filters hold that the list cannot apply as asked, in French: its unreadable
+ * dates (the list is answered without those criteria) and its values none of the filter's list offers;
+ * `undefined` when there is none. Read by the lists' notice and by the CSV export, which refuses them.
  */
-export const avertirFiltresIllisibles = <R extends ActionResponse>(response: R, request: ActionRequest, context: ActionContext): R => {
-  const { resource } = context;
+export const avisFiltres = (query: Readonly<Record<string, unknown>> | undefined, resource: BaseResource): string | undefined => {
   const libelle = (chemin: string) => libellePropriete(resource.id(), chemin);
-  const illisibles = datesIllisibles(request.query, (chemin) => resource.property(chemin)?.type(), libelle);
+  const illisibles = datesIllisibles(query, (chemin) => resource.property(chemin)?.type(), libelle);
   const inconnues = valeursInconnues(
-    request.query,
+    query,
     (chemin) => resource.decorate().getPropertyByKey(chemin)?.availableValues()?.map((v) => String(v.value)),
     libelle,
   );
@@ -84,5 +83,15 @@ export const avertirFiltresIllisibles = <R extends ActionResponse>(response: R, 
   if (inconnues.length > 0) {
     avis.push(`${inconnues.length > 1 ? "Valeurs inconnues" : "Valeur inconnue"} — ${inconnues.join(", ")} ; choisissez une valeur proposée par le filtre`);
   }
-  return avis.length === 0 ? response : { ...response, notice: { message: avis.join(". "), type: "error" } };
+  return avis.length === 0 ? undefined : avis.join(". ");
+};
+
+/**
+ * `after` of a list action: when a date filter cannot be read (the list is answered without that
+ * criterion), or a filter's value is none of those its list offers, the list comes with a notice
+ * that says so, instead of silently showing more rows, or none, than the agent asked for.
+ */
+export const avertirFiltresIllisibles = <R extends ActionResponse>(response: R, request: ActionRequest, context: ActionContext): R => {
+  const message = avisFiltres(request.query, context.resource);
+  return message === undefined ? response : { ...response, notice: { message, type: "error" } };
 };

@@ -412,6 +412,18 @@ describe("the date filters: Paris calendar days, included whole", () => {
     const connu = await lire("/admin/api/resources/memoires/actions/list?filters.etat=TAXE");
     expect(connu.notice).toBeUndefined();
     expect(Array.isArray(connu.records)).toBe(true);
+    // The CSV export of such a list is refused with the same words (a browser reads them in a page), nothing exported.
+    const greffier = client("demo-greffier-paris");
+    const json = await greffier.get("/admin/export/memoires.csv?filters.etat=PAYE");
+    expect(json.status).toBe(400);
+    expect((json.body as { erreur?: string }).erreur).toBe(
+      "Valeur inconnue — État « PAYE » ; choisissez une valeur proposée par le filtre. Rien n'a été exporté : corrigez le filtre de la liste, puis exportez à nouveau.",
+    );
+    const page = await greffier.get("/admin/export/memoires.csv?filters.envoyeLe~~from=31%2F02%2F2026").set("Accept", "text/html");
+    expect(page.status).toBe(400);
+    expect(page.headers["content-type"]).toMatch(/^text\/html/);
+    expect(page.text).toContain("Date illisible, critère non appliqué — Date de dépôt (du) « 31/02/2026 »");
+    expect((await greffier.get("/admin/export/memoires.csv?filters.etat=TAXE")).status).toBe(200);
   });
 
   it("the plain tables' date filters read the same days (agents by creation date)", async () => {

@@ -9,6 +9,7 @@ import type { Orm } from "../base/orm.js";
 import { FEUILLE_DE_STYLE, creerAdmin } from "../admin/admin.js";
 import { DepotAcces, agentConnecte, type AgentConnecte } from "../admin/acces/agents.js";
 import { MagasinSessions } from "../admin/acces/session-store.js";
+import { avisFiltres } from "../admin/filtres-dates.js";
 import { commandeDeLAction } from "../admin/memoires/memoires.actions.js";
 import { RessourceMemoires } from "../admin/memoires/memoires.ressource.js";
 import { COLONNES_TRI, requeteListe, type ColonneTri } from "../admin/memoires/memoires.requete.js";
@@ -230,6 +231,9 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     const agent = req.session.adminUser;
     if (agent === undefined) return void refuser(req, res, 401, "Votre session est terminée : reconnectez-vous pour continuer.");
     const q = req.query as Record<string, unknown>;
+    // A filter the list cannot apply as asked (the list shows it in a notice): nothing exported.
+    const avis = avisFiltres(q, memoires);
+    if (avis !== undefined) return void refuser(req, res, 400, `${avis}. Rien n'a été exporté : corrigez le filtre de la liste, puis exportez à nouveau.`);
     const valeur = (cle: string): unknown =>
       cle === "envoyeLe" ? { from: q[`filters.envoyeLe~~from`], to: q[`filters.envoyeLe~~to`] } : q[`filters.${cle}`];
     const tri = typeof q["sortBy"] === "string" && q["sortBy"] in COLONNES_TRI ? (q["sortBy"] as ColonneTri) : "envoyeLe";

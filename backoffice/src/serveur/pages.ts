@@ -78,9 +78,9 @@ export const pagesSansRessourceExterne = (_req: Request, res: Response, next: Ne
 
 const echapper = (texte: string): string => texte.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
 
-/** A page of the back-office that says why a request was refused, with the way back (sign-in page for 401, dashboard otherwise). */
-export const pageRefus = (statut: 401 | 403 | 404, message: string): string => {
-  const titre = statut === 401 ? "Session terminée" : statut === 403 ? "Accès refusé" : "Introuvable";
+/** A page of the back-office that says why a request was refused (400: what it asked cannot be read), with the way back (sign-in page for 401, dashboard otherwise). */
+export const pageRefus = (statut: 400 | 401 | 403 | 404, message: string): string => {
+  const titre = statut === 400 ? "Demande non traitée" : statut === 401 ? "Session terminée" : statut === 403 ? "Accès refusé" : "Introuvable";
   const retour = statut === 401 ? `<a href="/admin/login">Se connecter</a>` : `<a href="/admin">Retour au tableau de bord</a>`;
   return `<!DOCTYPE html>
 <html lang="fr">
@@ -96,7 +96,7 @@ export const pageRefus = (statut: 401 | 403 | 404, message: string): string => {
  * opening the URL (it accepts HTML before JSON), `{ erreur }` in JSON to AdminJS's screens and any other
  * client. The status is the same either way.
  */
-export const refuser = (req: Request, res: Response, statut: 401 | 403 | 404, message: string): void => {
+export const refuser = (req: Request, res: Response, statut: 400 | 401 | 403 | 404, message: string): void => {
   res.status(statut);
   if (req.accepts(["json", "html"]) === "html") res.send(pageRefus(statut, message));
   else res.json({ erreur: message });
