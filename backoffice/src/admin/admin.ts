@@ -41,7 +41,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 consultation({ currentAdmin } as ActionContext) ? `${h.resourceUrl({ resourceId: "memoires" })}?filters.aTraiter=oui&sortBy=envoyeLe&direction=asc` : null) as HrefFunction,
               // Amounts before the catégorie and the juridiction (most agents have one): visible without scrolling.
               listProperties: ["numero", "etat", "envoyeLe", "prestataire", "montantDemande", "montantTtc", "montantModifie", "categoriePrestataire", "juridiction"],
-              filterProperties: ["aTraiter", "texte", "numero", "juridictionCode", "etat", "envoyeLe", "prestataire", "categoriePrestataire", "texteReference", "numeroEngagementJuridique"],
+              filterProperties: ["aTraiter", "recoursEnInstance", "texte", "numero", "juridictionCode", "etat", "envoyeLe", "prestataire", "categoriePrestataire", "texteReference", "numeroEngagementJuridique"],
               showProperties: ["detail"],
               sort: { sortBy: "envoyeLe", direction: "asc" },
               properties: {
@@ -55,6 +55,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 prestataire: { description: "Raison sociale ou identifiant (SIRET…), sans accents ni majuscules obligatoires" },
                 identifiantPrestataire: { isVisible: false },
                 aTraiter: { availableValues: [{ value: "oui", label: "Oui" }] },
+                recoursEnInstance: { availableValues: [{ value: "oui", label: "Oui" }] },
                 // Codes as values and labels: AdminJS translates `categoriePrestataire.<code>` (locale/fr.ts).
                 categoriePrestataire: { availableValues: CATEGORIES.map((v) => ({ value: v, label: v })) },
                 texteReference: {

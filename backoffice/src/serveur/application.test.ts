@@ -818,6 +818,9 @@ describe("a taxation that changes the amount is told to the prestataire (CPP R22
       (corps(await client(agentId).get(`/admin/api/resources/memoires/actions/list?filters.aTraiter=oui&filters.numero=${numero}`)).records ?? []).map((r) => r.id);
     const [a, m, j] = aujourdhui().split("-");
     const ordonnateur = client("demo-ordonnateur-paris");
+    const recoursEnAttente = async () =>
+      (corps(await client("demo-greffier-paris").get(`/admin/api/resources/memoires/actions/list?filters.recoursEnInstance=oui&filters.numero=${numero}`)).records ?? []).map((r) => r.id);
+    expect(await recoursEnAttente()).toEqual([id]);
     // Waiting for the chambre: nobody's « à traiter », the ordonnateur is told why.
     expect(await aTraiter("demo-greffier-paris")).toEqual([]);
     expect(await aTraiter("demo-ordonnateur-paris")).toEqual([]);
@@ -853,8 +856,9 @@ describe("a taxation that changes the amount is told to the prestataire (CPP R22
     const decidee = await detail(id);
     expect(decidee.taxation?.recours?.decision).toEqual({ rendueLe: `${j}/${m}/${a}`, sens: "ordonnance réformée", reformation: true, motif: "CA Paris, ch. de l'instruction, arrêt n° 26/123" });
     expect(decidee.totaux.montantHt).toBe(euros(formaterMontant(BigDecimal.multiply(BigDecimal.unsafeFromString("12.50"), BigDecimal.fromBigInt(BigInt(lignes.length))))));
-    // Executable: the ordonnateur's to validate.
+    // Executable: the ordonnateur's to validate, no longer among the appeals waiting.
     expect(await aTraiter("demo-ordonnateur-paris")).toEqual([id]);
+    expect(await recoursEnAttente()).toEqual([]);
     expect((await poster(ordonnateur, id, "valider-paiement", apres.version, {})).status).toBe(200);
     expect((await etatStocke(orm, id)).etat).toBe("VALIDE");
   });

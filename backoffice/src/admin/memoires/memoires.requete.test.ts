@@ -217,6 +217,8 @@ describe.each(BASES)("list of the mémoires on $dialecte", (base) => {
         expect([...(await ordonnateur("2099-12-31"))].sort()).toEqual([enDelai, accordee, certifiee, decidee].sort());
         // Without the taxes' criterion, the states alone (the magistrat's, the comptable's).
         expect(await ids({ etatsEnAttente: ["TAXE"] })).toHaveLength(6);
+        // The appeals waiting for the chambre de l'instruction (the list's « Recours en instance » filter).
+        expect([...(await ids({ recoursEnInstance: true }))].sort()).toEqual([enRecours, recoursParquet].sort());
       } finally {
         for (const id of [aNotifier, enDelai, accordee, certifiee, enRecours, recoursParquet, decidee]) await placer(id, "MIS_A_DISPOSITION", false, null);
       }

@@ -2,6 +2,7 @@ import type { EtatMemoire } from "@frais-justice/core/memoire";
 import { echapperLike, normaliserRecherche } from "../../base/texte.js";
 import type { ValeurSql } from "../../base/sql.js";
 import type { Dialecte } from "../../base/configuration.js";
+import { EXECUTION_SUSPENDUE } from "../../memoire/memoire.mapper.js";
 import { ETATS_INVISIBLES_JURIDICTION } from "./libelles.js";
 
 /** The search criteria of the court-side list (DOMAIN.md §3 Rechercher), as typed in the filters. */
@@ -28,6 +29,8 @@ export interface CriteresListe {
   readonly texte?: string;
   /** Only the states waiting for these roles ("à traiter"). */
   readonly etatsEnAttente?: ReadonlyArray<EtatMemoire>;
+  /** Only the taxed mémoires whose appeal waits for the chambre de l'instruction's decision (CPP R228-1). */
+  readonly recoursEnInstance?: boolean;
   /**
    * The taxed mémoires waiting for these roles ("à traiter" too): `aNotifier`, those whose taxation
    * differs from the request and whose notification is not recorded (the greffier's); `executablesAu`,
@@ -210,6 +213,8 @@ export const clauseWhere = (
     else if (taxes.length === 0) ajouter(`etat IN (${marques(etats.length)})`, ...etats);
     else ajouter(`etat IN (${marques(etats.length)}) AND (etat <> 'TAXE' OR ${taxes.map((x) => x.sql).join(" OR ")})`, ...etats, ...taxes.flatMap((x) => x.params));
   }
+  // Read in the juridiction/état index (its last column is the day of execution, suspended while an appeal waits).
+  if (c.recoursEnInstance === true) ajouter("etat = ? AND taxe_executable_le = ?", "TAXE", EXECUTION_SUSPENDUE);
   if (c.deposeDu !== undefined) ajouter("envoye_le >= ?", c.deposeDu);
   if (c.deposeAvant !== undefined) ajouter("envoye_le < ?", c.deposeAvant);
   if (c.structureId !== undefined && c.structureId.trim() !== "") ajouter("structure_id = ?", c.structureId.trim());

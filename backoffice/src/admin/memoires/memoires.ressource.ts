@@ -55,6 +55,7 @@ const PROPRIETES: ReadonlyArray<DefinitionPropriete> = [
   ["montantTtc", "string", true],
   ["montantModifie", "boolean", false],
   ["aTraiter", "string", false],
+  ["recoursEnInstance", "string", false],
   ["texte", "string", false],
   ["version", "number", false],
   ["detail", "mixed", false],
@@ -83,6 +84,7 @@ export const criteresDepuisFiltre = (valeurs: (cle: string) => unknown, agent: A
     texteReference: texte("texteReference"),
     numeroEngagementJuridique: texte("numeroEngagementJuridique"),
     texte: texte("texte"),
+    recoursEnInstance: chaine(valeurs("recoursEnInstance")) === "oui" ? true : undefined,
     etatsEnAttente: aTraiter ? [...new Set(agent.roles.flatMap((r) => ETATS_EN_ATTENTE_DU_ROLE[r]))] : undefined,
     taxesEnAttente:
       aTraiter && (agent.roles.includes("GREFFIER") || agent.roles.includes("ORDONNATEUR"))
