@@ -184,17 +184,25 @@ const notificationTaxeSansObjet: Garde = {
   },
 };
 
+/**
+ * Why a day typed for the greffe (`AAAA-MM-JJ`) lies outside its bounds, if it does: before `depuis`
+ * (the message `avant`), or after today in Paris (« `quoi` JJ/MM/AAAA est dans le futur »).
+ */
+const jourHorsBornes = (saisi: string, depuis: Temporal.PlainDate, maintenant: Date, avant: string, quoi: string): string | undefined => {
+  const jour = Temporal.PlainDate.from(saisi);
+  if (Temporal.PlainDate.compare(jour, depuis) < 0) return avant;
+  if (Temporal.PlainDate.compare(jour, dateDuJour(maintenant)) > 0) return `${quoi} ${jourFrancais(jour)} est dans le futur`;
+  return undefined;
+};
+
 const notificationTaxeInvalide: Garde = {
   nom: "notificationTaxeInvalide",
   sens: "interdit",
   dependDeLaSaisie: true,
   verifier: (memoire, evenement) => {
     if (evenement.type !== "memoire.constater-notification-taxe" || memoire.taxation === undefined) return undefined;
-    const jour = Temporal.PlainDate.from(evenement.notifieeLe);
     const taxeLe = dateDuJour(memoire.taxation.le);
-    if (Temporal.PlainDate.compare(jour, taxeLe) < 0) return `la notification ne peut précéder l'ordonnance de taxe du ${jourFrancais(taxeLe)}`;
-    if (Temporal.PlainDate.compare(jour, dateDuJour(evenement.maintenant)) > 0) return `la date de notification ${jourFrancais(jour)} est dans le futur`;
-    return undefined;
+    return jourHorsBornes(evenement.notifieeLe, taxeLe, evenement.maintenant, `la notification ne peut précéder l'ordonnance de taxe du ${jourFrancais(taxeLe)}`, "la date de notification");
   },
 };
 
@@ -271,15 +279,14 @@ const recoursTaxeInvalide: Garde = {
   dependDeLaSaisie: true,
   verifier: (memoire, evenement) => {
     if (evenement.type !== "memoire.constater-recours-taxe" || memoire.taxation === undefined) return undefined;
-    const jour = Temporal.PlainDate.from(evenement.formeLe);
     const taxeLe = dateDuJour(memoire.taxation.le);
-    if (Temporal.PlainDate.compare(jour, taxeLe) < 0) return `un recours ne peut précéder l'ordonnance de taxe du ${jourFrancais(taxeLe)}`;
-    if (Temporal.PlainDate.compare(jour, dateDuJour(evenement.maintenant)) > 0) return `la date du recours ${jourFrancais(jour)} est dans le futur`;
-    if (evenement.par !== "PARTIE_PRENANTE") return undefined;
+    const bornes = jourHorsBornes(evenement.formeLe, taxeLe, evenement.maintenant, `un recours ne peut précéder l'ordonnance de taxe du ${jourFrancais(taxeLe)}`, "la date du recours");
+    if (bornes !== undefined || evenement.par !== "PARTIE_PRENANTE") return bornes;
     if (!memoire.montantModifie) return "l'ordonnance de taxe accorde au prestataire le montant qu'il a demandé : il n'a pas de recours à former contre elle (CPP R228-1)";
     const notifieeLe = memoire.taxation.notifieeLe;
     if (notifieeLe === undefined) return undefined;
     const fin = finDuDelaiDeRecours(notifieeLe);
+    const jour = Temporal.PlainDate.from(evenement.formeLe);
     return Temporal.PlainDate.compare(jour, fin) > 0
       ? `recours formé le ${jourFrancais(jour)}, après le dernier jour du délai de recours, le ${jourFrancais(fin)} (ordonnance notifiée le ${jourFrancais(Temporal.PlainDate.from(notifieeLe))}) : ` +
           "formé hors délai, il ne suspend pas l'exécution de l'ordonnance de taxe (CPP R228-1)"
@@ -307,11 +314,8 @@ const decisionRecoursInvalide: Garde = {
   verifier: (memoire, evenement) => {
     const recours = memoire.taxation?.recours;
     if (evenement.type !== "memoire.constater-decision-recours" || recours === undefined) return undefined;
-    const jour = Temporal.PlainDate.from(evenement.rendueLe);
     const formeLe = Temporal.PlainDate.from(recours.formeLe);
-    if (Temporal.PlainDate.compare(jour, formeLe) < 0) return `la décision ne peut précéder le recours formé le ${jourFrancais(formeLe)}`;
-    if (Temporal.PlainDate.compare(jour, dateDuJour(evenement.maintenant)) > 0) return `la date de la décision ${jourFrancais(jour)} est dans le futur`;
-    return undefined;
+    return jourHorsBornes(evenement.rendueLe, formeLe, evenement.maintenant, `la décision ne peut précéder le recours formé le ${jourFrancais(formeLe)}`, "la date de la décision");
   },
 };
 

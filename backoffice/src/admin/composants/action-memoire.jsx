@@ -37,15 +37,18 @@ const SENS_DECISION = [
   ["DESISTEMENT", "Désistement constaté"],
 ];
 
+/** An amount as the agent types it, with a decimal comma (« 364,07 »); the server reads either mark. */
+const saisieFrancaise = (montant) => String(montant).replace(".", ",");
+
 const ActionMemoire = ({ resource, record, action }) => {
   const titreAction = useTitreAction(action, resource);
   const d = JSON.parse(record.params.detail || "{}");
   const lignes = d.lignes || [];
   const [redressements, setRedressements] = useState({});
   // Pre-filled with the requested HT, written as the agent types it ("364,07"); the server reads either mark.
-  const [taxes, setTaxes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, String(l.montantHtDemandeBrut).replace(".", ",")])));
+  const [taxes, setTaxes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, saisieFrancaise(l.montantHtDemandeBrut)])));
   // The chambre's amounts, pre-filled with the ordonnance's (the current HT of each line).
-  const [reformes, setReformes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, String(l.montantHtBrut).replace(".", ",")])));
+  const [reformes, setReformes] = useState(() => Object.fromEntries(lignes.map((l) => [l.id, saisieFrancaise(l.montantHtBrut)])));
   const [par, setPar] = useState("PARTIE_PRENANTE");
   const [sens, setSens] = useState("CONFIRMATION");
   const [motif, setMotif] = useState("");
@@ -82,7 +85,7 @@ const ActionMemoire = ({ resource, record, action }) => {
             motif,
             // Only a reformation names amounts: the lines the agent changed.
             ...(sens === "REFORMATION"
-              ? { lignes: lignes.filter((l) => reformes[l.id] !== String(l.montantHtBrut).replace(".", ",")).map((l) => ({ ligneId: l.id, montantHtTaxe: reformes[l.id] })) }
+              ? { lignes: lignes.filter((l) => reformes[l.id] !== saisieFrancaise(l.montantHtBrut)).map((l) => ({ ligneId: l.id, montantHtTaxe: reformes[l.id] })) }
               : {}),
           },
         };
