@@ -119,6 +119,16 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
     await page.waitForURL(/filters\.file=SM-750/);
     await page.waitForSelector(`tr[data-id="${ticket.id}"]`);
     expect(await page.locator(`tr[data-id="${ticket.id}"]`).innerText()).toContain(ticket.numero);
+    // The queue filter offers the agent's queues, this one chosen.
+    await page.click('[data-css="tickets-filter-button"]');
+    await page.waitForSelector("[data-testid=filtre-file] option[value='SM-750']", { state: "attached" });
+    const choix = await page.locator("[data-testid=filtre-file] option").allInnerTexts();
+    expect(choix).toEqual(expect.arrayContaining(["Toutes mes files", "Support national", "Service métier — 750 - Tribunal judiciaire de Paris"]));
+    expect(choix.some((c) => c.includes("Lyon"))).toBe(false);
+    expect(await page.inputValue("[data-testid=filtre-file]")).toBe("SM-750");
+    expect(await page.locator("label[for=filtre-file]").innerText()).toBe("File");
+    await page.goto(page.url());
+    await page.waitForSelector(`tr[data-id="${ticket.id}"]`);
     await page.screenshot({ path: join(IMAGES, "backoffice-support-file.png"), fullPage: true });
     expect(await ongletDuDemandeur(ticket)).toEqual(["TOUS"]);
   }, 120_000);

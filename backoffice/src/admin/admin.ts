@@ -1,6 +1,7 @@
 import AdminJS, { type ActionContext, type AdminJSOptions, type HrefContext, type HrefFunction, type ResourceWithOptions } from "adminjs";
 import { RessourceOrm } from "./ressource-orm.js";
 import { avertirFiltresIllisibles } from "./filtres-dates.js";
+import { actionChoixDuFiltre, avertirFiltresDeLAgent } from "./filtres-agent.js";
 import { AgentSchemaOrm, JuridictionSchemaOrm } from "./acces/acces.schema.js";
 import { COMPOSANTS, componentLoader } from "./composants.js";
 import { TRADUCTION_FR, VALEURS_ETATS } from "./locale/fr.js";
@@ -50,7 +51,7 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                 etat: { availableValues: VALEURS_ETATS, isTitle: false },
                 numero: { isTitle: true },
                 // Choices asked of the server when the filter is drawn (see the `juridictions` action).
-                juridictionCode: { components: { filter: COMPOSANTS.filtreJuridiction } },
+                juridictionCode: { components: { filter: COMPOSANTS.filtreChoix }, custom: { action: "juridictions", tous: "Toutes mes juridictions", id: "filtre-juridiction" } },
                 structureId: { isVisible: false },
                 prestataire: { description: "Raison sociale ou identifiant (SIRET…), sans accents ni majuscules obligatoires" },
                 identifiantPrestataire: { isVisible: false },
@@ -68,7 +69,11 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
               },
               actions: {
                 // The list with its capped count ("plus de 10 000" in the header).
-                list: { isAccessible: consultation, component: COMPOSANTS.listeMemoires, after: avertirFiltresIllisibles },
+                list: {
+                  isAccessible: consultation,
+                  component: COMPOSANTS.listeMemoires,
+                  after: avertirFiltresDeLAgent(["juridictionCode"], (agent) => d.memoires.choixFiltres(agent)),
+                },
                 search: { isAccessible: consultation },
                 show: { isAccessible: consultation, showInDrawer: false },
                 new: interdit,
@@ -82,17 +87,8 @@ export const optionsAdmin = (d?: DependancesAdmin): AdminJSOptions => {
                   isAccessible: consultation,
                   handler: () => Promise.resolve({}),
                 },
-                juridictions: {
-                  actionType: "resource",
-                  isVisible: false,
-                  isAccessible: consultation,
-                  // The agent's juridictions as they are now (the juridiction filter's choices).
-                  handler: async (_req: unknown, _res: unknown, ctx: ActionContext) => {
-                    const agent = agentDuContexte(ctx);
-                    if (agent === undefined) return { juridictions: [] };
-                    return { juridictions: await d.memoires.choixJuridictions(agent) };
-                  },
-                },
+                // The agent's juridictions as they are now (the juridiction filter's choices).
+                juridictions: actionChoixDuFiltre(consultation, (agent) => d.memoires.choixJuridictions(agent)),
                 ...actionsMemoires(d.memoires, { action: COMPOSANTS.actionMemoire, groupee: COMPOSANTS.actionsGroupees }, juridictions),
               },
             },

@@ -15,7 +15,7 @@ export const COMPOSANTS = {
   actionsGroupees: componentLoader.add("ActionsGroupees", chemin("actions-groupees.jsx")),
   tableauDeBord: componentLoader.add("TableauDeBord", chemin("tableau-de-bord.jsx")),
   exportCsv: componentLoader.add("ExportCsv", chemin("export-csv.jsx")),
-  filtreJuridiction: componentLoader.add("FiltreJuridiction", chemin("filtre-juridiction.jsx")),
+  filtreChoix: componentLoader.add("FiltreChoix", chemin("filtre-choix.jsx")),
   listeMemoires: componentLoader.add("ListeMemoires", chemin("liste-memoires.jsx")),
   actionConfirmer: componentLoader.add("ActionConfirmer", chemin("action-confirmer.jsx")),
   nouvelAgent: componentLoader.add("NouvelAgent", chemin("nouvel-agent.jsx")),

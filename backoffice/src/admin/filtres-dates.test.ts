@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datesIllisibles, valeursInconnues } from "./filtres-dates.js";
+import { avertirFiltresDeLAgent } from "./filtres-agent.js";
 
 describe("datesIllisibles: the date filters of a list request that cannot be read", () => {
   const types: Record<string, string> = { envoyeLe: "datetime", creeLe: "date", numero: "string" };
@@ -59,5 +60,36 @@ describe("valeursInconnues: the filters of a list request whose value is none of
   it("is silent for a value of the list, an empty value, a filter without a list, date bounds and other keys", () => {
     expect(lire({ "filters.etat": "TAXE", "filters.aTraiter": "", "filters.numero": "MJ1", "filters.etat~~from": "x", page: "PAYE" })).toEqual([]);
     expect(lire(undefined)).toEqual([]);
+  });
+});
+
+describe("avertirFiltresDeLAgent: the notice of a list whose filter's choices are the agent's own", () => {
+  // A resource with one such filter (« juridictionCode », no fixed list) and one with a fixed list (« etat »).
+  const resource = {
+    id: () => "memoires",
+    property: () => null,
+    decorate: () => ({ getPropertyByKey: (chemin: string) => (chemin === "etat" ? { availableValues: () => [{ value: "TAXE" }] } : { availableValues: () => null }) }),
+  };
+  const AGENT = { id: "agent-1", roles: ["GREFFIER"], perimetre: { juridictions: ["750", "751"], coursAppel: [] } };
+  const apres = (lus: Array<string>) =>
+    avertirFiltresDeLAgent(["juridictionCode"], () => {
+      lus.push("lu");
+      return Promise.resolve({ juridictionCode: ["750", "751"] });
+    });
+  const avis = async (query: Record<string, unknown>, lus: Array<string> = []) =>
+    ((await apres(lus)({ records: [] }, { method: "get", query } as never, { resource, currentAdmin: AGENT } as never)) as { notice?: { message: string } }).notice?.message;
+
+  it("names a value outside the agent's choices, with the values outside a fixed list", async () => {
+    expect(await avis({ "filters.juridictionCode": "690", "filters.etat": "PAYE" })).toBe("Valeurs inconnues — Juridiction « 690 », État « PAYE » ; choisissez une valeur proposée par le filtre");
+    expect(await avis({ "filters.juridictionCode": "751" })).toBeUndefined();
+  });
+
+  it("reads the agent's choices only when the request filters on one of them", async () => {
+    const lus: Array<string> = [];
+    expect(await avis({ "filters.etat": "PAYE" }, lus)).toBe("Valeur inconnue — État « PAYE » ; choisissez une valeur proposée par le filtre");
+    expect(await avis({ "filters.juridictionCode": " " }, lus)).toBeUndefined();
+    expect(lus).toEqual([]);
+    await avis({ "filters.juridictionCode": "750" }, lus);
+    expect(lus).toEqual(["lu"]);
   });
 });

@@ -61,16 +61,23 @@ export const valeursInconnues = (
 };
 
 /**
- * What a list request's filters hold that the list cannot apply as asked, in French: its unreadable
- * dates (the list is answered without those criteria) and its values none of the filter's list offers;
- * `undefined` when there is none. Read by the lists' notice and by the CSV export, which refuses them.
+ * The choices of the filters whose list is the agent's own, read for this request (the mémoires'
+ * juridictions, the tickets' queues: a value outside them lists nothing), by property path.
  */
-export const avisFiltres = (query: Readonly<Record<string, unknown>> | undefined, resource: BaseResource): string | undefined => {
+export type ChoixDeLAgent = Readonly<Record<string, ReadonlyArray<string>>>;
+
+/**
+ * What a list request's filters hold that the list cannot apply as asked, in French: its unreadable
+ * dates (the list is answered without those criteria) and its values none of the filter's list offers
+ * (the property's fixed `availableValues`, or for a filter whose choices are the agent's own, `choix`);
+ * `undefined` when there is none. Read by the lists' notice and by the CSV exports, which refuse them.
+ */
+export const avisFiltres = (query: Readonly<Record<string, unknown>> | undefined, resource: BaseResource, choix: ChoixDeLAgent = {}): string | undefined => {
   const libelle = (chemin: string) => libellePropriete(resource.id(), chemin);
   const illisibles = datesIllisibles(query, (chemin) => resource.property(chemin)?.type(), libelle);
   const inconnues = valeursInconnues(
     query,
-    (chemin) => resource.decorate().getPropertyByKey(chemin)?.availableValues()?.map((v) => String(v.value)),
+    (chemin) => (Object.hasOwn(choix, chemin) ? choix[chemin] : resource.decorate().getPropertyByKey(chemin)?.availableValues()?.map((v) => String(v.value))),
     libelle,
   );
   const avis: Array<string> = [];
@@ -91,7 +98,7 @@ export const avisFiltres = (query: Readonly<Record<string, unknown>> | undefined
  * criterion), or a filter's value is none of those its list offers, the list comes with a notice
  * that says so, instead of silently showing more rows, or none, than the agent asked for.
  */
-export const avertirFiltresIllisibles = <R extends ActionResponse>(response: R, request: ActionRequest, context: ActionContext): R => {
-  const message = avisFiltres(request.query, context.resource);
-  return message === undefined ? response : { ...response, notice: { message, type: "error" } };
-};
+export const avertirFiltresIllisibles = <R extends ActionResponse>(response: R, request: ActionRequest, context: ActionContext): R => avertir(response, avisFiltres(request.query, context.resource));
+
+/** The response with the notice `message` (an error notice), or unchanged. */
+export const avertir = <R extends ActionResponse>(response: R, message: string | undefined): R => (message === undefined ? response : { ...response, notice: { message, type: "error" } });

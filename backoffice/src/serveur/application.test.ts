@@ -20,7 +20,7 @@ interface Corps {
   readonly notice?: { readonly message: string; readonly type: string };
   readonly records?: Array<{ id: string; params: { juridictionCode: string } }>;
   readonly rapport?: Array<{ id: string; numero: string; reussi: boolean; resultat: string; message: string }>;
-  readonly juridictions?: Array<{ value: string; label: string }>;
+  readonly choix?: Array<{ value: string; label: string }>;
   readonly record?: { params: Record<string, unknown> };
 }
 const corps = (r: { body: unknown }): Corps => r.body as Corps;
@@ -424,6 +424,11 @@ describe("the date filters: Paris calendar days, included whole", () => {
     expect(page.headers["content-type"]).toMatch(/^text\/html/);
     expect(page.text).toContain("Date illisible, critère non appliqué — Date de dépôt (du) « 31/02/2026 »");
     expect((await greffier.get("/admin/export/memoires.csv?filters.etat=TAXE")).status).toBe(200);
+    // A juridiction outside the agent's (their filter's choices) is refused alike, and their own exported.
+    const ailleurs = await greffier.get("/admin/export/memoires.csv?filters.juridictionCode=690");
+    expect(ailleurs.status).toBe(400);
+    expect((ailleurs.body as { erreur?: string }).erreur).toMatch(/^Valeur inconnue — Juridiction « 690 » ; .* Rien n'a été exporté/);
+    expect((await greffier.get("/admin/export/memoires.csv?filters.juridictionCode=750")).status).toBe(200);
   });
 
   it("the plain tables' date filters read the same days (agents by creation date)", async () => {
@@ -957,21 +962,27 @@ describe("show page and filters: one read of the mémoire, current juridictions"
 
   it("the juridiction filter's choices are the agent's juridictions as they are now", async () => {
     const ordonnateur = client("demo-ordonnateur-paris");
-    const choix = async () => (corps(await ordonnateur.get("/admin/api/resources/memoires/actions/juridictions")).juridictions ?? []).map((j) => j.label);
+    const choix = async () => (corps(await ordonnateur.get("/admin/api/resources/memoires/actions/juridictions")).choix ?? []).map((j) => j.label);
+    const avis = async (code: string) => corps(await ordonnateur.get(`/admin/api/resources/memoires/actions/list?filters.juridictionCode=${code}`)).notice?.message;
     expect(await choix()).toContain("750 - Tribunal judiciaire de Paris");
     expect((await choix()).some((l) => l.startsWith("690"))).toBe(false);
+    // A juridiction the filter does not offer (another court's, or one that does not exist yet) is named in the list's notice.
+    expect(await avis("773")).toBe("Valeur inconnue — Juridiction « 773 » ; choisissez une valeur proposée par le filtre");
+    expect(await avis("690")).toBe("Valeur inconnue — Juridiction « 690 » ; choisissez une valeur proposée par le filtre");
+    expect(await avis("750")).toBeUndefined();
     const cree = await client("demo-administrateur")
       .post("/admin/api/resources/Juridiction/actions/new")
       .send({ saisie: JSON.stringify({ code: "773", libelle: "Tribunal judiciaire de Melun", type: "TRIBUNAL_JUDICIAIRE", courAppel: "CA-PARIS" }) });
     expect(cree.status).toBe(200);
     expect(await choix()).toContain("773 - Tribunal judiciaire de Melun");
+    expect(await avis("773")).toBeUndefined();
     const renomme = await client("demo-administrateur").post("/admin/api/resources/Juridiction/records/773/renommer").send({ saisie: JSON.stringify({ libelle: "TJ de Melun" }) });
     expect(renomme.status).toBe(200);
     expect(await choix()).toContain("773 - TJ de Melun");
     // A role that may not consult mémoires gets AdminJS's "forbidden" answer and no juridiction.
     const support = corps(await client("demo-support").get("/admin/api/resources/memoires/actions/juridictions"));
     expect(support.notice).toMatchObject({ type: "error", message: "forbiddenError" });
-    expect(support.juridictions).toBeUndefined();
+    expect(support.choix).toBeUndefined();
   });
 });
 

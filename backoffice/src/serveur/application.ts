@@ -21,7 +21,7 @@ import { RACINE_BACKOFFICE } from "../base/configuration.js";
 import { StockagePieces, dossierPiecesParDefaut } from "../pieces-jointes/stockage.js";
 import { creerApi, type OptionsApi } from "../api/index.js";
 import { routesFlux } from "../api/flux.routes.js";
-import { RessourceTickets } from "../admin/support/tickets.ressource.js";
+import { RessourceTickets, choixFiltresTickets } from "../admin/support/tickets.ressource.js";
 import { DepotTicketsSql } from "../support/depot-tickets.sql.js";
 import { parametresEcheancesDepuis } from "../support/ordonnanceur.js";
 import type { DepotTickets } from "../support/depot-tickets.js";
@@ -67,6 +67,8 @@ export interface Application {
 
 const NOM_COOKIE = "fj.sid";
 const RACINE = "/admin";
+/** The end of a CSV export's refusal when the list's filters cannot be applied as asked. */
+const RIEN_EXPORTE = "Rien n'a été exporté : corrigez le filtre de la liste, puis exportez à nouveau.";
 
 const estApi = (req: Request): boolean => req.path.startsWith("/api/");
 
@@ -231,9 +233,6 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
     const agent = req.session.adminUser;
     if (agent === undefined) return void refuser(req, res, 401, "Votre session est terminée : reconnectez-vous pour continuer.");
     const q = req.query as Record<string, unknown>;
-    // A filter the list cannot apply as asked (the list shows it in a notice): nothing exported.
-    const avis = avisFiltres(q, memoires);
-    if (avis !== undefined) return void refuser(req, res, 400, `${avis}. Rien n'a été exporté : corrigez le filtre de la liste, puis exportez à nouveau.`);
     const valeur = (cle: string): unknown =>
       cle === "envoyeLe" ? { from: q[`filters.envoyeLe~~from`], to: q[`filters.envoyeLe~~to`] } : q[`filters.${cle}`];
     const tri = typeof q["sortBy"] === "string" && q["sortBy"] in COLONNES_TRI ? (q["sortBy"] as ColonneTri) : "envoyeLe";
@@ -241,6 +240,9 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
       .juridictionsVisibles(agent)
       .then(async (visibles) => {
         if (visibles.length === 0) return void refuser(req, res, 403, "Aucune juridiction dans votre périmètre : aucun mémoire à exporter.");
+        // A filter the list cannot apply as asked (the list shows it in a notice): nothing exported.
+        const avis = avisFiltres(q, memoires, await memoires.choixFiltres(agent));
+        if (avis !== undefined) return void refuser(req, res, 400, `${avis}. ${RIEN_EXPORTE}`);
         const where = (await memoires.clauses(agent, valeur)).page;
         await ecrireCsv(orm, res, (page) => requeteListe(where, { colonne: tri, sens: q["direction"] === "desc" ? "desc" : "asc" }, page), "memoires.csv");
       })
@@ -275,6 +277,8 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
       .filesDeLAgent(agent)
       .then(async (files) => {
         if (files.length === 0) return void refuser(req, res, 403, "Aucune file de support dans votre périmètre : aucun ticket à exporter.");
+        const avis = avisFiltres(q, tickets, choixFiltresTickets(files));
+        if (avis !== undefined) return void refuser(req, res, 400, `${avis}. ${RIEN_EXPORTE}`);
         await ecrireCsvTickets(tickets, agent, (cle) => q[`filters.${cle}`], { sortBy: q["sortBy"], direction: q["direction"] }, res);
       })
       .catch(next);

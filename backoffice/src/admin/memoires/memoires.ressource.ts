@@ -10,6 +10,7 @@ import { DepotMemoires } from "../../memoire/memoire.repository.js";
 import { BoiteNotificationsMemoire } from "../../memoire/notifications.repository.js";
 import { acteurDe, juridictionsPermises, type AgentConnecte, type DepotAcces } from "../acces/agents.js";
 import { bornesJour, jourParis } from "../jours-paris.js";
+import type { ChoixDeLAgent } from "../filtres-dates.js";
 import { ETATS_EN_ATTENTE_DU_ROLE, LIBELLES_ETATS, euros, libellePrestataire } from "./libelles.js";
 import { resumeUtilisateur, type LigneUtilisateur } from "../../organisation/organisation.lecture.js";
 import {
@@ -218,6 +219,11 @@ export class RessourceMemoires extends RessourceCalculee {
     const toutes = await this.agents.juridictions();
     const visibles = new Set(juridictionsPermises(acteurDe(agent), "memoire.consulter-juridiction", toutes));
     return toutes.filter((j) => visibles.has(j.code)).map((j) => ({ value: j.code, label: `${j.code} - ${j.libelle}` }));
+  }
+
+  /** The choices of the list's filters that are the agent's own (its juridictions), for the notice of an outdated URL. */
+  async choixFiltres(agent: AgentConnecte): Promise<ChoixDeLAgent> {
+    return { juridictionCode: (await this.choixJuridictions(agent)).map((c) => c.value) };
   }
 
   private where(filter: Filter, agent: AgentConnecte) {

@@ -129,6 +129,26 @@ describe("queues scoped by core's autoriser", () => {
     expect((autre.body as { records: Array<unknown> }).records).toEqual([]);
   });
 
+  it("the queue filter offers the agent's queues; a value it does not offer is named in the list's notice", async () => {
+    const c = client("demo-support");
+    const choix = ((await c.get("/admin/api/resources/tickets/actions/choixFiles")).body as { choix: Array<{ value: string; label: string }> }).choix;
+    const files = ((await c.get("/admin/api/resources/tickets/actions/files")).body as { files: { files: Array<{ cle: string; libelle: string }> } }).files.files;
+    // The same queues as the queues page, under the same labels: the national support and Paris's courts, not Lyon's.
+    expect(choix).toEqual(files.map((f) => ({ value: f.cle, label: f.libelle })));
+    expect(choix.map((x) => x.value)).toEqual(expect.arrayContaining(["SUPPORT_NATIONAL", "SM-750"]));
+    expect(choix.map((x) => x.value)).not.toContain("SM-690");
+    expect((await client("demo-greffier-paris").get("/admin/api/resources/tickets/actions/choixFiles")).status).toBe(403);
+    const lire = async (q: string) => (await c.get(`/admin/api/resources/tickets/actions/list?${q}`)).body as { records?: Array<unknown>; notice?: { message: string; type: string } };
+    const ailleurs = await lire("filters.file=SM-690");
+    expect(ailleurs.notice).toEqual({ type: "error", message: "Valeur inconnue — File « SM-690 » ; choisissez une valeur proposée par le filtre" });
+    expect(ailleurs.records).toEqual([]);
+    expect((await lire("filters.file=SM-750&filters.etat=FERME&filters.categorie=MEMOIRE_FRAIS_DE_JUSTICE")).notice?.message).toBe(
+      "Valeur inconnue — État « FERME » ; choisissez une valeur proposée par le filtre",
+    );
+    expect((await lire("filters.file=SM-750&filters.etat=NOUVEAU")).notice).toBeUndefined();
+    expect((await lire("")).notice).toBeUndefined();
+  });
+
   it("answers 404 for a ticket of another queue: page, API and every action, nothing written", async () => {
     const lyon = await ticketSur("690");
     const c = client("demo-support");
@@ -270,6 +290,18 @@ describe("CSV export and counts", () => {
     expect(texte).toContain(`${paris.numero};Ouvert;Paiement du mémoire ${paris.objet.numero ?? ""};Service métier — 750 - Tribunal judiciaire de Paris;Mémoire de frais de justice`);
     expect(texte).not.toContain(lyon.numero);
     expect((await client("demo-greffier-paris").get("/admin/export/tickets.csv")).status).toBe(403);
+  });
+
+  it("refuses to export a list whose filter the list cannot apply as asked, with the list's words; nothing exported", async () => {
+    const ailleurs = await client("demo-support").get("/admin/export/tickets.csv?filters.file=SM-690");
+    expect(ailleurs.status).toBe(400);
+    expect((ailleurs.body as { erreur?: string }).erreur).toBe(
+      "Valeur inconnue — File « SM-690 » ; choisissez une valeur proposée par le filtre. Rien n'a été exporté : corrigez le filtre de la liste, puis exportez à nouveau.",
+    );
+    const page = await client("demo-support").get("/admin/export/tickets.csv?filters.categorie=ASTROLOGIE").set("Accept", "text/html");
+    expect(page.status).toBe(400);
+    expect(page.headers["content-type"]).toMatch(/^text\/html/);
+    expect(page.text).toContain("Valeur inconnue — Catégorie « ASTROLOGIE »");
   });
 
   it("counts open, waiting and overdue tickets per queue and catégorie (queues page and dashboard)", async () => {

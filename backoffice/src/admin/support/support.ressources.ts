@@ -3,10 +3,11 @@ import { ETATS_TICKET, PARAMETRES_TABLEAU_DE_BORD_PAR_DEFAUT, filesDeLAgent, fil
 import type { DependancesAdmin } from "../dependances.js";
 import { acteurDe } from "../acces/agents.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
+import { COMPOSANTS } from "../composants.js";
+import { actionChoixDuFiltre, avertirFiltresDeLAgent } from "../filtres-agent.js";
 import { COMPOSANTS_SUPPORT } from "./composants.js";
 import { actionsTickets } from "./tickets.actions.js";
 import { syntheseSupport } from "./tickets.compteurs.js";
-import { choixFiles } from "./tickets.libelles.js";
 import { CHOIX_CATEGORIES } from "./tickets.ressource.js";
 
 const interdit = { isAccessible: false, isVisible: false } as const;
@@ -37,7 +38,12 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
           detail: { components: { show: COMPOSANTS_SUPPORT.ticket }, isVisible: { list: false, filter: false, show: true, edit: false } },
           // Labels by code: AdminJS translates `etat.<label>` (French labels in the locale, keyed by code).
           etat: { availableValues: ETATS_TICKET.filter((e) => e !== "BROUILLON").map((e) => ({ value: e, label: e })) },
-          file: { availableValues: [...choixFiles(d.juridictions())], isVisible: { list: false, filter: true, show: false, edit: false } },
+          // The agent's queues as they are now, asked of the server when the filter is drawn (the `choixFiles` action).
+          file: {
+            components: { filter: COMPOSANTS.filtreChoix },
+            custom: { action: "choixFiles", tous: "Toutes mes files", id: "filtre-file" },
+            isVisible: { list: false, filter: true, show: false, edit: false },
+          },
           categorie: { availableValues: [...CHOIX_CATEGORIES], isVisible: { list: false, filter: true, show: false, edit: false } },
           mesTickets: { availableValues: [{ value: "oui", label: "Oui" }], isVisible: { list: false, filter: true, show: false, edit: false } },
           motsCles: { isVisible: { list: false, filter: true, show: false, edit: false } },
@@ -45,7 +51,10 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
           actionsPermises: { isVisible: false },
         },
         actions: {
-          list: { isAccessible: traiteUneFile },
+          list: {
+            isAccessible: traiteUneFile,
+            after: avertirFiltresDeLAgent(["file"], (agent) => tickets.choixFiltres(agent)),
+          },
           search: { isAccessible: traiteUneFile },
           show: { isAccessible: traiteUneFile, showInDrawer: false },
           new: interdit,
@@ -65,6 +74,8 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
               return { files: syntheseSupport(files, await tickets.depot.tableauDeBord(acteurDe(agent), new Date(), { joursAvantRetard: jours }), jours) };
             },
           },
+          // The agent's queues as they are now (the file filter's choices).
+          choixFiles: actionChoixDuFiltre(traiteUneFile, (agent) => tickets.choixFiles(agent)),
           exporter: {
             actionType: "resource",
             icon: "Download",

@@ -1,11 +1,11 @@
-import { SUPPORT_NATIONAL, TransitionRefusee, serviceMetier, type NomGarde, type ReponseType } from "@frais-justice/support";
+import { SUPPORT_NATIONAL, TransitionRefusee, filesExistantes, serviceMetier, type NomGarde, type ReponseType } from "@frais-justice/support";
 import { ConflitDeVersion, TicketIntrouvable } from "../../support/depot-tickets.js";
 import { describe, expect, it } from "vitest";
 import { issueDuRefus, MESSAGE_CONFLIT } from "./tickets.actions.js";
 import { syntheseSupport } from "./tickets.compteurs.js";
 import { commandesAgentPermises, detailTicket, reponsesTypesRemplies } from "./tickets.detail.js";
 import { apres, LYON, PARIS, supportLyon, supportParis, ticketMemoireParis } from "./tickets.fixtures.js";
-import { choixFiles, cleFile, fileDeCle } from "./tickets.libelles.js";
+import { cleFile, fileDeCle } from "./tickets.libelles.js";
 import { criteresTickets, triTickets } from "./tickets.ressource.js";
 
 const options = { acteur: supportParis, actionsPermises: ["ticket.commenter", "ticket.noter", "ticket.cloturer", "ticket.joindre"] as const, annuaire: { nomAgent: (id: string) => (id === supportParis.id ? "Julien Moreau" : id) }, lienPiece: (p: string) => `/piece/${p}` };
@@ -59,7 +59,7 @@ describe("queues: filter values, criteria scoped by autoriser, counts", () => {
   const juridictions = [PARIS, LYON];
 
   it("names each queue by a filter value and back", () => {
-    expect(choixFiles(juridictions).map((c) => c.value)).toEqual(["SUPPORT_NATIONAL", "SM-750", "SM-690"]);
+    expect(filesExistantes(juridictions).map(cleFile)).toEqual(["SUPPORT_NATIONAL", "SM-750", "SM-690"]);
     expect(fileDeCle("SM-690", juridictions)).toEqual(serviceMetier(LYON));
     expect(fileDeCle("SM-999", juridictions)).toBeUndefined();
     expect(cleFile(SUPPORT_NATIONAL)).toBe("SUPPORT_NATIONAL");

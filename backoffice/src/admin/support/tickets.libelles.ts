@@ -1,8 +1,6 @@
 import {
   LIBELLES_ETAT_TICKET,
   SUPPORT_NATIONAL,
-  filesExistantes,
-  libelleFile,
   serviceMetier,
   type EtatTicket,
   type FileTicket,
@@ -73,7 +71,3 @@ export const fileDeCle = (cle: string, juridictions: ReadonlyArray<JuridictionFi
   const j = cle.startsWith("SM-") ? juridictions.find((x) => x.code === cle.slice(3)) : undefined;
   return j === undefined ? undefined : serviceMetier(j);
 };
-
-/** Every queue as a filter choice (value + French label): the national support, then each juridiction's service métier. */
-export const choixFiles = (juridictions: ReadonlyArray<JuridictionFile>): ReadonlyArray<{ readonly value: string; readonly label: string }> =>
-  filesExistantes(juridictions).map((f) => ({ value: cleFile(f), label: libelleFile(f) }));

@@ -23,6 +23,7 @@ import { LIBELLES_ETATS } from "../memoires/libelles.js";
 import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { detailTicket, type MemoireLiee } from "./tickets.detail.js";
 import { cleFile, fileDeCle } from "./tickets.libelles.js";
+import type { ChoixDeLAgent } from "../filtres-dates.js";
 
 const PROPRIETES: ReadonlyArray<DefinitionPropriete> = [
   ["id", "string", false],
@@ -78,6 +79,9 @@ export const criteresTickets = (valeurs: (cle: string) => unknown, acteur: Acteu
   };
 };
 
+/** The choices of the list's filters that are an agent's own, from its queues. */
+export const choixFiltresTickets = (files: ReadonlyArray<FileTicket>): ChoixDeLAgent => ({ file: files.map(cleFile) });
+
 /** The sort of a work list (default: oldest submission first). */
 export const triTickets = (sortBy: unknown, direction: unknown): TriFile => ({
   colonne: sortBy === "modifieLe" || sortBy === "numero" ? sortBy : "ouvertLe",
@@ -129,6 +133,16 @@ export class RessourceTickets extends RessourceCalculee {
   /** The queues the agent may handle (core's `autoriser` on each existing queue). */
   filesDeLAgent(agent: AgentConnecte): Promise<ReadonlyArray<FileTicket>> {
     return this.depot.filesDeLAgent(acteurDe(agent));
+  }
+
+  /** The « file » filter's choices: the agent's queues as they are now (value + French label). */
+  async choixFiles(agent: AgentConnecte): Promise<ReadonlyArray<{ readonly value: string; readonly label: string }>> {
+    return (await this.filesDeLAgent(agent)).map((f) => ({ value: cleFile(f), label: libelleFile(f) }));
+  }
+
+  /** The choices of the list's filters that are the agent's own (its queues), for the notice of an outdated URL. */
+  async choixFiltres(agent: AgentConnecte): Promise<ChoixDeLAgent> {
+    return choixFiltresTickets(await this.filesDeLAgent(agent));
   }
 
   async criteres(valeurs: (cle: string) => unknown, agent: AgentConnecte): Promise<CriteresFile | undefined> {
