@@ -25,6 +25,9 @@ const FiltreChoix = ({ property, filter, onChange }) => {
     };
   }, [property.resourceId, action]);
   const valeur = filter[property.path] || "";
+  // A value of the URL that is none of the choices (an outdated link): shown as it is applied, marked,
+  // rather than as the empty choice (the list's notice names it too).
+  const horsChoix = options !== null && valeur !== "" && !options.some((o) => o.value === valeur);
   return (
     <div style={{ marginBottom: 24 }}>
       <label htmlFor={id} style={{ display: "block", fontSize: 12, marginBottom: 8, fontWeight: 300, lineHeight: "16px" }}>
@@ -38,6 +41,7 @@ const FiltreChoix = ({ property, filter, onChange }) => {
         style={{ width: "100%", padding: "8px", border: "1px solid #c0c0ca", borderRadius: 2, background: "#fff", fontSize: 14 }}
       >
         <option value="">{options === null ? "Chargement…" : tous}</option>
+        {horsChoix && <option value={valeur}>{`${valeur} (valeur inconnue)`}</option>}
         {(options || []).map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
