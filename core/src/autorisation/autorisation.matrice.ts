@@ -39,7 +39,13 @@ export const matriceDesRoles = (): string => {
   const lignes = ACTIONS.map((action) => {
     const regle = REGLES[action];
     const agents = ROLES_AGENT.map((r) =>
-      regle.cote === "JURIDICTION" && regle.roles.includes(r) ? (regle.cibles.includes("Global") ? "périmètre (file nationale : si le périmètre la contient)" : "périmètre") : "—",
+      regle.cote === "JURIDICTION" && regle.roles.includes(r)
+        ? regle.cibles.includes("Global")
+          ? regle.cibles.length === 1
+            ? "file nationale (si le périmètre la contient)"
+            : "périmètre (file nationale : si le périmètre la contient)"
+          : "périmètre"
+        : "—",
     );
     return [`\`${action}\``, ...cellulesPrestataire(regle), ...agents, regle.cote === "SYSTEME" ? "✔" : "—", cibles(regle)];
   });

@@ -238,6 +238,7 @@ export const ACTIONS = [
   "agent.administrer",
   // support
   "ticket.traiter",
+  "reponse-type.administrer",
 ] as const;
 
 /** An action name (see {@link ACTIONS}). */

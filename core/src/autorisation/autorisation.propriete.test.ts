@@ -65,6 +65,7 @@ const COTE_JURIDICTION: Readonly<Record<string, { roles: ReadonlyArray<string>; 
   "juridiction.administrer": { roles: ["ADMINISTRATEUR"], cibles: ["Juridiction"] },
   "agent.administrer": { roles: ["ADMINISTRATEUR"], cibles: ["Juridiction"] },
   "ticket.traiter": { roles: ["SUPPORT"], cibles: ["Global", "Juridiction"] },
+  "reponse-type.administrer": { roles: ["SUPPORT"], cibles: ["Global"] },
 };
 const SYSTEME_SEULEMENT: ReadonlyArray<string> = ["memoire.transmettre", "ticket.cloturer-automatiquement"];
 
@@ -336,7 +337,7 @@ describe("autoriser against the oracle of the role matrix", () => {
             const j = quoi._tag === "Memoire" ? quoi.juridiction : quoi;
             expect(qui.perimetre.juridictions.includes(j.code) || qui.perimetre.coursAppel.includes(j.courAppel)).toBe(true);
           } else {
-            expect(quoi._tag === "Global" && action === "ticket.traiter" && qui.perimetre.supportNational === true).toBe(true);
+            expect(quoi._tag === "Global" && (action === "ticket.traiter" || action === "reponse-type.administrer") && qui.perimetre.supportNational === true).toBe(true);
           }
         }
         if (qui._tag === "Utilisateur") expect(action in COTE_JURIDICTION || SYSTEME_SEULEMENT.includes(action)).toBe(false);

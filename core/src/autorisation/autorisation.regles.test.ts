@@ -149,6 +149,15 @@ describe("autoriser — court side", () => {
     expect(raison(autoriser(agent(["GREFFIER"], { supportNational: true }), "ticket.traiter", global))).toBe("ROLE_INSUFFISANT");
   });
 
+  it("lets only the national support manage the réponses types (shared by every queue)", () => {
+    const global: Cible = { _tag: "Global" };
+    const lyon: Cible = { _tag: "Juridiction", code: "TJ-LYON", courAppel: "CA-LYON" };
+    expect(unsafeAutoriser(agent(["SUPPORT"], { supportNational: true }), "reponse-type.administrer", global).portee).toBe("NATIONALE");
+    expect(raison(autoriser(agent(["SUPPORT"], { coursAppel: ["CA-LYON"] }), "reponse-type.administrer", global))).toBe("HORS_PERIMETRE");
+    expect(raison(autoriser(agent(["SUPPORT"], { coursAppel: ["CA-LYON"] }), "reponse-type.administrer", lyon))).toBe("CIBLE_INCOMPATIBLE");
+    expect(raison(autoriser(agent(["ADMINISTRATEUR"], { supportNational: true }), "reponse-type.administrer", global))).toBe("ROLE_INSUFFISANT");
+  });
+
   it("lets any user attached to the structure emit a ticket for it, without habilitation (ticket.emettre)", () => {
     const simple = utilisateur("UTILISATEUR");
     expect(simple.habilitations).toHaveLength(0);

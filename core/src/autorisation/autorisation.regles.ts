@@ -104,6 +104,9 @@ export const REGLES: { readonly [A in Action]: Regle } = {
   "juridiction.administrer": { cote: "JURIDICTION", roles: ["ADMINISTRATEUR"], cibles: ["Juridiction"] },
   "agent.administrer": { cote: "JURIDICTION", roles: ["ADMINISTRATEUR"], cibles: ["Juridiction"] },
   "ticket.traiter": { cote: "JURIDICTION", roles: ["SUPPORT"], cibles: ["Global", "Juridiction"] },
+  // [decision] The réponses types are shared by every queue: the national support, which runs the
+  // service, keeps them (a service métier's agent uses them, does not change them).
+  "reponse-type.administrer": { cote: "JURIDICTION", roles: ["SUPPORT"], cibles: ["Global"] },
 };
 
 /** `true` when the action is done by prestataire-side users. */
