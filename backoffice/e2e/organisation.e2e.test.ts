@@ -85,6 +85,23 @@ describe.skipIf(!present)("organisation screens in a browser (headless Chromium)
     expect(await roles.innerText()).not.toContain("MAGISTRAT_TAXATEUR");
   }, 120_000);
 
+  it("an administrator creates a juridiction through its form: core's refusal shown first, nothing written; then created and listed", async () => {
+    await connecter("demo-administrateur");
+    const stockee = async () => sqlDe(orm).lignes<{ libelle: string }>("SELECT libelle FROM juridiction WHERE code = '774'");
+    await page.goto(`${base}/admin/resources/Juridiction/actions/new`);
+    await page.getByLabel("Code", { exact: true }).waitFor();
+    await page.getByLabel("Code", { exact: true }).fill("774");
+    await page.getByLabel("Libellé").fill("Tribunal judiciaire de Meaux");
+    await page.getByLabel("Cour d'appel (code)").fill("CA-INCONNUE");
+    await page.click("button[type=submit]");
+    await expect.poll(() => page.locator("form").innerText()).toContain("CA-INCONNUE");
+    expect(await stockee()).toEqual([]);
+    await page.getByLabel("Cour d'appel (code)").fill("CA-PARIS");
+    await page.click("button[type=submit]");
+    await page.waitForURL(/\/admin\/resources\/Juridiction$/);
+    expect(await stockee()).toEqual([{ libelle: "Tribunal judiciaire de Meaux" }]);
+  }, 120_000);
+
   it("the support opens a user: account state, rattachements and habilitations", async () => {
     await connecter("demo-support");
     await page.goto(`${base}/admin/resources/utilisateurs/records/${E.simple}/show`);

@@ -141,6 +141,27 @@ describe.skipIf(!present)("support back-office in a browser (headless Chromium)"
     expect(await ongletDuDemandeur(ticket)).toEqual(["TOUS"]);
   }, 120_000);
 
+  it("writes a réponse type through its form, with a variable the domain does not know refused first; it is offered on the ticket's page at once", async () => {
+    await page.goto(`${base}/admin/resources/reponses-types/actions/new`);
+    await page.waitForSelector("[data-testid=formulaire-reponse-type]");
+    await page.fill("[data-testid=code]", "DELAI_DE_TRAITEMENT");
+    await page.fill("[data-testid=titre]", "Délai de traitement");
+    await page.fill("[data-testid=texte]", "Bonjour {{client}},\n\nvotre {{objet}} est traité sous 30 jours.");
+    await page.click("[data-testid=valider-action]");
+    await expect.poll(() => page.locator("[data-testid=erreur-action]").innerText()).toContain("{{client}}");
+    expect(await depot.reponsesTypes.lister({ archives: true })).not.toEqual(expect.arrayContaining([expect.objectContaining({ code: "DELAI_DE_TRAITEMENT" })]));
+    await page.fill("[data-testid=texte]", "Bonjour {{demandeur}},\n\nvotre {{objet}} est traité sous 30 jours.");
+    await page.click("[data-testid=valider-action]");
+    await page.waitForURL(/reponses-types\/records\/DELAI_DE_TRAITEMENT\/show/);
+    await expect.poll(() => page.locator("body").innerText()).toContain("{{demandeur}}, {{objet}}");
+    expect((await depot.reponsesTypes.lister()).find((r) => r.code === "DELAI_DE_TRAITEMENT")).toMatchObject({ titre: "Délai de traitement", actif: true, version: 1 });
+    await pageDuTicket();
+    await page.click('[data-testid="action-repondre"]');
+    await page.waitForSelector("[data-testid=formulaire-action]");
+    await page.selectOption("[data-testid=reponse-type]", "DELAI_DE_TRAITEMENT");
+    expect(await page.inputValue("[data-testid=texte]")).toContain("est traité sous 30 jours.");
+  }, 120_000);
+
   it("assigns it to themself, asks for information with a réponse type; a stale form is refused with a clear message", async () => {
     expect((await pageDuTicket()).etat).toBe("Ouvert");
     await action("m-assigner");

@@ -22,6 +22,7 @@ import { StockagePieces, dossierPiecesParDefaut } from "../pieces-jointes/stocka
 import { creerApi, type OptionsApi } from "../api/index.js";
 import { routesFlux } from "../api/flux.routes.js";
 import { RessourceTickets, choixFiltresTickets } from "../admin/support/tickets.ressource.js";
+import { administreLesReponsesTypes } from "../admin/support/reponses-types.ressource.js";
 import { DepotTicketsSql } from "../support/depot-tickets.sql.js";
 import { parametresEcheancesDepuis } from "../support/ordonnanceur.js";
 import type { DepotTickets } from "../support/depot-tickets.js";
@@ -207,6 +208,27 @@ export const creerApplication = async (options: OptionsApplication): Promise<App
         next();
       })
       .catch(next);
+  });
+  // Réponses types: no screen without a queue (403); their writing actions, and their forms, only for
+  // the national support (core's `reponse-type.administrer`), archive / reactivate only when they
+  // apply; an unknown code is "not found" (404). Before any handler runs.
+  gardeTickets.all(["/api/resources/reponses-types", "/api/resources/reponses-types/*", "/resources/reponses-types", "/resources/reponses-types/*"], (req: Request, res: Response, next: NextFunction) => {
+    const agent = req.session.adminUser;
+    if (agent === undefined) return next();
+    const chemin = /\/resources\/reponses-types(?:\/records\/([^/]+))?(?:\/actions)?\/([^/]+)$/.exec(req.path);
+    const id = chemin?.[1] === undefined ? undefined : decodeURIComponent(chemin[1]);
+    const action = chemin?.[2];
+    (async () => {
+      if ((await tickets.filesDeLAgent(agent)).length === 0) return void refuser(req, res, 403, "Aucune file de support dans votre périmètre.");
+      const ecriture = action === "new" || action === "modifier" || action === "archiver" || action === "reactiver";
+      if (ecriture && !administreLesReponsesTypes(agent)) return void refuser(req, res, 403, "Les réponses types sont tenues par le support national.");
+      if (id !== undefined) {
+        const r = (await tickets.depot.reponsesTypes.lister({ archives: true })).find((x) => x.code === id);
+        if (r === undefined) return void refuser(req, res, 404, "Réponse type introuvable.");
+        if ((action === "archiver" && !r.actif) || (action === "reactiver" && r.actif)) return void refuser(req, res, 403, "Action non autorisée sur cette réponse type dans son état actuel.");
+      }
+      next();
+    })().catch(next);
   });
   app.use(RACINE, gardeTickets);
 

@@ -1,7 +1,7 @@
 import React, { useState } from "react";
-import { ApiClient, useTranslation } from "adminjs";
+import { useTranslation } from "adminjs";
+import { posterAction } from "./poster-action.js";
 
-const api = new ApiClient();
 const champ = { display: "block", width: "100%", padding: 6, border: "1px solid #bbb", borderRadius: 3, boxSizing: "border-box", marginBottom: 10 };
 
 /** New juridiction (no record) or new libellé (record): core's creerJuridiction / renommerJuridiction on the server. */
@@ -15,16 +15,7 @@ const JuridictionFormulaire = ({ resource, record, action }) => {
   const envoyer = async (e) => {
     e.preventDefault();
     setErreur(null);
-    try {
-      const data = { saisie: JSON.stringify(s) };
-      const r = record
-        ? await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data })
-        : await api.resourceAction({ resourceId: resource.id, actionName: action.name, data });
-      window.location.href = (r.data && r.data.redirectUrl) || window.location.href;
-    } catch (x) {
-      const notice = x && x.response && x.response.data && x.response.data.notice;
-      setErreur(notice ? notice.message : "Erreur : rien n'a été enregistré.");
-    }
+    setErreur(await posterAction({ resource, record, action, data: { saisie: JSON.stringify(s) } }));
   };
   return (
     <form onSubmit={envoyer} style={{ background: "#fff", padding: 20, borderRadius: 4, maxWidth: 640 }}>

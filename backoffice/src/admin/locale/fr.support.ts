@@ -40,4 +40,25 @@ export const RESSOURCES_FR_SUPPORT = {
       exporter: "Exporter en CSV",
     },
   },
+  "reponses-types": {
+    labels: {
+      "reponses-types": "Réponses types",
+    },
+    properties: {
+      id: "Code",
+      code: "Code",
+      titre: "Titre",
+      texte: "Texte",
+      variables: "Variables utilisées",
+      actif: "Proposée sur les tickets",
+      version: "Version",
+    },
+    actions: {
+      new: "Nouvelle réponse type",
+      modifier: "Modifier",
+      archiver: "Archiver",
+      reactiver: "Réactiver",
+      show: "Fiche de la réponse type",
+    },
+  },
 } as const;

@@ -9,4 +9,5 @@ export const COMPOSANTS_SUPPORT = {
   action: componentLoader.add("SupportAction", chemin("support-action.jsx")),
   exportCsv: componentLoader.add("SupportExportCsv", chemin("support-export-csv.jsx")),
   files: componentLoader.add("SupportFiles", chemin("support-files.jsx")),
+  reponseType: componentLoader.add("ReponseTypeFormulaire", chemin("reponse-type-formulaire.jsx")),
 } as const;

@@ -16,6 +16,7 @@ import { AGENTS_DEMO, chargerDemo } from "../../serveur/demo.js";
 import { memoireEn } from "../../serveur/test-support.js";
 import type { DepotTickets } from "../../support/depot-tickets.js";
 import { structureDeTest } from "../../test-support/organisation.fixtures.js";
+import { MESSAGE_CONFLIT_REPONSE_TYPE } from "./reponses-types.actions.js";
 import { MESSAGE_CONFLIT } from "./tickets.actions.js";
 import type { DetailTicket } from "./tickets.detail.js";
 
@@ -320,5 +321,90 @@ describe("CSV export and counts", () => {
     const greffier = (await client("demo-greffier-paris").get("/admin/api/dashboard")).body as { support?: unknown; parEtat?: unknown };
     expect(greffier.support).toBeUndefined();
     expect(greffier.parEtat).toBeDefined();
+  });
+});
+
+describe("réponses types: read by every agent with a queue, kept by the national support", () => {
+  const SM_PARIS = { email: "support.paris@justice.example", motDePasse: "Support-Paris-2026" };
+  let smParis: Client;
+  const stockee = async (code: string) => (await depot.reponsesTypes.lister({ archives: true })).find((r) => r.code === code);
+  const envoyer = (c: Client, chemin: string, saisie: Record<string, unknown>) => c.post(`/admin/api/resources/reponses-types/${chemin}`).send({ saisie: JSON.stringify(saisie) });
+
+  beforeAll(async () => {
+    // A support agent of the Paris courts' service métier only (not the national queue).
+    await new DepotAcces(orm).creer(
+      { email: SM_PARIS.email, nom: "Lambert", prenom: "Inès", roles: ["SUPPORT"], perimetre: { juridictions: [], coursAppel: ["CA-PARIS"] }, actif: true },
+      SM_PARIS.motDePasse,
+      new Date(),
+    );
+    smParis = request.agent(application.app);
+    const r = await smParis.post("/admin/login").field("email", SM_PARIS.email).field("password", SM_PARIS.motDePasse);
+    expect(r.status).toBe(302);
+  });
+
+  it("lists them, archived ones included, for an agent with a queue; no access without one", async () => {
+    const liste = await smParis.get("/admin/api/resources/reponses-types/actions/list?sortBy=titre&direction=asc");
+    expect(liste.status).toBe(200);
+    const records = (liste.body as { records: Array<{ id: string; params: Record<string, unknown>; recordActions: Array<{ name: string }> }> }).records;
+    expect(records.map((r) => r.id)).toEqual(expect.arrayContaining(["PIECE_MANQUANTE", "MEMOIRE_EN_COURS_DE_TRAITEMENT"]));
+    expect(records.find((r) => r.id === "PIECE_MANQUANTE")?.params).toMatchObject({ titre: "Pièce justificative manquante", actif: true, variables: "{{demandeur}}, {{titre}}, {{objet}}" });
+    // A service métier's agent reads them, changes nothing: no action offered, a forged POST refused, nothing written.
+    expect(records.flatMap((r) => r.recordActions.map((a) => a.name))).not.toEqual(expect.arrayContaining(["modifier"]));
+    const avant = await stockee("PIECE_MANQUANTE");
+    expect((await envoyer(smParis, "records/PIECE_MANQUANTE/modifier", { titre: "Autre", texte: "Autre", version: avant?.version })).status).toBe(403);
+    expect((await envoyer(smParis, "actions/new", { code: "NOUVELLE", titre: "T", texte: "T" })).status).toBe(403);
+    expect(await stockee("PIECE_MANQUANTE")).toEqual(avant);
+    expect(await stockee("NOUVELLE")).toBeUndefined();
+    expect((await client("demo-greffier-paris").get("/admin/api/resources/reponses-types/actions/list")).status).toBe(403);
+    expect((await client("demo-administrateur").get("/admin/api/resources/reponses-types/actions/list")).status).toBe(403);
+  });
+
+  it("the national support creates one, changes it, archives it (no longer offered on a ticket) and reactivates it", async () => {
+    const c = client("demo-support");
+    const cree = await envoyer(c, "actions/new", { code: "delai_paiement", titre: "Délai de paiement", texte: "Bonjour {{demandeur}},\n\nvotre {{objet}} sera payé sous 30 jours." });
+    expect(cree.status).toBe(200);
+    expect((cree.body as { redirectUrl?: string }).redirectUrl).toBe("/admin/resources/reponses-types/records/DELAI_PAIEMENT/show");
+    expect(await stockee("DELAI_PAIEMENT")).toEqual({ code: "DELAI_PAIEMENT", titre: "Délai de paiement", texte: "Bonjour {{demandeur}},\n\nvotre {{objet}} sera payé sous 30 jours.", actif: true, version: 1 });
+    const t = await ticketSur("750");
+    expect((await detail(c, t.id)).reponsesTypes.find((r) => r.code === "DELAI_PAIEMENT")?.texte).toContain("Bonjour Traductions Dupont");
+
+    const modifie = await envoyer(c, "records/DELAI_PAIEMENT/modifier", { titre: "Délai de paiement (30 jours)", texte: "Bonjour {{demandeur}}, 30 jours.", version: 1 });
+    expect(modifie.status, JSON.stringify(modifie.body)).toBe(200);
+    expect(await stockee("DELAI_PAIEMENT")).toMatchObject({ titre: "Délai de paiement (30 jours)", texte: "Bonjour {{demandeur}}, 30 jours.", version: 2 });
+
+    const archive = await envoyer(c, "records/DELAI_PAIEMENT/archiver", { version: 2 });
+    expect(archive.status).toBe(200);
+    expect(await stockee("DELAI_PAIEMENT")).toMatchObject({ actif: false, version: 3, titre: "Délai de paiement (30 jours)" });
+    expect((await detail(c, t.id)).reponsesTypes.map((r) => r.code)).not.toContain("DELAI_PAIEMENT");
+    // Archived: « Archiver » is no longer offered (403), « Réactiver » is.
+    expect((await envoyer(c, "records/DELAI_PAIEMENT/archiver", { version: 3 })).status).toBe(403);
+    expect((await envoyer(c, "records/DELAI_PAIEMENT/reactiver", { version: 3 })).status).toBe(200);
+    expect(await stockee("DELAI_PAIEMENT")).toMatchObject({ actif: true, version: 4 });
+    // A GET of an action writes nothing.
+    expect((await c.get("/admin/api/resources/reponses-types/records/DELAI_PAIEMENT/modifier")).status).toBe(200);
+    expect((await stockee("DELAI_PAIEMENT"))?.version).toBe(4);
+  });
+
+  it("refuses, with nothing written: an unknown variable, an empty titre, a code already used, a stale form", async () => {
+    const c = client("demo-support");
+    const notice = (r: { body: unknown }) => (r.body as { notice?: { message: string } }).notice?.message;
+    const inconnue = await envoyer(c, "actions/new", { code: "RELANCE", titre: "Relance", texte: "Bonjour {{client}}" });
+    expect(inconnue.status).toBe(422);
+    expect(notice(inconnue)).toContain("{{client}}");
+    expect(await stockee("RELANCE")).toBeUndefined();
+    const vide = await envoyer(c, "actions/new", { code: "RELANCE", titre: " ", texte: "Bonjour" });
+    expect(vide.status).toBe(422);
+    expect(await stockee("RELANCE")).toBeUndefined();
+    const doublon = await envoyer(c, "actions/new", { code: "PIECE_MANQUANTE", titre: "Autre", texte: "Autre" });
+    expect(doublon.status).toBe(409);
+    expect(notice(doublon)).toBe("Le code PIECE_MANQUANTE est déjà celui d'une réponse type : choisissez-en un autre. Rien n'a été enregistré.");
+    const avant = await stockee("PIECE_MANQUANTE");
+    expect(avant?.titre).toBe("Pièce justificative manquante");
+    const perime = await envoyer(c, "records/PIECE_MANQUANTE/modifier", { titre: "Pièce manquante", texte: "Bonjour", version: (avant?.version ?? 1) - 1 });
+    expect(perime.status).toBe(409);
+    expect(notice(perime)).toBe(MESSAGE_CONFLIT_REPONSE_TYPE);
+    const sansVersion = await envoyer(c, "records/PIECE_MANQUANTE/modifier", { titre: "Pièce manquante", texte: "Bonjour" });
+    expect(sansVersion.status).toBe(422);
+    expect(await stockee("PIECE_MANQUANTE")).toEqual(avant);
   });
 });

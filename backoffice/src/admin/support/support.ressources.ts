@@ -6,6 +6,8 @@ import { agentDuContexte } from "../memoires/memoires.ressource.js";
 import { COMPOSANTS } from "../composants.js";
 import { actionChoixDuFiltre, avertirFiltresDeLAgent } from "../filtres-agent.js";
 import { COMPOSANTS_SUPPORT } from "./composants.js";
+import { actionsReponsesTypes } from "./reponses-types.actions.js";
+import { RessourceReponsesTypes } from "./reponses-types.ressource.js";
 import { actionsTickets } from "./tickets.actions.js";
 import { syntheseSupport } from "./tickets.compteurs.js";
 import { CHOIX_CATEGORIES } from "./tickets.ressource.js";
@@ -21,6 +23,7 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
     const agent = agentDuContexte({ currentAdmin });
     return agent !== undefined && filesDeLAgent(acteurDe(agent), filesExistantes(d.juridictions())).length > 0;
   };
+  const reponsesTypes = new RessourceReponsesTypes(tickets.depot.reponsesTypes);
   return [
     {
       resource: tickets,
@@ -84,6 +87,32 @@ export const ressourcesSupport = (d: DependancesAdmin): ReadonlyArray<ResourceWi
             handler: () => Promise.resolve({}),
           },
           ...actionsTickets(tickets, COMPOSANTS_SUPPORT.action),
+        },
+      },
+    },
+    {
+      // Read by every agent with a queue (they answer with them), written by the national support.
+      resource: reponsesTypes,
+      options: {
+        id: "reponses-types",
+        navigation: { name: "Support", icon: "LifeBuoy" },
+        listProperties: ["code", "titre", "actif", "version"],
+        filterProperties: ["code", "titre", "actif"],
+        showProperties: ["code", "titre", "texte", "variables", "actif", "version"],
+        sort: { sortBy: "titre", direction: "asc" },
+        properties: {
+          id: { isVisible: false },
+          titre: { isTitle: true },
+          actif: { type: "boolean" },
+        },
+        actions: {
+          list: { isAccessible: traiteUneFile },
+          search: { isAccessible: traiteUneFile },
+          show: { isAccessible: traiteUneFile, showInDrawer: false },
+          edit: interdit,
+          delete: interdit,
+          bulkDelete: interdit,
+          ...actionsReponsesTypes(reponsesTypes, COMPOSANTS_SUPPORT.reponseType),
         },
       },
     },
