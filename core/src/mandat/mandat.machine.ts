@@ -111,7 +111,7 @@ export const transitionsMandat = (): ReadonlyArray<TransitionMandat> =>
 /** The transitions as a Markdown table, as `docs/organisation.md` shows it. */
 export const tableauTransitionsMandat = (): string =>
   [
-    "| Depuis | Événement | Vers | Gardes |",
+    "| From | Event | To | Guards |",
     "| --- | --- | --- | --- |",
     ...transitionsMandat().map(
       (t) => `| \`${t.depuis}\` | \`${t.evenement}\` | \`${t.vers}\` | ${t.gardes.length === 0 ? "—" : t.gardes.map((g) => `\`${g}\``).join(" ∧ ")} |`,
