@@ -216,6 +216,20 @@ describe("the OpenAPI 3.1 document", () => {
     conforme("accepterSolution", await api().post(`/api/v1/tickets/${tid}/accepter-solution`).set(bearer).set("If-Match", String(resolu2.headers["etag"])).send({ texte: "Merci" }));
     const autre = await api().post("/api/v1/tickets").set(bearer).send({ ...saisieTicket, titre: "Autre", description: "À clore." });
     conforme("cloturerTicket", await api().post(`/api/v1/tickets/${String(j(autre).ticket.id)}/cloturer`).set(bearer).set("If-Match", '"1"').send({}));
+    // A draft: edited, submitted, then commented
+    const ticketBrouillon = await api().post("/api/v1/tickets").set(bearer).send({ ...saisieTicket, titre: "Brouillon", brouillon: true });
+    const bid = String(j(ticketBrouillon).ticket.id);
+    conforme("modifierBrouillonTicket", await api().patch(`/api/v1/tickets/${bid}`).set(bearer).set("If-Match", '"1"').send({ priorite: "haute" }));
+    conforme("modifierBrouillonTicket", await api().patch(`/api/v1/tickets/${bid}`).set(bearer).send({ description: "Jeton refusé." }));
+    conforme("soumettreTicket", await api().post(`/api/v1/tickets/${bid}/soumettre`).set(bearer).set("If-Match", '"1"'));
+    conforme("soumettreTicket", await api().post(`/api/v1/tickets/${bid}/soumettre`).set(bearer).set("If-Match", '"1"').send({ titre: "Autre" }));
+    conforme("modifierBrouillonTicket", await api().patch(`/api/v1/tickets/${bid}`).set(bearer).set("If-Match", '"1"').send({ description: "Jeton refusé." }));
+    conforme("modifierBrouillonTicket", await api().patch(`/api/v1/tickets/${bid}`).set(bearer).set("If-Match", '"1"').send({ description: "Encore." }));
+    conforme("soumettreTicket", await api().post(`/api/v1/tickets/${bid}/soumettre`).set(bearer).set("If-Match", '"2"'));
+    conforme("modifierBrouillonTicket", await api().patch(`/api/v1/tickets/${bid}`).set(bearer).set("If-Match", '"3"').send({ titre: "Trop tard" }));
+    conforme("commenterTicket", await api().post(`/api/v1/tickets/${bid}/commenter`).set(bearer).set("If-Match", '"3"').send({ texte: "" }));
+    conforme("commenterTicket", await api().post(`/api/v1/tickets/${bid}/commenter`).set(bearer).set("If-Match", '"3"').send({ texte: "Le jeton commence par fjt_AbCd." }));
+    conforme("commenterTicket", await api().post("/api/v1/tickets/inconnu/commenter").set(bearer).set("If-Match", '"1"').send({ texte: "x" }));
 
     // Dépôt flux: a lot of 6 mémoires, 2 invalid, processed in the background
     const fichier = join(banc.dossier, "LOT-CONTRAT.xml");

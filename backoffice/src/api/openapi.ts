@@ -403,21 +403,28 @@ export const documentOpenApi = (): Json => ({
     },
     "/tickets/{id}": {
       get: operation("lireTicket", "Un de mes tickets et ses activités (sans note interne)", ["Tickets"], { parameters: [idMemoire], responses: { "200": { description: "Le ticket", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_LECTURE } }),
+      patch: operation("modifierBrouillonTicket", "Modifier le titre et/ou la description d'un brouillon", ["Tickets"], {
+        parameters: [idMemoire, IF_MATCH],
+        requestBody: { required: true, content: json({ ...objet({ titre: texte, description: texte }, []), minProperties: 1 }) },
+        responses: { "200": { description: "Le brouillon", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_ECRITURE },
+      }),
     },
     ...Object.fromEntries(
       (
         [
-          ["completer", "completerTicket", "Compléter (réponse à une demande d'informations)"],
-          ["accepter-solution", "accepterSolution", "Accepter la solution (clôture le ticket)"],
-          ["refuser-solution", "refuserSolution", "Refuser la solution (commentaire obligatoire)"],
-          ["cloturer", "cloturerTicket", "Clôturer le ticket"],
+          ["soumettre", "soumettreTicket", "Soumettre un brouillon (titre et description obligatoires ; aucun champ)", objet({}, [])],
+          ["completer", "completerTicket", "Compléter (réponse à une demande d'informations)", objet({ texte: texte }, [])],
+          ["commenter", "commenterTicket", "Commenter le ticket (commentaire public, texte obligatoire)", objet({ texte: texte }, [])],
+          ["accepter-solution", "accepterSolution", "Accepter la solution (clôture le ticket)", objet({ texte: texte }, [])],
+          ["refuser-solution", "refuserSolution", "Refuser la solution (commentaire obligatoire)", objet({ texte: texte }, [])],
+          ["cloturer", "cloturerTicket", "Clôturer le ticket", objet({ texte: texte }, [])],
         ] as const
-      ).map(([chemin, id, resume]) => [
+      ).map(([chemin, id, resume, corps]) => [
         `/tickets/{id}/${chemin}`,
         {
           post: operation(id, resume, ["Tickets"], {
             parameters: [idMemoire, IF_MATCH],
-            requestBody: { required: false, content: json(objet({ texte: texte }, [])) },
+            requestBody: { required: false, content: json(corps) },
             responses: { "200": { description: "Le ticket", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_ECRITURE },
           }),
         },

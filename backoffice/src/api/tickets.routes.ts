@@ -12,8 +12,9 @@ import { corpsObjet, etag, lirePagination, page, versionAttendue } from "./http/
 
 /**
  * The requester side of the support tickets (DOMAIN.md §5, docs/support.md): create a ticket for one
- * of the caller's structures, read one (no internal note, no agent id), complete it, accept or refuse
- * the solution, close it, attach a file, and the three tabs (Actions requises, Tous (sauf clôturés), Clôturés).
+ * of the caller's structures (or a draft), edit and submit a draft, read one (no internal note, no agent
+ * id), complete it, comment it, accept or refuse the solution, close it, attach a file, and the three
+ * tabs (Actions requises, Tous (sauf clôturés), Clôturés).
  * Every change is a command of the ticket machine run by `DepotTickets` (journal row, notifications
  * in the outbox, version checked with `If-Match`). Another user's ticket is a 404.
  */
@@ -22,21 +23,57 @@ const televersement = multer({ storage: multer.memoryStorage(), limits: { fileSi
 
 const ONGLETS: Readonly<Record<string, Onglet>> = { "actions-requises": "ACTIONS_REQUISES", tous: "TOUS", clotures: "CLOTURES" };
 
+/** Whether a command takes a `texte`: required (left to the machine's `texteAbsent`), optional, or no field at all. */
+type RegleTexte = "obligatoire" | "facultatif" | "aucun";
+
 /** The requester's commands exposed by the API, by the last segment of their path. */
-const COMMANDES: Readonly<Record<string, { readonly type: "ticket.completer" | "ticket.accepter-solution" | "ticket.refuser-solution" | "ticket.cloturer"; readonly texte: "obligatoire" | "facultatif" }>> = {
+const COMMANDES: Readonly<
+  Record<
+    string,
+    {
+      readonly type: "ticket.soumettre" | "ticket.completer" | "ticket.commenter" | "ticket.accepter-solution" | "ticket.refuser-solution" | "ticket.cloturer";
+      readonly texte: RegleTexte;
+    }
+  >
+> = {
+  soumettre: { type: "ticket.soumettre", texte: "aucun" },
   completer: { type: "ticket.completer", texte: "obligatoire" },
+  commenter: { type: "ticket.commenter", texte: "obligatoire" },
   "accepter-solution": { type: "ticket.accepter-solution", texte: "facultatif" },
   "refuser-solution": { type: "ticket.refuser-solution", texte: "obligatoire" },
   cloturer: { type: "ticket.cloturer", texte: "facultatif" },
 };
 
-const lireTexte = (req: Request, regle: "obligatoire" | "facultatif"): string | undefined => {
+const lireTexte = (req: Request, regle: RegleTexte): string | undefined => {
   const corps = req.body === undefined || (typeof req.body === "object" && req.body !== null && Object.keys(req.body as object).length === 0 && !req.is("application/json")) ? {} : corpsObjet(req);
-  for (const cle of Object.keys(corps)) if (cle !== "texte") throw new SaisieInvalide({ erreurs: [{ chemin: cle, raison: "champ inconnu" }] });
+  // A command without text (soumettre) takes no field at all: the draft is edited first, with PATCH.
+  for (const cle of Object.keys(corps)) if (cle !== "texte" || regle === "aucun") throw new SaisieInvalide({ erreurs: [{ chemin: cle, raison: "champ inconnu" }] });
   const texte = corps["texte"];
   if (texte !== undefined && typeof texte !== "string") throw new SaisieInvalide({ erreurs: [{ chemin: "texte", raison: "texte attendu" }] });
   // An empty required text is left to the machine's rule `texteAbsent`, which names it.
   return regle === "obligatoire" ? (texte ?? "") : texte;
+};
+
+/** The fields of a draft a requester may change (`ticket.modifier-brouillon`). */
+const CHAMPS_BROUILLON: ReadonlyArray<string> = ["titre", "description"];
+
+/**
+ * The body of `PATCH /tickets/{id}`: `titre` and/or `description`, as texts. An unknown field, a value
+ * that is not a text or an empty body is a `SaisieInvalide` naming it; lengths are checked by the machine's
+ * command schema, and an empty titre or description is allowed on a draft (`ticket.soumettre` requires them).
+ */
+const lireBrouillon = (req: Request): { readonly titre?: string; readonly description?: string } => {
+  const corps = corpsObjet(req);
+  const erreurs = [
+    ...(Object.keys(corps).length === 0 ? [{ chemin: "", raison: "au moins un champ attendu : titre, description" }] : []),
+    ...Object.keys(corps)
+      .filter((cle) => !CHAMPS_BROUILLON.includes(cle))
+      .map((cle) => ({ chemin: cle, raison: "champ inconnu" })),
+    ...CHAMPS_BROUILLON.filter((cle) => cle in corps && typeof corps[cle] !== "string").map((cle) => ({ chemin: cle, raison: "texte attendu" })),
+  ];
+  if (erreurs.length > 0) throw new SaisieInvalide({ erreurs });
+  const { titre, description } = corps as { readonly titre?: string; readonly description?: string };
+  return { ...(titre === undefined ? {} : { titre }), ...(description === undefined ? {} : { description }) };
 };
 
 /** The routes of the tickets (mounted at `/tickets` when a ticket repository is configured). */
@@ -96,6 +133,23 @@ export const routesTickets = (ctx: ContexteApi, tickets: DepotTickets): express.
   r.get(
     "/:id",
     asynchrone(async (req, res) => repondre(res, String(req.params["id"]))),
+  );
+
+  r.patch(
+    "/:id",
+    asynchrone(async (req, res) => {
+      const a = authentifieDe(res);
+      const id = String(req.params["id"]);
+      // Another user's ticket does not exist for the caller, whatever the version sent.
+      const lu = await tickets.chargerPourDemandeur(id, a.acteur, ctx.maintenant());
+      if (Either.isLeft(lu)) throw lu.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : lu.left;
+      const version = versionAttendue(req);
+      const champs = lireBrouillon(req);
+      // A ticket that is no longer a draft is refused by the machine (`etatIncompatible`, `ticketClos`).
+      const resultat = await tickets.executer(id, version, { type: "ticket.modifier-brouillon", ...champs, acteur: a.acteur }, { maintenant: ctx.maintenant() });
+      if (Either.isLeft(resultat)) throw resultat.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : resultat.left;
+      await repondre(res, id);
+    }),
   );
 
   for (const [chemin, commande] of Object.entries(COMMANDES)) {
