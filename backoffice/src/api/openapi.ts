@@ -431,7 +431,7 @@ export const documentOpenApi = (): Json => ({
       ]),
     ),
     "/tickets/{id}/pieces-jointes": {
-      post: operation("joindreAuTicket", "Joindre un fichier à un ticket", ["Tickets"], {
+      post: operation("joindreAuTicket", "Joindre un fichier à un ticket (à un brouillon : ajouté à son contenu)", ["Tickets"], {
         parameters: [idMemoire, IF_MATCH],
         requestBody: { required: true, content: { "multipart/form-data": { schema: objet({ fichier: { type: "string", contentMediaType: "application/octet-stream" } }) } } },
         responses: { "201": { description: "Le ticket", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_ECRITURE },

@@ -184,7 +184,15 @@ export const routesTickets = (ctx: ContexteApi, tickets: DepotTickets): express.
       if (req.file === undefined) throw new SaisieInvalide({ erreurs: [{ chemin: "fichier", raison: "fichier obligatoire" }] });
       const piece = await tickets.deposerPiece(req.file.originalname, new Uint8Array(req.file.buffer));
       if (Either.isLeft(piece)) throw piece.left;
-      const resultat = await tickets.executer(id, version, { type: "ticket.joindre", pieceJointe: piece.right, acteur: a.acteur }, { maintenant: ctx.maintenant() });
+      // A draft takes its files as part of its content (`ticket.modifier-brouillon`, the machine's
+      // only way for a draft); a submitted ticket gets one more attachment (`ticket.joindre`).
+      const stocke = await tickets.charger(id);
+      if (Either.isLeft(stocke)) throw stocke.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : stocke.left;
+      const commande: Commande =
+        stocke.right.etat === "BROUILLON"
+          ? { type: "ticket.modifier-brouillon", piecesJointes: [...stocke.right.piecesJointes, piece.right], acteur: a.acteur }
+          : { type: "ticket.joindre", pieceJointe: piece.right, acteur: a.acteur };
+      const resultat = await tickets.executer(id, version, commande, { maintenant: ctx.maintenant() });
       if (Either.isLeft(resultat)) throw resultat.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : resultat.left;
       await repondre(res, id, 201);
     }),

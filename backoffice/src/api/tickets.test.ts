@@ -141,6 +141,28 @@ describe("tickets through the API", () => {
     expect(await messages(id)).toHaveLength(1);
   });
 
+  it("attaches files to a draft created over the API (kept with the draft, submitted with it)", async () => {
+    const cree = await api().post("/api/v1/tickets").set(a).send(saisie({ brouillon: true }));
+    expect(cree.status).toBe(201);
+    const id = String(j(cree).ticket.id);
+    const premiere = await api().post(`/api/v1/tickets/${id}/pieces-jointes`).set(a).set("If-Match", '"1"').attach("fichier", PDF, "capture.pdf");
+    expect(premiere.status).toBe(201);
+    const seconde = await api().post(`/api/v1/tickets/${id}/pieces-jointes`).set(a).set("If-Match", '"2"').attach("fichier", PDF, "journal.pdf");
+    expect(seconde.status).toBe(201);
+    expect(j(seconde).ticket).toMatchObject({ etat: "BROUILLON", version: 3 });
+    const depot = banc.tickets;
+    if (depot === undefined) throw new Error("pas de dépôt de tickets");
+    const stocke = Either.getOrThrow(await depot.charger(id));
+    expect(stocke.piecesJointes.map((p) => p.nomFichier)).toEqual(["capture.pdf", "journal.pdf"]);
+    expect((await journal(id)).map((e) => e.type)).toEqual(["ticket.creer", "ticket.modifier-brouillon", "ticket.modifier-brouillon"]);
+    // A stale version attaches nothing.
+    expect((await api().post(`/api/v1/tickets/${id}/pieces-jointes`).set(a).set("If-Match", '"2"').attach("fichier", PDF, "x.pdf")).status).toBe(412);
+    expect(Either.getOrThrow(await depot.charger(id)).piecesJointes).toHaveLength(2);
+    const soumis = await api().post(`/api/v1/tickets/${id}/soumettre`).set(a).set("If-Match", '"3"');
+    expect(soumis.status).toBe(200);
+    expect(Either.getOrThrow(await depot.charger(id))).toMatchObject({ etat: "NOUVEAU", piecesJointes: stocke.piecesJointes });
+  });
+
   it("refuses a draft's edit, submission or comment that is not admissible, and writes nothing", async () => {
     const cree = await api().post("/api/v1/tickets").set(a).send(saisie({ titre: "Brouillon refusé", description: "", brouillon: true }));
     const id = String(j(cree).ticket.id);
