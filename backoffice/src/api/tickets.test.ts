@@ -189,7 +189,7 @@ describe("tickets through the API", () => {
     expect(sansIfMatch.status).toBe(428);
     const perime = await patch({ titre: "Autre" }, '"7"');
     expect(perime.status).toBe(412);
-    expect(j(perime)).toMatchObject({ tag: "ConflitDeVersion", versionCourante: 1 });
+    expect(j(perime)).toMatchObject({ tag: "ConflitDeVersion", versionCourante: 1, title: "Modifié depuis votre lecture" });
     expect((await patch({ titre: "Autre" }, '"1"', b)).status).toBe(404);
 
     const incomplet = await api().post(`/api/v1/tickets/${id}/soumettre`).set(a).set("If-Match", '"1"');
@@ -205,7 +205,8 @@ describe("tickets through the API", () => {
     expect((await api().post(`/api/v1/tickets/${id}/soumettre`).set(b).set("If-Match", '"1"')).status).toBe(404);
     const commentaireSurBrouillon = await api().post(`/api/v1/tickets/${id}/commenter`).set(a).set("If-Match", '"1"').send({ texte: "Trop tôt." });
     expect(commentaireSurBrouillon.status).toBe(409);
-    expect(j(commentaireSurBrouillon)).toMatchObject({ tag: "TransitionRefusee", garde: "etatIncompatible" });
+    // The problem's words fit a ticket as well as a mémoire.
+    expect(j(commentaireSurBrouillon)).toMatchObject({ tag: "TransitionRefusee", garde: "etatIncompatible", title: "Action impossible dans l'état actuel" });
     expect(await ecrits(id)).toEqual(avant);
 
     const soumis = await api().post("/api/v1/tickets").set(a).send(saisie({ titre: "Déjà soumis" }));

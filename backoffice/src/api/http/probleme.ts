@@ -86,13 +86,13 @@ export const problemeDepuisErreur = (e: unknown): Probleme => {
     case "TransitionRefusee": {
       const garde = typeof e["garde"] === "string" ? e["garde"] : "";
       if (garde === "acteurNonAutorise" || garde.startsWith("acteur")) return probleme(403, e._tag, "Action non autorisée", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
-      if (GARDES_D_ETAT.has(garde)) return probleme(409, e._tag, "Action impossible dans l'état du mémoire", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
+      if (GARDES_D_ETAT.has(garde)) return probleme(409, e._tag, "Action impossible dans l'état actuel", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
       return probleme(422, e._tag, "Règle de gestion non respectée", avecDetail({ garde, evenement: e["evenement"], etat: e["etat"] }));
     }
     case "NonAutorise":
       return probleme(403, e._tag, "Action non autorisée", avecDetail({ raison: e["raison"] }));
     case "ConflitDeVersion":
-      return probleme(412, e._tag, "Le mémoire a changé", avecDetail(e["versionTrouvee"] === undefined ? {} : { versionCourante: e["versionTrouvee"] }));
+      return probleme(412, e._tag, "Modifié depuis votre lecture", avecDetail(e["versionTrouvee"] === undefined ? {} : { versionCourante: e["versionTrouvee"] }));
     case "MemoireIntrouvable":
     case "DocumentIntrouvable":
     case "TicketIntrouvable":

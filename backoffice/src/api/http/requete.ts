@@ -50,7 +50,7 @@ export const etag = (version: number): string => `"${version}"`;
 export const versionAttendue = (req: Request): number => {
   const v = req.get("If-Match");
   if (v === undefined || v.trim() === "")
-    throw new ErreurHttp(probleme(428, "PreconditionRequise", "If-Match requis", { detail: "Les écritures sur un mémoire exigent l'en-tête If-Match avec son ETag (sa version)." }));
+    throw new ErreurHttp(probleme(428, "PreconditionRequise", "If-Match requis", { detail: "Les écritures exigent l'en-tête If-Match avec l'ETag (la version) de la ressource lue." }));
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(v);
   if (m === null || m[1] === undefined)
     throw new ErreurHttp(probleme(400, "IfMatchIllisible", "If-Match illisible", { detail: "If-Match attend l'ETag reçu, par exemple \"3\" (« * » n'est pas accepté)." }));
