@@ -396,9 +396,12 @@ export const documentOpenApi = (): Json => ({
         },
         responses: { "201": { description: "Le ticket (numéro CPROCS)", headers: ETAG, content: json(ref("TicketVu")) }, ...PROBLEMES_ECRITURE },
       }),
-      get: operation("listerTickets", "Mes tickets émis, par onglet (actions-requises, tous, clotures), avec recherche `q`", ["Tickets"], {
-        parameters: requete(["onglet", "q", "page", "limit"]),
-        responses: { "200": { description: "Une page et le nombre de tickets de chaque onglet", headers: { Link: { schema: texte } }, content: json(ref("PageTickets")) }, ...PROBLEMES_LECTURE },
+      get: operation("listerTickets", "Mes tickets émis, par onglet (actions-requises, tous, clotures), avec recherche `q` ; `format=csv` (ou `Accept: text/csv`) : tout l'onglet en CSV", ["Tickets"], {
+        parameters: requete(["onglet", "q", "page", "limit", "format"]),
+        responses: {
+          "200": { description: "Une page et le nombre de tickets de chaque onglet (ou l'onglet en CSV)", headers: { Link: { schema: texte } }, content: { ...json(ref("PageTickets")), "text/csv": { schema: texte } } },
+          ...PROBLEMES_LECTURE,
+        },
       }),
     },
     "/tickets/{id}": {

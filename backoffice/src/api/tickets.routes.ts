@@ -1,5 +1,5 @@
 import { SaisieInvalide } from "@frais-justice/core";
-import type { Commande, Onglet } from "@frais-justice/support";
+import { versCsv, type Commande, type Onglet } from "@frais-justice/support";
 import { Either } from "effect";
 import { TAILLE_MAX_PIECE_JOINTE_OCTETS } from "@frais-justice/core/memoire";
 import express, { type Request, type Response } from "express";
@@ -113,13 +113,23 @@ export const routesTickets = (ctx: ContexteApi, tickets: DepotTickets): express.
       const nomOnglet = typeof req.query["onglet"] === "string" ? req.query["onglet"] : "tous";
       const onglet = ONGLETS[nomOnglet];
       const motsCles = req.query["q"];
-      const inconnus = Object.keys(req.query).filter((k) => !["onglet", "q", "page", "limit"].includes(k));
+      // The tab as CSV (`format=csv`, or `Accept: text/csv`): the whole tab, in the portal's export.
+      const format = req.query["format"] ?? (req.accepts(["application/json", "text/csv"]) === "text/csv" ? "csv" : "json");
+      const inconnus = Object.keys(req.query).filter((k) => !["onglet", "q", "page", "limit", "format"].includes(k));
       const erreurs = [
         ...(onglet === undefined ? [{ chemin: "onglet", raison: "« actions-requises », « tous » ou « clotures »" }] : []),
         ...(motsCles !== undefined && typeof motsCles !== "string" ? [{ chemin: "q", raison: "texte attendu" }] : []),
+        ...(format !== "json" && format !== "csv" ? [{ chemin: "format", raison: "« json » ou « csv »" }] : []),
+        ...(format === "csv" ? ["page", "limit"].filter((k) => k in req.query).map((k) => ({ chemin: k, raison: "sans objet pour l'export CSV : tout l'onglet est exporté" })) : []),
         ...inconnus.map((k) => ({ chemin: k, raison: "paramètre inconnu" })),
       ];
       if (erreurs.length > 0 || onglet === undefined) throw new SaisieInvalide({ erreurs });
+      if (format === "csv") {
+        const fichier = await tickets.exporterTicketsEmis(a.utilisateurId, onglet, { ...(typeof motsCles === "string" && motsCles.trim() !== "" ? { motsCles } : {}), fuseau: "Europe/Paris" });
+        res.type("text/csv; charset=utf-8").setHeader("Content-Disposition", `attachment; filename="tickets-${nomOnglet}.csv"`);
+        res.send(versCsv(fichier.entetes, fichier.lignes));
+        return;
+      }
       const p = lirePagination(req);
       const resultat = await tickets.ticketsEmis(a.utilisateurId, onglet, {
         ...(typeof motsCles === "string" && motsCles.trim() !== "" ? { motsCles } : {}),

@@ -286,6 +286,31 @@ describe("tickets through the API", () => {
     expect((await api().get("/api/v1/tickets?onglet=archives").set(a)).status).toBe(422);
   });
 
+  it("exports a tab as CSV (the portal's columns, Paris time, keyword search), only the caller's tickets; refuses a page of it", async () => {
+    const mien = await api().post("/api/v1/tickets").set(a).send(saisie({ titre: "Export; « guillemets »" }));
+    expect(mien.status).toBe(201);
+    const csv = await api().get("/api/v1/tickets?onglet=tous&format=csv").set(a).buffer(true);
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers["content-disposition"]).toBe('attachment; filename="tickets-tous.csv"');
+    const texte = String(csv.text);
+    expect(texte.startsWith("\uFEFFNuméro;Description brève;Ouvert le;")).toBe(true);
+    const ligne = texte.split("\r\n").find((l) => l.startsWith(String(j(mien).ticket.numero)));
+    const ouvert = new Date(String(vu(mien).ticket["soumisLe"] ?? vu(mien).ticket["creeLe"]));
+    const paris = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" }).format(ouvert).replace(" ", " ");
+    expect(ligne).toBe(`${String(j(mien).ticket.numero)};"Export; « guillemets »";${paris};Mon compte;Connexion, mot de passe;Ouvert;;;Support national`);
+    // Another user's export holds none of the caller's tickets (that user has none here: the header alone).
+    const autre = await api().get("/api/v1/tickets?onglet=tous&format=csv").set(b).buffer(true);
+    expect(String(autre.text).split("\r\n").filter((l) => l !== "")).toHaveLength(1);
+    // Accept: text/csv asks the same; the keyword search narrows it.
+    const parAccept = await api().get("/api/v1/tickets?onglet=tous&q=guillemets").set(a).set("Accept", "text/csv").buffer(true);
+    expect(String(parAccept.text).split("\r\n").filter((l) => l !== "").slice(1).map((l) => l.split(";")[0])).toEqual([String(j(mien).ticket.numero)]);
+    const page = await api().get("/api/v1/tickets?format=csv&page=2").set(a);
+    expect(page.status).toBe(422);
+    expect(j(page).erreurs).toEqual([{ chemin: "page", raison: "sans objet pour l'export CSV : tout l'onglet est exporté" }]);
+    expect((await api().get("/api/v1/tickets?format=xml").set(a)).status).toBe(422);
+  });
+
   it("never shows nor lets act on another user's ticket (404, nothing written)", async () => {
     const cree = await api().post("/api/v1/tickets").set(a).send(saisie({ titre: "Privé" }));
     const id = String(j(cree).ticket.id);

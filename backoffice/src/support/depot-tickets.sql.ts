@@ -38,6 +38,7 @@ import {
   type LigneTicketDemandeur,
   type MemoireConcernee,
   type Message,
+  type Fuseau,
   type Onglet,
   type ParametresEcheances,
   type ParametresTableauDeBord,
@@ -582,14 +583,14 @@ export class DepotTicketsSql implements DepotTickets {
     return { ACTIONS_REQUISES: somme("ACTIONS_REQUISES"), TOUS: somme("TOUS"), CLOTURES: somme("CLOTURES") };
   }
 
-  async exporterTicketsEmis(demandeurId: string, onglet: Onglet, options: { readonly motsCles?: string; readonly decalageMinutes?: number } = {}): Promise<ExportCsv> {
+  async exporterTicketsEmis(demandeurId: string, onglet: Onglet, options: { readonly motsCles?: string; readonly fuseau?: Fuseau } = {}): Promise<ExportCsv> {
     const lignes = [];
     for (let decalage = 0; ; decalage += 1000) {
       const page = await this.ticketsEmis(demandeurId, onglet, { ...(options.motsCles === undefined ? {} : { motsCles: options.motsCles }), page: { limite: 1000, decalage } });
       lignes.push(...page.lignes);
       if (page.lignes.length < 1000) break;
     }
-    return exporterTickets(lignes, options.decalageMinutes ?? 0);
+    return exporterTickets(lignes, options.fuseau ?? 0);
   }
 
   // -----------------------------------------------------------------------------------------------

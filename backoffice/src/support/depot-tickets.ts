@@ -11,6 +11,7 @@ import type {
   LigneTicketDemandeur,
   AnnuaireSupport,
   Message,
+  Fuseau,
   Onglet,
   ParametresEcheances,
   ParametresTableauDeBord,
@@ -143,7 +144,7 @@ export interface DepotTickets {
   compteursOnglets(demandeurId: string): Promise<{ readonly [O in Onglet]: number }>;
 
   /** The requester's tab as the domain's export (French headers; `versCsv` makes the file). */
-  exporterTicketsEmis(demandeurId: string, onglet: Onglet, options?: Omit<OptionsTicketsEmis, "page"> & { readonly decalageMinutes?: number }): Promise<ExportCsv>;
+  exporterTicketsEmis(demandeurId: string, onglet: Onglet, options?: Omit<OptionsTicketsEmis, "page"> & { readonly fuseau?: Fuseau }): Promise<ExportCsv>;
 
   // -----------------------------------------------------------------------------------------------
   // Scheduler

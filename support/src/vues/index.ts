@@ -43,4 +43,4 @@ export {
 } from "./vues.agent.js";
 
 /** Text helpers: accent- and case-insensitive normalisation and matching, French date-time. */
-export { normaliser, correspond, formaterDateHeure } from "./vues.texte.js";
+export { normaliser, correspond, formaterDateHeure, type Fuseau } from "./vues.texte.js";

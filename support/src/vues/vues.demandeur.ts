@@ -2,7 +2,7 @@ import { Option } from "effect";
 import { LIBELLES_STATUT_VISIBLE, statutVisible, type EtatMemoire } from "@frais-justice/core/memoire";
 import { libelleFile } from "../categorie/index.js";
 import { LIBELLES_ETAT_TICKET, type EntreeJournal, type EtatTicket, type Ticket } from "../ticket/index.js";
-import { correspond, formaterDateHeure } from "./vues.texte.js";
+import { correspond, formaterDateHeure, type Fuseau } from "./vues.texte.js";
 
 /** The requester's tabs (seed 001 "Tickets émis"). */
 export type Onglet = "ACTIONS_REQUISES" | "TOUS" | "CLOTURES";
@@ -206,16 +206,16 @@ export const ENTETES_EXPORT = [
   "Destinataire",
 ] as const;
 
-/** The export of a list: headers and one row of strings per ticket (dates in the given UTC offset). */
+/** The export of a list: headers and one row of strings per ticket (dates read in `fuseau`, default UTC). */
 export const exporterTickets = (
   lignes: ReadonlyArray<LigneTicketDemandeur>,
-  decalageMinutes = 0,
+  fuseau: Fuseau = 0,
 ): { readonly entetes: ReadonlyArray<string>; readonly lignes: ReadonlyArray<ReadonlyArray<string>> } => ({
   entetes: ENTETES_EXPORT,
   lignes: lignes.map((l) => [
     l.numero,
     l.descriptionBreve,
-    formaterDateHeure(l.ouvertLe, decalageMinutes),
+    formaterDateHeure(l.ouvertLe, fuseau),
     l.categorie,
     l.sousCategorie,
     l.statut,

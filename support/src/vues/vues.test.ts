@@ -23,6 +23,7 @@ import {
   exporterTickets,
   fileDeTravail,
   filesDeLAgent,
+  formaterDateHeure,
   journalDemandeur,
   ligneDemandeur,
   normaliser,
@@ -89,6 +90,12 @@ describe("requester tabs (seed 001 « Tickets émis »)", () => {
     const { entetes, lignes } = exporterTickets([ligneDemandeur(resolu)], 60);
     expect(entetes[0]).toBe("Numéro");
     expect(lignes[0]?.slice(0, 3)).toEqual(["CPROCS0048685", "Question pour le college", "02/03/2026 10:00:00"]);
+    // Read in Europe/Paris, each instant at its own offset: winter +1 h, summer +2 h, the night of the change.
+    expect(exporterTickets([ligneDemandeur(resolu)], "Europe/Paris").lignes[0]?.[2]).toBe("02/03/2026 10:00:00");
+    expect(formaterDateHeure(new Date("2026-07-14T08:05:09Z"), "Europe/Paris")).toBe("14/07/2026 10:05:09");
+    expect(formaterDateHeure(new Date("2026-03-29T00:59:59Z"), "Europe/Paris")).toBe("29/03/2026 01:59:59");
+    expect(formaterDateHeure(new Date("2026-03-29T01:00:00Z"), "Europe/Paris")).toBe("29/03/2026 03:00:00");
+    expect(formaterDateHeure(new Date("2026-07-14T08:05:09Z"))).toBe("14/07/2026 08:05:09");
     const csv = versCsv(["a", "b;c"], [["x\"y", "ligne1\nligne2"], ["é", ""]]);
     expect(csv).toBe('\uFEFFa;"b;c"\r\n"x""y";"ligne1\nligne2"\r\né;\r\n');
   });

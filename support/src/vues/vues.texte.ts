@@ -16,10 +16,31 @@ export const correspond = (champs: ReadonlyArray<string>, motsCles: string): boo
 const deux = (n: number): string => String(n).padStart(2, "0");
 
 /**
- * An instant as the portal prints it, in the given UTC offset (minutes; Paris is +60 or +120):
+ * Where an instant is read: a fixed UTC offset in minutes, or `Europe/Paris`, whose offset is the
+ * one of that very instant (+60 in winter, +120 in summer).
+ */
+export type Fuseau = number | "Europe/Paris";
+
+const PARIS = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * An instant as the portal prints it, in the given {@link Fuseau} (default UTC):
  * `03/08/2022 15:16:19` (seed 001 "Ouvert le").
  */
-export const formaterDateHeure = (instant: Date, decalageMinutes = 0): string => {
-  const d = new Date(instant.getTime() + decalageMinutes * 60_000);
+export const formaterDateHeure = (instant: Date, fuseau: Fuseau = 0): string => {
+  if (fuseau === "Europe/Paris") {
+    const p = Object.fromEntries(PARIS.formatToParts(instant).map((x) => [x.type, x.value]));
+    return `${p["day"] ?? ""}/${p["month"] ?? ""}/${p["year"] ?? ""} ${p["hour"] ?? ""}:${p["minute"] ?? ""}:${p["second"] ?? ""}`;
+  }
+  const d = new Date(instant.getTime() + fuseau * 60_000);
   return `${deux(d.getUTCDate())}/${deux(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${deux(d.getUTCHours())}:${deux(d.getUTCMinutes())}:${deux(d.getUTCSeconds())}`;
 };
