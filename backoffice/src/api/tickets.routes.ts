@@ -145,38 +145,36 @@ export const routesTickets = (ctx: ContexteApi, tickets: DepotTickets): express.
     asynchrone(async (req, res) => repondre(res, String(req.params["id"]))),
   );
 
-  r.patch(
-    "/:id",
+  /**
+   * A requester's command on their ticket: another user's ticket does not exist for the caller,
+   * whatever the version sent (404); then `If-Match`, the command read from the request, the machine,
+   * and the ticket answered.
+   */
+  const commandeDuDemandeur = (lire: (req: Request) => Omit<Commande, "acteur">) =>
     asynchrone(async (req, res) => {
       const a = authentifieDe(res);
       const id = String(req.params["id"]);
-      // Another user's ticket does not exist for the caller, whatever the version sent.
       const lu = await tickets.chargerPourDemandeur(id, a.acteur, ctx.maintenant());
       if (Either.isLeft(lu)) throw lu.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : lu.left;
       const version = versionAttendue(req);
-      const champs = lireBrouillon(req);
-      // A ticket that is no longer a draft is refused by the machine (`etatIncompatible`, `ticketClos`).
-      const resultat = await tickets.executer(id, version, { type: "ticket.modifier-brouillon", ...champs, acteur: a.acteur }, { maintenant: ctx.maintenant() });
+      const c = { ...lire(req), acteur: a.acteur } as Commande;
+      const resultat = await tickets.executer(id, version, c, { maintenant: ctx.maintenant() });
       if (Either.isLeft(resultat)) throw resultat.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : resultat.left;
       await repondre(res, id);
-    }),
+    });
+
+  // A ticket that is no longer a draft is refused by the machine (`etatIncompatible`, `ticketClos`).
+  r.patch(
+    "/:id",
+    commandeDuDemandeur((req) => ({ type: "ticket.modifier-brouillon", ...lireBrouillon(req) })),
   );
 
   for (const [chemin, commande] of Object.entries(COMMANDES)) {
     r.post(
       `/:id/${chemin}`,
-      asynchrone(async (req, res) => {
-        const a = authentifieDe(res);
-        const id = String(req.params["id"]);
-        // Another user's ticket does not exist for the caller, whatever the version sent.
-        const lu = await tickets.chargerPourDemandeur(id, a.acteur, ctx.maintenant());
-        if (Either.isLeft(lu)) throw lu.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : lu.left;
-        const version = versionAttendue(req);
+      commandeDuDemandeur((req) => {
         const texte = lireTexte(req, commande.texte);
-        const c = { type: commande.type, ...(texte === undefined ? {} : { texte }), acteur: a.acteur } as Commande;
-        const resultat = await tickets.executer(id, version, c, { maintenant: ctx.maintenant() });
-        if (Either.isLeft(resultat)) throw resultat.left._tag === "TicketIntrouvable" ? introuvable("Ticket") : resultat.left;
-        await repondre(res, id);
+        return { type: commande.type, ...(texte === undefined ? {} : { texte }) };
       }),
     );
   }

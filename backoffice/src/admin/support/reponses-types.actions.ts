@@ -47,8 +47,8 @@ export const actionsReponsesTypes = (ressource: RessourceReponsesTypes, composan
       redirectUrl: context.h.recordActionUrl({ resourceId: ressource.id(), recordId: r.right.code, actionName: "show" }),
     };
   };
-  /** A change of the record: titre and texte from the form (or as stored), `actif` as asked, at the version the form saw. */
-  const changer = (actif: ((avant: boolean) => boolean) | undefined, succes: string) => async (request: ActionRequest, response: Response, context: ActionContext): Promise<ActionResponse> => {
+  /** A change of the record at the version the form saw: titre and texte from the form, or only `actif` set (titre and texte as stored). */
+  const changer = (actif: boolean | undefined, succes: string) => async (request: ActionRequest, response: Response, context: ActionContext): Promise<ActionResponse> => {
     const record = context.record;
     if (record === undefined) throw new Error("enregistrement absent");
     if (request.method !== "post") return { record: record.toJSON(context.currentAdmin) };
@@ -64,12 +64,20 @@ export const actionsReponsesTypes = (ressource: RessourceReponsesTypes, composan
         code: String(p["code"]),
         titre: actif === undefined ? texte(s["titre"]) : String(p["titre"]),
         texte: actif === undefined ? texte(s["texte"]) : String(p["texte"]),
-        actif: actif === undefined ? p["actif"] === true : actif(p["actif"] === true),
+        actif: actif ?? p["actif"] === true,
       },
       version,
     );
     return issue(r, response, context, succes, MESSAGE_CONFLIT_REPONSE_TYPE);
   };
+  /** Archive (`false`) or reactivate (`true`): offered only where it changes something. */
+  const bascule = (actif: boolean, icon: string, succes: string) => ({
+    actionType: "record" as const,
+    icon,
+    component: composant,
+    isAccessible: (ctx: ActionContext) => administre(ctx) && ctx.record?.params["actif"] === !actif,
+    handler: changer(actif, succes),
+  });
   return {
     new: {
       actionType: "resource",
@@ -91,19 +99,7 @@ export const actionsReponsesTypes = (ressource: RessourceReponsesTypes, composan
       isAccessible: administre,
       handler: changer(undefined, "Réponse type modifiée"),
     },
-    archiver: {
-      actionType: "record",
-      icon: "Archive",
-      component: composant,
-      isAccessible: (ctx: ActionContext) => administre(ctx) && ctx.record?.params["actif"] === true,
-      handler: changer(() => false, "Réponse type archivée : elle n'est plus proposée sur les tickets"),
-    },
-    reactiver: {
-      actionType: "record",
-      icon: "RotateCcw",
-      component: composant,
-      isAccessible: (ctx: ActionContext) => administre(ctx) && ctx.record?.params["actif"] === false,
-      handler: changer(() => true, "Réponse type réactivée"),
-    },
+    archiver: bascule(false, "Archive", "Réponse type archivée : elle n'est plus proposée sur les tickets"),
+    reactiver: bascule(true, "RotateCcw", "Réponse type réactivée"),
   };
 };
